@@ -1,0 +1,35 @@
+using KpiMonitor.Shared.Periods;
+
+namespace KpiMonitor.Shared.Storage;
+
+/// <summary>
+/// Where every observation lives. The collector writes; the dashboard, alerts and reports read.
+/// Implemented by InfluxDB (production) and SQLite (embedded default); one contract test suite covers both.
+/// </summary>
+public interface ITimeSeriesStore
+{
+    /// <summary>
+    /// Validates and writes observations. Invalid ones are returned as rejected and the rest are written.
+    /// Same KPI, unit and time overwrites. Throws <see cref="TimeSeriesStoreException"/> when the store
+    /// cannot be reached or refuses the whole batch.
+    /// </summary>
+    Task<WriteResult> WriteAsync(IReadOnlyCollection<Observation> observations, CancellationToken cancellationToken);
+
+    /// <summary>The newest figure at or before <paramref name="asOf"/> of each unit for a KPI; all units when <paramref name="units"/> is null.</summary>
+    Task<IReadOnlyList<StoredValue>> GetLatestAsync(string kpi, DateTimeOffset asOf, IReadOnlyCollection<string>? units, CancellationToken cancellationToken);
+
+    /// <summary>The last figure of each unit in each calendar period (Vietnamese time) overlapping [from, to).</summary>
+    Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(
+        string kpi,
+        IReadOnlyCollection<string> units,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        PeriodGranularity granularity,
+        CancellationToken cancellationToken);
+
+    /// <summary>For every source and unit: the newest period reported and when it last arrived.</summary>
+    Task<IReadOnlyList<SourceActivity>> GetSourceActivityAsync(CancellationToken cancellationToken);
+
+    /// <summary>Checks that the store answers; throws <see cref="TimeSeriesStoreException"/> otherwise.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+}
