@@ -1,0 +1,58 @@
+namespace KpiMonitor.Shared.Storage.Sqlite;
+
+/// <summary>The embedded store's tables. Ratios keep numerator and denominator; the percentage is computed on read, as in InfluxDB.</summary>
+internal static class SqliteSchema
+{
+    public const string Create = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS observation (
+            kpi TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            time_ms INTEGER NOT NULL,
+            value REAL,
+            numerator REAL,
+            denominator REAL,
+            source TEXT NOT NULL,
+            received_ms INTEGER NOT NULL,
+            PRIMARY KEY (kpi, unit, time_ms)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS source_activity (
+            source TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            latest_period_ms INTEGER NOT NULL,
+            received_ms INTEGER NOT NULL,
+            PRIMARY KEY (source, unit)
+        ) WITHOUT ROWID;
+        """;
+
+    public const string UpsertObservation = """
+        INSERT INTO observation (kpi, unit, time_ms, value, numerator, denominator, source, received_ms)
+        VALUES ($kpi, $unit, $time, $value, $numerator, $denominator, $source, $received)
+        ON CONFLICT (kpi, unit, time_ms) DO UPDATE SET
+            value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+            source = excluded.source, received_ms = excluded.received_ms
+        """;
+
+    public const string UpsertActivity = """
+        INSERT INTO source_activity (source, unit, latest_period_ms, received_ms) VALUES ($source, $unit, $latest, $received)
+        ON CONFLICT (source, unit) DO UPDATE SET
+            latest_period_ms = max(latest_period_ms, excluded.latest_period_ms),
+            received_ms = max(received_ms, excluded.received_ms)
+        """;
+
+    public const string Latest = """
+        SELECT o.unit, o.time_ms, o.value, o.numerator, o.denominator, o.source, o.received_ms
+        FROM observation o
+        JOIN (SELECT unit, max(time_ms) AS t FROM observation
+              WHERE kpi = $kpi AND time_ms <= $asOf AND ($all OR unit IN (SELECT value FROM json_each($units)))
+              GROUP BY unit) m ON m.unit = o.unit AND m.t = o.time_ms
+        WHERE o.kpi = $kpi
+        ORDER BY o.unit
+        """;
+
+    public const string Range = """
+        SELECT unit, time_ms, value, numerator, denominator FROM observation
+        WHERE kpi = $kpi AND time_ms >= $from AND time_ms < $to AND unit IN (SELECT value FROM json_each($units))
+        ORDER BY unit, time_ms
+        """;
+}

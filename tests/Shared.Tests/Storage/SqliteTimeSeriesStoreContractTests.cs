@@ -1,0 +1,45 @@
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Storage;
+using KpiMonitor.Shared.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace KpiMonitor.Shared.Tests.Storage;
+
+public sealed class SqliteTimeSeriesStoreContractTests : TimeSeriesStoreContract, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kpimonitor-sqlite-").FullName;
+    private readonly List<SqliteTimeSeriesStore> _stores = [];
+
+    protected override Task<ITimeSeriesStore> CreateStoreAsync(Catalog catalog, CancellationToken cancellationToken)
+    {
+        var options = Options.Create(new SqliteOptions { Path = Path.Combine(_folder, $"{Guid.NewGuid():N}.db") });
+        var store = new SqliteTimeSeriesStore(options, catalog, TimeProvider.System);
+        _stores.Add(store);
+        return Task.FromResult<ITimeSeriesStore>(store);
+    }
+
+    [Fact]
+    public async Task Data_SurvivesAReopenOfTheFile()
+    {
+        var options = Options.Create(new SqliteOptions { Path = Path.Combine(_folder, "reopen", "store.db") });
+        var catalog = KpiMonitor.Testing.TestCatalog.Create();
+        using (var first = new SqliteTimeSeriesStore(options, catalog, TimeProvider.System))
+        {
+            await first.WriteAsync([Observation.Scalar(KpiMonitor.Testing.TestCatalog.Count, KpiMonitor.Testing.TestCatalog.CommuneA, Jan, 3, "s")], Ct);
+        }
+
+        using var second = new SqliteTimeSeriesStore(options, catalog, TimeProvider.System);
+        Assert.Equal(3, Assert.Single(await second.GetLatestAsync(KpiMonitor.Testing.TestCatalog.Count, Feb, null, Ct)).Value);
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
