@@ -1,0 +1,37 @@
+using KpiMonitor.Testing;
+
+namespace KpiMonitor.Shared.Tests.Units;
+
+public sealed class OrgTreeTests
+{
+    private readonly KpiMonitor.Shared.Units.OrgTree _tree = TestCatalog.Create().Units;
+
+    [Fact]
+    public void BeforeTheReform_CommunesSitUnderTheirDistrict()
+    {
+        var snapshot = _tree.AsOf(new DateOnly(2025, 6, 30));
+
+        Assert.Equal(TestCatalog.District, snapshot.ParentOf(TestCatalog.CommuneA)!.Code);
+        Assert.Equal([TestCatalog.District, TestCatalog.CommuneB, TestCatalog.CommuneA], snapshot.SubtreeOf(TestCatalog.District));
+        Assert.Equal([TestCatalog.District, TestCatalog.Province], snapshot.AncestorsOf(TestCatalog.CommuneA).Select(u => u.Code));
+    }
+
+    [Fact]
+    public void AfterTheReform_DistrictIsGone_AndCommunesSitUnderTheProvince()
+    {
+        var snapshot = _tree.AsOf(new DateOnly(2025, 7, 1));
+
+        Assert.False(snapshot.Exists(TestCatalog.District));
+        Assert.Empty(snapshot.SubtreeOf(TestCatalog.District));
+        Assert.Equal(TestCatalog.Province, snapshot.ParentOf(TestCatalog.CommuneA)!.Code);
+        Assert.Equal(4, snapshot.SubtreeOf(TestCatalog.Province).Count);
+        Assert.Single(snapshot.Roots);
+    }
+
+    [Fact]
+    public void HistoricalUnits_StayFindable()
+    {
+        Assert.NotNull(_tree.Find(TestCatalog.District));
+        Assert.Equal(new DateOnly(2025, 6, 30), _tree.Find(TestCatalog.District)!.ValidTo);
+    }
+}
