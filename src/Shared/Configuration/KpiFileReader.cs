@@ -88,6 +88,8 @@ internal static partial class KpiFileReader
                 SourceSystem = source,
                 DefinitionVi = definitionVi,
                 DefinitionEn = r.String(e, path, "definitionEn", false) ?? "",
+                NumeratorVi = r.String(e, path, "numeratorVi", false),
+                DenominatorVi = r.String(e, path, "denominatorVi", false),
             });
         }
 

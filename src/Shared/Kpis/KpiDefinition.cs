@@ -45,6 +45,12 @@ public sealed record KpiDefinition
     /// <summary>English definition text.</summary>
     public string DefinitionEn { get; init; } = "";
 
+    /// <summary>Label of the numerator of a ratio KPI, in Vietnamese.</summary>
+    public string? NumeratorVi { get; init; }
+
+    /// <summary>Label of the denominator of a ratio KPI, in Vietnamese.</summary>
+    public string? DenominatorVi { get; init; }
+
     /// <summary>Whether the value is a percentage (ratio or percent kinds).</summary>
     public bool IsPercentage => Kind is KpiKind.Ratio or KpiKind.Percent;
 }

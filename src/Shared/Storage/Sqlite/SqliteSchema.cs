@@ -23,6 +23,20 @@ internal static class SqliteSchema
             received_ms INTEGER NOT NULL,
             PRIMARY KEY (source, unit)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS source_health (
+            source TEXT NOT NULL PRIMARY KEY,
+            last_run_ms INTEGER NOT NULL,
+            last_success_ms INTEGER,
+            last_error TEXT,
+            duration_ms INTEGER NOT NULL,
+            points INTEGER NOT NULL,
+            consecutive_failures INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """;
+
+    public const string UpsertHealth = """
+        INSERT OR REPLACE INTO source_health (source, last_run_ms, last_success_ms, last_error, duration_ms, points, consecutive_failures)
+        VALUES ($source, $run, $success, $error, $duration, $points, $failures)
         """;
 
     public const string UpsertObservation = """

@@ -12,7 +12,7 @@ namespace KpiMonitor.Shared.Storage.Sqlite;
 /// same schema ideas as the InfluxDB store (period timestamp as key, ratios as two parts) and passes the
 /// same contract tests. Writes are serialised because SQLite has one writer at a time.
 /// </summary>
-public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, IDisposable
+public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly Catalog _catalog;
@@ -140,6 +140,42 @@ public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, IDisposable
         {
             result.Add(new SourceActivity(reader.GetString(0), reader.GetString(1),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task WriteSourceHealthAsync(SourceHealth health, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var upsert = Command(connection, SqliteSchema.UpsertHealth, "$source", "$run", "$success", "$error", "$duration", "$points", "$failures");
+        Bind(upsert, health.Source, health.LastRun.ToUnixTimeMilliseconds(), health.LastSuccess?.ToUnixTimeMilliseconds(), health.LastError,
+            (long)health.Duration.TotalMilliseconds, health.Points, health.ConsecutiveFailures);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SourceHealth>> GetSourceHealthAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var query = Command(connection,
+            "SELECT source, last_run_ms, last_success_ms, last_error, duration_ms, points, consecutive_failures FROM source_health ORDER BY source");
+        var result = new List<SourceHealth>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new SourceHealth(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3), TimeSpan.FromMilliseconds(reader.GetInt64(4)), reader.GetInt64(5), reader.GetInt32(6)));
         }
 
         return result;

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every KpiMonitor test. Installs what the tests need when it is missing (Debian packages:
+# influxdb for a real influxd), builds in Release, runs all test projects and prints one summary line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v influxd >/dev/null 2>&1 || missing+=(influxdb)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== Cài đặt thành phần cho kiểm thử / installing test dependencies: ${missing[*]}"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "== Build (Release)"
+dotnet build KpiMonitor.sln -c Release -nologo -v quiet
+
+echo "== Tests"
+log=$(mktemp)
+status=0
+dotnet test KpiMonitor.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line for every test project together: "Tests: N passed, N failed, N skipped".
+summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' |
+  awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')
+rm -f "$log"
+if [ -z "$summary" ] || [ "${summary%% *}" = "0" ]; then
+  echo "No test ran: the build or the test host failed (see above)." >&2
+  [ "$status" -ne 0 ] || status=1
+fi
+echo "Tests: ${summary:-0 passed, 0 failed}"
+exit "$status"

@@ -1,0 +1,13 @@
+using Quartz;
+
+namespace KpiMonitor.Collector.Polling;
+
+/// <summary>The Quartz adapter: one job per source, never two runs of the same source at once.</summary>
+[DisallowConcurrentExecution]
+public sealed class PollSourceJob(SourcePoller poller) : IJob
+{
+    public const string SourceKey = "source";
+
+    public Task Execute(IJobExecutionContext context) =>
+        poller.PollAsync(context.MergedJobDataMap.GetString(SourceKey)!, context.CancellationToken);
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using KpiMonitor.Collector.Sources;
+using KpiMonitor.Collector.Spool;
+
+namespace KpiMonitor.Collector.Polling;
+
+/// <summary>
+/// Polls one source once: its reader puts pages into the spool, the run is recorded (state file and store),
+/// and the drain loop is woken. Failures of the source are caught here, where they are handled: logged once,
+/// counted, and returned in the summary.
+/// </summary>
+public sealed class SourcePoller(
+    SourceRegistry sources,
+    IEnumerable<ISourceReader> readers,
+    ObservationSpool spool,
+    CollectorStateFile state,
+    SourceHealthWriter health,
+    DrainSignal drain,
+    TimeProvider time,
+    ILogger<SourcePoller> logger)
+{
+    private readonly Dictionary<KpiMonitor.Shared.Sources.SourceKind, ISourceReader> _readers = readers.ToDictionary(r => r.Kind);
+
+    public async Task<PollSummary> PollAsync(string code, CancellationToken cancellationToken)
+    {
+        var source = sources.Get(code);
+        var started = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        var sink = new SpoolingSink(spool, source.Code);
+        string? error = null;
+        try
+        {
+            await _readers[source.Kind].ReadAsync(source, sink, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SourceReadException or SpoolFullException)
+        {
+            error = ex.Message;
+        }
+        finally
+        {
+            if (sink.Points > 0)
+            {
+                drain.Raise();
+            }
+        }
+
+        var summary = new PollSummary(source.Code, error is null, sink.Points, sink.Rejected, clock.Elapsed, error, sink.Problems);
+        var run = state.Update(source.Code, s => s with
+        {
+            LastRun = started,
+            LastSuccess = error is null ? started : s.LastSuccess,
+            LastError = error ?? (sink.Rejected > 0 ? $"{sink.Rejected} bản ghi bị loại; ví dụ: {sink.Problems[0]}" : null),
+            ConsecutiveFailures = error is null ? 0 : s.ConsecutiveFailures + 1,
+            LastDuration = clock.Elapsed,
+            LastPoints = sink.Points,
+        });
+        Log(summary, run);
+        await health.WriteAsync(source.Code, run, cancellationToken);
+        return summary;
+    }
+
+    private void Log(PollSummary summary, SourceRunState run)
+    {
+        if (!summary.Succeeded)
+        {
+            logger.LogError("Nguồn {Source} lỗi (lần thứ {Failures} liên tiếp) sau {Seconds:0.0} giây, đã ghi tạm {Points} điểm: {Error}",
+                summary.Source, run.ConsecutiveFailures, summary.Duration.TotalSeconds, summary.Points, summary.Error);
+        }
+        else
+        {
+            logger.LogInformation("Nguồn {Source}: {Points} điểm trong {Seconds:0.0} giây, {Rejected} bản ghi bị loại",
+                summary.Source, summary.Points, summary.Duration.TotalSeconds, summary.RejectedRecords);
+        }
+
+        foreach (string problem in summary.Problems.Take(10))
+        {
+            logger.LogWarning("Bản ghi bị loại: {Problem}", problem);
+        }
+    }
+}

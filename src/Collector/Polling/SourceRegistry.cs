@@ -1,0 +1,14 @@
+using KpiMonitor.Shared.Sources;
+
+namespace KpiMonitor.Collector.Polling;
+
+/// <summary>The sources loaded from config/sources.json at start.</summary>
+public sealed class SourceRegistry(IReadOnlyList<SourceDefinition> sources)
+{
+    public IReadOnlyList<SourceDefinition> All { get; } = sources;
+
+    public IEnumerable<SourceDefinition> Enabled => All.Where(s => s.Enabled);
+
+    public SourceDefinition Get(string code) =>
+        All.FirstOrDefault(s => s.Code == code) ?? throw new KeyNotFoundException($"Không có nguồn '{code}' trong sources.json.");
+}

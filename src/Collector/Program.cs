@@ -1,0 +1,23 @@
+using KpiMonitor.Collector.Hosting;
+using KpiMonitor.Collector.Polling;
+using KpiMonitor.Shared.Hosting;
+using Serilog;
+
+return await ConsoleStartup.RunAsync(async () =>
+{
+    bool once = args.Contains("--once");
+    var builder = Host.CreateApplicationBuilder(args.Where(a => a != "--once").ToArray());
+    builder.Services.AddSerilog((_, log) => log.ReadFrom.Configuration(builder.Configuration));
+    builder.Services.AddCollector(builder.Configuration, scheduled: !once);
+    using var host = builder.Build();
+    if (!once)
+    {
+        await host.RunAsync();
+        return 0;
+    }
+
+    await host.StartAsync();
+    int exitCode = await host.Services.GetRequiredService<RunOnceCommand>().RunAsync(Console.Out, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+    await host.StopAsync();
+    return exitCode;
+});

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using KpiMonitor.Collector.Hosting;
+using KpiMonitor.Shared.Sources;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace KpiMonitor.Collector.Sources.Http;
+
+/// <summary>
+/// Fetches JSON from a source through its named <see cref="HttpClient"/> (auth, timeout, retries and circuit
+/// breaker are set up per source in <see cref="SourceHttpSetup"/>). Every failure becomes a
+/// <see cref="SourceReadException"/> that says which source and which URL, and what went wrong.
+/// </summary>
+public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<CollectorOptions> options)
+{
+    private const int MaxPages = 10_000;
+    private readonly long _maxBytes = options.Value.MaxResponseMegabytes * 1024L * 1024L;
+
+    public async Task<JsonDocument> GetJsonAsync(SourceDefinition source, string relativeUrl, CancellationToken cancellationToken)
+    {
+        var client = factory.CreateClient(SourceHttpSetup.ClientName(source.Code));
+        string where = $"nguồn '{source.Code}' ({new Uri(source.BaseUrl!, relativeUrl).GetLeftPart(UriPartial.Path)})";
+        try
+        {
+            using var response = await client.GetAsync(new Uri(source.BaseUrl!, relativeUrl), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                string body = await ExcerptAsync(response, cancellationToken);
+                throw new SourceReadException($"{where} trả về HTTP {(int)response.StatusCode} {response.ReasonPhrase}{body}");
+            }
+
+            if (response.Content.Headers.ContentLength > _maxBytes)
+            {
+                throw new SourceReadException($"{where} trả về {response.Content.Headers.ContentLength:N0} byte, vượt giới hạn {_maxBytes:N0} byte");
+            }
+
+            await using var stream = new LimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken), _maxBytes);
+            return await JsonDocument.ParseAsync(stream, default, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            throw new SourceReadException($"{where} trả về JSON không hợp lệ (dòng {ex.LineNumber + 1}, vị trí {ex.BytePositionInLine + 1})", ex);
+        }
+        catch (LimitedStream.TooLargeException)
+        {
+            throw new SourceReadException($"{where} trả về nội dung vượt giới hạn {_maxBytes:N0} byte");
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new SourceReadException($"{where} tạm ngừng gọi sau nhiều lần lỗi liên tiếp (ngắt mạch), thử lại sau", ex);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new SourceReadException($"{where} không trả lời trong {source.Timeout.TotalSeconds:0} giây", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new SourceReadException($"{where} không kết nối được: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SourceReadException($"{where} không trả lời kịp", ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads a paged endpoint (<c>page</c>, <c>pageSize</c>, answer <c>{ total, items }</c>) page by page until an
+    /// empty page or the total is reached, handing each page's items to <paramref name="onItems"/>.
+    /// </summary>
+    public async Task ForEachPageAsync(SourceDefinition source, string relativeUrl, string itemsProperty,
+        Func<JsonElement, CancellationToken, Task> onItems, CancellationToken cancellationToken)
+    {
+        char join = relativeUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        long seen = 0;
+        for (int page = 1; page <= MaxPages; page++)
+        {
+            string url = string.Create(CultureInfo.InvariantCulture, $"{relativeUrl}{join}page={page}&pageSize={source.PageSize}");
+            using var doc = await GetJsonAsync(source, url, cancellationToken);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(itemsProperty, out var items) || items.ValueKind != JsonValueKind.Array)
+            {
+                throw new SourceReadException($"nguồn '{source.Code}': trang {page} của {relativeUrl} không có mảng '{itemsProperty}'");
+            }
+
+            long? total = root.TryGetProperty("total", out var t) && t.TryGetInt64(out long all) ? all : null;
+            int count = items.GetArrayLength();
+            if (count == 0)
+            {
+                // An empty page while the source still promises items means it lost data, not that it is done.
+                if (seen < total)
+                {
+                    throw new SourceReadException($"nguồn '{source.Code}': trang {page} của {relativeUrl} trống trong khi tổng số mục là {total} (mới nhận {seen})");
+                }
+
+                return;
+            }
+
+            await onItems(items, cancellationToken);
+            seen += count;
+            if (seen >= total)
+            {
+                return;
+            }
+        }
+
+        throw new SourceReadException($"nguồn '{source.Code}': quá {MaxPages} trang ở {relativeUrl}, dừng để tránh lặp vô hạn");
+    }
+
+    private static async Task<string> ExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return " (xác thực bị từ chối: kiểm tra thông tin đăng nhập của nguồn)";
+        }
+
+        string body = await response.Content.ReadAsStringAsync(cancellationToken);
+        body = body.ReplaceLineEndings(" ").Trim();
+        return body.Length == 0 ? "" : $": {(body.Length > 200 ? body[..200] + "…" : body)}";
+    }
+}
