@@ -79,10 +79,15 @@ public sealed class RecordBuilder(IObservationSink sink, ObservationValidator va
     public void Scalar(string kpi, string unit, DateTimeOffset time, double value, string source, string field) =>
         Add(Observation.Scalar(kpi, unit, time, value, source), field);
 
+    /// <summary>Rejects the record; only its first problem is reported, so one bad record counts once.</summary>
     public void Fail(string field, string problem)
     {
+        if (!_failed)
+        {
+            sink.Reject(Unit, field, problem);
+        }
+
         _failed = true;
-        sink.Reject(Unit, field, problem);
     }
 
     public bool Failed => _failed;

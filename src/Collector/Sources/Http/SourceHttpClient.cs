@@ -85,7 +85,7 @@ public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<Collec
                 throw new SourceReadException($"nguồn '{source.Code}': trang {page} của {relativeUrl} không có mảng '{itemsProperty}'");
             }
 
-            long? total = root.TryGetProperty("total", out var t) && t.TryGetInt64(out long all) ? all : null;
+            long? total = root.TryGetProperty("total", out var t) ? Total(t) : null;
             int count = items.GetArrayLength();
             if (count == 0)
             {
@@ -108,6 +108,14 @@ public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<Collec
 
         throw new SourceReadException($"nguồn '{source.Code}': quá {MaxPages} trang ở {relativeUrl}, dừng để tránh lặp vô hạn");
     }
+
+    /// <summary>The promised item count, as a number or a numeric string (sources send both); null when unusable.</summary>
+    private static long? Total(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Number when element.TryGetInt64(out long n) => n,
+        JsonValueKind.String when long.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out long n) => n,
+        _ => null,
+    };
 
     private static async Task<string> ExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

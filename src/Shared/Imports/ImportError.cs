@@ -1,0 +1,18 @@
+namespace KpiMonitor.Shared.Imports;
+
+/// <summary>
+/// One problem found in an imported file, in Vietnamese. <paramref name="Row"/> is the row number a person sees in
+/// Excel (the header is row 1) and is null for a problem of the whole file; <paramref name="Column"/> is the column's
+/// header as written in the file; <paramref name="Unit"/> is the unit code of the row when it could be read.
+/// </summary>
+public sealed record ImportError(int? Row, string? Column, string? Unit, string Problem)
+{
+    /// <summary>For example "dòng 7, cột 'mẫu số': '12a' không phải số".</summary>
+    public override string ToString() => (Row, Column) switch
+    {
+        (null, null) => Problem,
+        (null, { } column) => $"cột '{column}': {Problem}",
+        ({ } row, null) => $"dòng {row}: {Problem}",
+        ({ } row, { } column) => $"dòng {row}, cột '{column}': {Problem}",
+    };
+}

@@ -1,0 +1,8 @@
+namespace KpiMonitor.SourceSimulator.Auth;
+
+public enum TokenCheck
+{
+    Valid,
+    Unknown,
+    Expired,
+}
