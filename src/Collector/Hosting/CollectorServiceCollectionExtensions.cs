@@ -70,6 +70,7 @@ public static class CollectorServiceCollectionExtensions
 
     private static void AddSchedules(IServiceCollection services, IEnumerable<KpiMonitor.Shared.Sources.SourceDefinition> sources, CollectorOptions options)
     {
+        services.AddHostedService<QuartzLoggingBridge>();
         services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = options.MaxConcurrentSources);

@@ -42,7 +42,7 @@ internal sealed class FigureRowReader(Catalog catalog, CatalogCodes codes, Impor
 
         var figures = kpi is null ? null : Figures(kpi, row, problems);
         var observation = figures is not null && unit is not null && problems.Count == 0
-            ? figures with { Unit = unit, Time = VietnamTime.StartOf(day) }
+            ? figures with { Unit = unit, Time = VietnamTime.StartOf(kpi!.Period.FirstDayOf(day)) }
             : null;
         if (observation is not null && _validator.Validate(observation) is { } reason)
         {

@@ -72,10 +72,10 @@ public sealed class ManualFigureImporterTests
 
     [Theory]
     [InlineData("2024-03", 2024, 3, 1)]
-    [InlineData("2024-03-15", 2024, 3, 15)]
+    [InlineData("2024-03-15", 2024, 3, 1)]
     [InlineData("03/2024", 2024, 3, 1)]
     [InlineData("3/2024", 2024, 3, 1)]
-    [InlineData("15/03/2024", 2024, 3, 15)]
+    [InlineData("15/03/2024", 2024, 3, 1)]
     [InlineData("2024", 2024, 1, 1)]
     public void Period_AcceptedFormats_MeanTheLocalStartOfThatPeriod(string period, int year, int month, int day)
     {

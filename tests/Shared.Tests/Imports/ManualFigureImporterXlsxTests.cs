@@ -21,7 +21,8 @@ public sealed class ManualFigureImporterXlsxTests
         Assert.Equal(3, result.Rows);
         var ratio = result.Observations[0];
         Assert.Equal((16.0, 37.0), (ratio.Numerator, ratio.Denominator));
-        Assert.Equal(VietnamTime.StartOf(new DateOnly(2024, 6, 30)), ratio.Time);
+        // A date inside the month of a monthly KPI is filed under the month it belongs to.
+        Assert.Equal(VietnamTime.StartOf(new DateOnly(2024, 6, 1)), ratio.Time);
         Assert.Equal(82.75, result.Observations[1].Value);
         Assert.Equal(VietnamTime.StartOf(new DateOnly(2019, 1, 1)), result.Observations[2].Time);
     }

@@ -1,0 +1,21 @@
+using KpiMonitor.Shared.Periods;
+
+namespace KpiMonitor.Shared.Kpis;
+
+/// <summary>Calendar arithmetic of reporting periods.</summary>
+public static class ReportingPeriodExtensions
+{
+    /// <summary>
+    /// The first day of the reporting period containing <paramref name="day"/>. Observations are keyed by it,
+    /// so a figure entered for 15 January of a monthly KPI lands on, and overwrites, January's point.
+    /// </summary>
+    public static DateOnly FirstDayOf(this ReportingPeriod period, DateOnly day) => period switch
+    {
+        ReportingPeriod.Daily => day,
+        ReportingPeriod.Monthly => PeriodBucket.Floor(day, PeriodGranularity.Month),
+        ReportingPeriod.Quarterly => PeriodBucket.Floor(day, PeriodGranularity.Quarter),
+        ReportingPeriod.HalfYearly => new DateOnly(day.Year, day.Month <= 6 ? 1 : 7, 1),
+        ReportingPeriod.Yearly => PeriodBucket.Floor(day, PeriodGranularity.Year),
+        _ => throw new ArgumentOutOfRangeException(nameof(period)),
+    };
+}
