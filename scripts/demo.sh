@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-dotnet build src/SourceSimulator src/Collector -c Release -nologo -v quiet
+dotnet build src/SourceSimulator -c Release -nologo -v quiet
+dotnet build src/Collector -c Release -nologo -v quiet
 dotnet run --project src/SourceSimulator -c Release --no-build -- --urls http://127.0.0.1:5090 > data-simulator.log 2>&1 &
 simulator=$!
 trap 'kill $simulator 2>/dev/null || true' EXIT

@@ -6,7 +6,12 @@ using Serilog;
 return await ConsoleStartup.RunAsync(async () =>
 {
     bool once = args.Contains("--once");
-    var builder = Host.CreateApplicationBuilder(args.Where(a => a != "--once").ToArray());
+    // appsettings.json sits beside the program; config/ and data/ are found from the working directory.
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    {
+        Args = args.Where(a => a != "--once").ToArray(),
+        ContentRootPath = AppContext.BaseDirectory,
+    });
     builder.Services.AddSerilog((_, log) => log.ReadFrom.Configuration(builder.Configuration));
     builder.Services.AddCollector(builder.Configuration, scheduled: !once);
     using var host = builder.Build();
