@@ -13,6 +13,13 @@ namespace KpiMonitor.Collector.Spool;
 public sealed class DeadLetterFile(IOptions<CollectorOptions> options, TimeProvider time) : IDisposable
 {
     private readonly string _directory = Path.GetFullPath(Path.Combine(options.Value.StateDirectory, "dead-letter"));
+    // People read these files: keep Vietnamese readable instead of \u-escaped.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = SpoolJson.Default,
+    };
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public string Directory => _directory;
@@ -25,7 +32,7 @@ public sealed class DeadLetterFile(IOptions<CollectorOptions> options, TimeProvi
         var text = new StringBuilder();
         foreach (var (observation, reason) in refused)
         {
-            text.Append(JsonSerializer.Serialize(new DeadLetterRecord(now, reason, SpoolRecord.From(observation, now.ToUnixTimeMilliseconds())), SpoolJson.Default.DeadLetterRecord));
+            text.Append(JsonSerializer.Serialize(new DeadLetterRecord(now, reason, SpoolRecord.From(observation, now.ToUnixTimeMilliseconds())), Json));
             text.Append('\n');
         }
 
