@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+
+namespace KpiMonitor.Shared.Storage.Influx;
+
+/// <summary>
+/// Sends one write call as batches of line protocol. The next batch is formatted while earlier ones are in
+/// flight (up to <see cref="InfluxOptions.MaxConcurrentBatches"/>), so the server never waits for the client.
+/// That is safe only because the store removes duplicate keys first: no two batches hold the same point.
+/// </summary>
+internal sealed partial class InfluxBatchWriter(InfluxConnection connection, InfluxOptions options, ILogger logger)
+{
+    private readonly ConcurrentBag<Batch> _spare = [];
+
+    /// <summary>Writes the observations, then the activity points; returns what the server dropped.</summary>
+    public async Task<(int Dropped, string? Message)> WriteAsync(
+        IReadOnlyList<Observation> points, Func<string, bool> isRatio, IReadOnlyList<ActivityPoint> activity, long nowMs, CancellationToken cancellationToken)
+    {
+        int dropped = 0;
+        var messages = new List<string>();
+        var inFlight = new Queue<Task<Outcome>>();
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            int total = points.Count + activity.Count;
+            for (int start = 0; start < total;)
+            {
+                // Observation and activity lines never share a batch, so a partial write's count is about one kind.
+                bool isActivity = start >= points.Count;
+                int end = Math.Min(start + options.BatchSize, isActivity ? total : points.Count);
+                var batch = Fill(points, isRatio, activity, start, end, isActivity, nowMs);
+                start = end;
+                while (inFlight.Count >= options.MaxConcurrentBatches)
+                {
+                    Add(await inFlight.Dequeue());
+                }
+
+                inFlight.Enqueue(SendAsync(batch, failFast.Token));
+            }
+
+            while (inFlight.Count > 0)
+            {
+                Add(await inFlight.Dequeue());
+            }
+        }
+        catch
+        {
+            // One batch failed for good: stop the others, let them return their buffers, report the first failure.
+            await failFast.CancelAsync();
+            await Task.WhenAll(inFlight.Cast<Task>()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        return (dropped, messages.Count == 0 ? null : string.Join(" | ", messages));
+
+        void Add(Outcome outcome)
+        {
+            if (outcome.Message is null)
+            {
+                return;
+            }
+
+            if (outcome.IsActivity)
+            {
+                logger.LogWarning("InfluxDB at {Url} dropped {Dropped} source activity points: {ServerMessage}", connection.BaseUri, outcome.Dropped, outcome.Message);
+                return;
+            }
+
+            dropped += outcome.Dropped;
+            if (messages.Count < 3 && !messages.Contains(outcome.Message))
+            {
+                messages.Add(outcome.Message);
+            }
+        }
+    }
+
+    /// <summary>Writes a few lines outside the observation schema (source health); returns what the server dropped.</summary>
+    public async Task<(int Dropped, string? Message)> WriteLinesAsync(Action<LineProtocolWriter> format, CancellationToken cancellationToken)
+    {
+        var batch = _spare.TryTake(out var spare) ? spare : new Batch();
+        try
+        {
+            batch.IsActivity = false;
+            format(batch.Lines);
+            Seal(batch);
+        }
+        catch
+        {
+            Return(batch);
+            throw;
+        }
+
+        var outcome = await SendAsync(batch, cancellationToken);
+        return (outcome.Dropped, outcome.Message);
+    }
+
+    [GeneratedRegex(@"dropped=(\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex DroppedCount();
+
+    private Batch Fill(
+        IReadOnlyList<Observation> points, Func<string, bool> isRatio, IReadOnlyList<ActivityPoint> activity, int start, int end, bool isActivity, long nowMs)
+    {
+        var batch = _spare.TryTake(out var spare) ? spare : new Batch();
+        try
+        {
+            batch.IsActivity = isActivity;
+            var lines = batch.Lines;
+            for (int i = start; i < end; i++)
+            {
+                if (isActivity)
+                {
+                    InfluxSchema.WriteActivity(lines, activity[i - points.Count]);
+                }
+                else
+                {
+                    var o = points[i];
+                    InfluxSchema.WriteObservation(lines, o, isRatio(o.Kpi), o.ReceivedAt?.ToUnixTimeMilliseconds() ?? nowMs);
+                }
+            }
+
+            Seal(batch);
+            return batch;
+        }
+        catch
+        {
+            Return(batch);
+            throw;
+        }
+    }
+
+    /// <summary>Fixes the body to send: the lines, gzipped when configured.</summary>
+    private void Seal(Batch batch)
+    {
+        batch.Body = batch.Lines.WrittenMemory;
+        if (options.Gzip)
+        {
+            batch.Compressed.SetLength(0);
+            using (var gzip = new GZipStream(batch.Compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                gzip.Write(batch.Body.Span);
+            }
+
+            batch.Body = batch.Compressed.GetBuffer().AsMemory(0, (int)batch.Compressed.Length);
+        }
+    }
+
+    private async Task<Outcome> SendAsync(Batch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            bool created = false;
+            while (true)
+            {
+                var reply = await connection.WriteAsync(batch.Body, options.Gzip, cancellationToken);
+                switch (reply.Code)
+                {
+                    case 200 or 204:
+                        return new Outcome(0, null, batch.IsActivity);
+                    case 400:
+                        // 1.x keeps the good lines and counts the rest; 2.x refuses the whole batch without a count.
+                        string message = reply.ServerMessage;
+                        var match = DroppedCount().Match(message);
+                        int lines = batch.Lines.LineCount;
+                        // 1.x counts lines it could not parse apart from its dropped=N ("unable to parse '…' … dropped=0").
+                        int unparsed = CountOf(message, "unable to parse");
+                        int dropped = match.Success && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
+                            ? Math.Min(n + unparsed, lines)
+                            : lines;
+                        return new Outcome(dropped, message, batch.IsActivity);
+                    case 404 when options.CreateDatabase && !created && reply.ServerMessage.Contains("database not found", StringComparison.Ordinal):
+                        await connection.CreateDatabaseAsync(cancellationToken);
+                        created = true;
+                        break;
+                    default:
+                        throw connection.Refused("ghi dữ liệu", reply);
+                }
+            }
+        }
+        finally
+        {
+            Return(batch);
+        }
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        int count = 0;
+        for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private void Return(Batch batch)
+    {
+        batch.Lines.Clear();
+        batch.Body = default;
+        if (_spare.Count <= options.MaxConcurrentBatches)
+        {
+            _spare.Add(batch);
+        }
+        else
+        {
+            batch.Dispose();
+        }
+    }
+
+    private readonly record struct Outcome(int Dropped, string? Message, bool IsActivity);
+
+    /// <summary>Reusable buffers of one batch: the lines and, with gzip, their compressed form.</summary>
+    private sealed class Batch : IDisposable
+    {
+        public LineProtocolWriter Lines { get; } = new(256 * 1024);
+
+        public MemoryStream Compressed { get; } = new();
+
+        public ReadOnlyMemory<byte> Body { get; set; }
+
+        public bool IsActivity { get; set; }
+
+        public void Dispose()
+        {
+            Lines.Dispose();
+            Compressed.Dispose();
+        }
+    }
+}

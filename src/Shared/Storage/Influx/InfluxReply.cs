@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace KpiMonitor.Shared.Storage.Influx;
+
+/// <summary>A final (not retried) answer of the server: status and body.</summary>
+internal readonly record struct InfluxReply(HttpStatusCode Status, string Reason, byte[] Body)
+{
+    private const int MaxQuoted = 500;
+
+    public int Code => (int)Status;
+
+    /// <summary>
+    /// The server's own words: the <c>error</c> (1.x, 2.x: <c>message</c>) of a JSON body, else the text,
+    /// shortened. Servers do not echo credentials, so this is safe to log and to put in exceptions.
+    /// </summary>
+    public string ServerMessage => Describe(Body);
+
+    public static string Describe(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return "(không có nội dung)";
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (string name in (string[])["error", "message"])
+                {
+                    if (json.RootElement.TryGetProperty(name, out var text) && text.ValueKind == JsonValueKind.String)
+                    {
+                        return Shorten(text.GetString()!);
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML page, plain text): quote it as it is.
+        }
+
+        return Shorten(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxQuoted * 4)).Trim());
+    }
+
+    private static string Shorten(string text) => text.Length <= MaxQuoted ? text : string.Concat(text.AsSpan(0, MaxQuoted), "…");
+}

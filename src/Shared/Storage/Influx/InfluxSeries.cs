@@ -1,0 +1,21 @@
+namespace KpiMonitor.Shared.Storage.Influx;
+
+/// <summary>One series of an InfluxQL result: its tags, column names and rows.</summary>
+internal sealed class InfluxSeries
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    public required string[] Columns { get; init; }
+
+    public required List<InfluxCell[]> Rows { get; init; }
+
+    /// <summary>The server cut this series short (max-row-limit).</summary>
+    public bool Partial { get; init; }
+
+    public string? Tag(string key) => Tags.GetValueOrDefault(key);
+
+    /// <summary>Index of a column, or -1 when the server did not return it.</summary>
+    public int Column(string name) => Array.IndexOf(Columns, name);
+}

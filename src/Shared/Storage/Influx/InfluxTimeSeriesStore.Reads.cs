@@ -1,0 +1,194 @@
+using System.Text;
+using KpiMonitor.Shared.Kpis;
+using KpiMonitor.Shared.Periods;
+using Microsoft.Extensions.Logging;
+using static KpiMonitor.Shared.Storage.Influx.InfluxQl;
+
+namespace KpiMonitor.Shared.Storage.Influx;
+
+/// <summary>
+/// Reads, in InfluxQL. "Newest figure per unit" is <c>ORDER BY time DESC LIMIT 1</c> per <c>GROUP BY "unit"</c>
+/// series rather than <c>last()</c> per field, so a row's numerator, denominator and source stay together.
+/// </summary>
+public sealed partial class InfluxTimeSeriesStore
+{
+    /// <summary>Beyond this many units a filter makes the query slower than reading every unit and filtering here.</summary>
+    private const int MaxUnitsInFilter = 200;
+
+    /// <summary>Statements sent in one series request (one per period).</summary>
+    private const int StatementsPerRequest = 50;
+
+    private const string LatestFields = "\"numerator\",\"denominator\",\"value\",\"source\",\"received_ms\"";
+    private const string SeriesFields = "\"numerator\",\"denominator\",\"value\"";
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredValue>> GetLatestAsync(string kpi, DateTimeOffset asOf, IReadOnlyCollection<string>? units, CancellationToken cancellationToken)
+    {
+        if (units is { Count: 0 })
+        {
+            return [];
+        }
+
+        var wanted = units is null ? null : new HashSet<string>(units, StringComparer.Ordinal);
+        var query = new StringBuilder($"SELECT {LatestFields} FROM {_observations} WHERE \"{InfluxSchema.Kpi}\" = ")
+            .Append(Literal(kpi)).Append(" AND time <= ").Append(Time(asOf));
+        AppendUnitFilter(query, wanted);
+        query.Append($" GROUP BY \"{InfluxSchema.Unit}\" ORDER BY time DESC LIMIT 1");
+
+        bool? ratio = KindOf(kpi);
+        var values = new List<StoredValue>();
+        foreach (var series in (await QueryAsync(query.ToString(), cancellationToken)).SelectMany(r => r.Series))
+        {
+            if (series.Tag(InfluxSchema.Unit) is not { } unit || series.Rows.Count == 0 || (wanted is not null && !wanted.Contains(unit)))
+            {
+                continue;
+            }
+
+            var row = series.Rows[0];
+            var (time, value, numerator, denominator) = Figure(series, row, ratio);
+            long? received = InfluxCell.NumberAt(row, series.Column(InfluxSchema.ReceivedMs)) is { } r ? (long)r : null;
+            values.Add(new StoredValue(unit, time, value, numerator, denominator,
+                InfluxCell.TextAt(row, series.Column(InfluxSchema.Source)),
+                received is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null));
+        }
+
+        values.Sort((a, b) => string.CompareOrdinal(a.Unit, b.Unit));
+        return values;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(
+        string kpi, IReadOnlyCollection<string> units, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken)
+    {
+        var buckets = PeriodBucket.Between(from, to, granularity);
+        if (units.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = new HashSet<string>(units, StringComparer.Ordinal);
+        var filter = new StringBuilder();
+        AppendUnitFilter(filter, wanted);
+        string head = $"SELECT {SeriesFields} FROM {_observations} WHERE \"{InfluxSchema.Kpi}\" = {Literal(kpi)} AND time >= ";
+        string tail = $"{filter} GROUP BY \"{InfluxSchema.Unit}\" ORDER BY time DESC LIMIT 1";
+
+        bool? ratio = KindOf(kpi);
+        var points = new List<SeriesPoint>();
+        for (int first = 0; first < buckets.Count; first += StatementsPerRequest)
+        {
+            var query = new StringBuilder();
+            int count = Math.Min(StatementsPerRequest, buckets.Count - first);
+            for (int i = 0; i < count; i++)
+            {
+                var bucket = buckets[first + i];
+                query.Append(i == 0 ? "" : "; ").Append(head).Append(Time(bucket.Start)).Append(" AND time < ").Append(Time(bucket.End)).Append(tail);
+            }
+
+            foreach (var result in await QueryAsync(query.ToString(), cancellationToken))
+            {
+                if (result.StatementId < 0 || result.StatementId >= count)
+                {
+                    continue;
+                }
+
+                var bucket = buckets[first + result.StatementId];
+                foreach (var series in result.Series)
+                {
+                    if (series.Tag(InfluxSchema.Unit) is { } unit && series.Rows.Count > 0 && wanted.Contains(unit))
+                    {
+                        var (time, value, numerator, denominator) = Figure(series, series.Rows[0], ratio);
+                        points.Add(new SeriesPoint(bucket.FirstDay, unit, time, value, numerator, denominator));
+                    }
+                }
+            }
+        }
+
+        return points.OrderBy(p => p.Period).ThenBy(p => p.Unit, StringComparer.Ordinal).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SourceActivity>> GetSourceActivityAsync(CancellationToken cancellationToken)
+    {
+        string query = $"SELECT max(\"{InfluxSchema.LatestPeriodMs}\") AS \"{InfluxSchema.LatestPeriodMs}\", max(\"{InfluxSchema.ReceivedMs}\") AS \"{InfluxSchema.ReceivedMs}\" " +
+            $"FROM {_activity} GROUP BY \"{InfluxSchema.Source}\",\"{InfluxSchema.Unit}\"";
+        var activity = new List<SourceActivity>();
+        foreach (var series in (await QueryAsync(query, cancellationToken)).SelectMany(r => r.Series))
+        {
+            if (series.Tag(InfluxSchema.Source) is { } source && series.Tag(InfluxSchema.Unit) is { } unit && series.Rows.Count > 0
+                && InfluxCell.NumberAt(series.Rows[0], series.Column(InfluxSchema.LatestPeriodMs)) is { } latest
+                && InfluxCell.NumberAt(series.Rows[0], series.Column(InfluxSchema.ReceivedMs)) is { } received)
+            {
+                activity.Add(new SourceActivity(source, unit, DateTimeOffset.FromUnixTimeMilliseconds((long)latest), DateTimeOffset.FromUnixTimeMilliseconds((long)received)));
+            }
+        }
+
+        return activity.OrderBy(a => a.Source, StringComparer.Ordinal).ThenBy(a => a.Unit, StringComparer.Ordinal).ToList();
+    }
+
+    private static void AppendUnitFilter(StringBuilder query, HashSet<string>? units)
+    {
+        if (units is null || units.Count > MaxUnitsInFilter)
+        {
+            return;
+        }
+
+        query.Append(" AND (");
+        bool first = true;
+        foreach (string unit in units)
+        {
+            query.Append(first ? "" : " OR ").Append($"\"{InfluxSchema.Unit}\" = ").Append(Literal(unit));
+            first = false;
+        }
+
+        query.Append(')');
+    }
+
+    /// <summary>Time and value of a row; a ratio's value is the percentage of its parts, null without a denominator.</summary>
+    private static (DateTimeOffset Time, double? Value, double? Numerator, double? Denominator) Figure(InfluxSeries series, InfluxCell[] row, bool? ratio)
+    {
+        long time = (long)(InfluxCell.NumberAt(row, series.Column("time")) ?? 0);
+        double? numerator = InfluxCell.NumberAt(row, series.Column(InfluxSchema.Numerator));
+        double? denominator = InfluxCell.NumberAt(row, series.Column(InfluxSchema.Denominator));
+        double? value = InfluxCell.NumberAt(row, series.Column(InfluxSchema.Value));
+        value = ratio switch
+        {
+            true => StoredValue.Percentage(numerator, denominator),
+            false => value,
+            null => value ?? StoredValue.Percentage(numerator, denominator),
+        };
+        return ratio == false
+            ? (DateTimeOffset.FromUnixTimeMilliseconds(time), value, null, null)
+            : (DateTimeOffset.FromUnixTimeMilliseconds(time), value, numerator, denominator);
+    }
+
+    /// <summary>Whether the KPI is a ratio; null when the catalogue no longer knows it (then the stored fields decide).</summary>
+    private bool? KindOf(string kpi) => _catalog.Kpis.Find(kpi) is { } definition ? definition.Kind == KpiKind.Ratio : null;
+
+    private async Task<List<InfluxStatementResult>> QueryAsync(string query, CancellationToken cancellationToken)
+    {
+        var results = await _connection.RunQueryAsync(query, inDatabase: true, cancellationToken);
+        if (results.Exists(r => r.IsDatabaseNotFound))
+        {
+            return [];
+        }
+
+        if (results.Find(r => r.Error is not null) is { } failed)
+        {
+            // 1.6 answers several statements on a missing database with a bare "not executed";
+            // a single statement tells whether that is the reason.
+            if (failed.Error == "not executed" && (await _connection.RunQueryAsync($"SELECT \"{InfluxSchema.Source}\" FROM {_observations} LIMIT 1", inDatabase: true, cancellationToken)).Exists(r => r.IsDatabaseNotFound))
+            {
+                return [];
+            }
+
+            throw new TimeSeriesStoreException($"InfluxDB tại {Url} báo lỗi truy vấn: {failed.Error}", isTransient: false);
+        }
+
+        if (results.Exists(r => r.Partial || r.Series.Any(s => s.Partial)))
+        {
+            _logger.LogWarning("InfluxDB at {Url} returned a truncated result (max-row-limit?); some units may be missing", Url);
+        }
+
+        return results;
+    }
+}

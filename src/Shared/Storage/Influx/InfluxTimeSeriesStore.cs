@@ -1,0 +1,109 @@
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Kpis;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using static KpiMonitor.Shared.Storage.Influx.InfluxQl;
+
+namespace KpiMonitor.Shared.Storage.Influx;
+
+/// <summary>
+/// The production store, over InfluxDB's HTTP API. It speaks only <c>/write</c> (line protocol),
+/// <c>/query</c> (InfluxQL) and <c>/ping</c> because those are the endpoints InfluxDB 1.x, 2.x and 3.x
+/// all serve, and no InfluxDB client package is available to us (the official one is v2/Flux only).
+/// Writes are idempotent (a point's key is KPI, unit and period start), so a caller may safely retry a
+/// whole call after a <see cref="TimeSeriesStoreException"/>; retries of single requests happen here.
+/// Give it an <see cref="HttpClient"/> from <c>IHttpClientFactory</c> (typed or named) without a resilience
+/// handler: this class already retries, and two layers would multiply the attempts. The client is not
+/// modified (it may be shared); the address comes from its BaseAddress or else from the options.
+/// </summary>
+public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore
+{
+    private readonly InfluxConnection _connection;
+    private readonly InfluxBatchWriter _writer;
+    private readonly Catalog _catalog;
+    private readonly ObservationValidator _validator;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    // Measurements as InfluxQL names, qualified by the retention policy when one is configured, so reads
+    // find what writes put there rather than looking in the default policy.
+    private readonly string _observations;
+    private readonly string _activity;
+    private readonly string _health;
+
+    /// <summary>Creates the store; throws <see cref="OptionsValidationException"/> for bad settings.</summary>
+    public InfluxTimeSeriesStore(HttpClient http, IOptions<InfluxOptions> options, Catalog catalog, TimeProvider time, ILogger<InfluxTimeSeriesStore> logger)
+    {
+        var settings = options.Value;
+        InfluxOptionsValidator.ThrowIfInvalid(settings);
+        _connection = new InfluxConnection(http, settings, time, logger);
+        _writer = new InfluxBatchWriter(_connection, settings, logger);
+        _catalog = catalog;
+        _validator = new ObservationValidator(catalog);
+        _time = time;
+        _logger = logger;
+        string rp = string.IsNullOrEmpty(settings.RetentionPolicy) ? "" : Identifier(settings.RetentionPolicy) + ".";
+        _observations = rp + Identifier(InfluxSchema.Observation);
+        _activity = rp + Identifier(InfluxSchema.SourceActivity);
+        _health = rp + Identifier(InfluxSchema.SourceHealth);
+    }
+
+    /// <summary>The server address in use, without credentials.</summary>
+    public Uri Url => _connection.BaseUri;
+
+    /// <inheritdoc />
+    public async Task<WriteResult> WriteAsync(IReadOnlyCollection<Observation> observations, CancellationToken cancellationToken)
+    {
+        var (valid, rejected) = _validator.Split(observations);
+        if (valid.Count == 0)
+        {
+            return new WriteResult(0, rejected);
+        }
+
+        var points = LastOfEachKey(valid);
+        long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var activity = ActivityPoint.Summarise(points, now);
+        var (dropped, message) = await _writer.WriteAsync(points, IsRatio, activity, now, cancellationToken);
+        if (dropped > 0)
+        {
+            _logger.LogWarning("InfluxDB at {Url} dropped {Dropped} of {Points} observations: {ServerMessage}", Url, dropped, points.Count, message);
+        }
+
+        return new WriteResult(Math.Max(0, valid.Count - dropped), rejected, dropped, message);
+    }
+
+    /// <inheritdoc />
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        var reply = await _connection.PingAsync(cancellationToken);
+        if (reply.Code is not (200 or 204))
+        {
+            throw _connection.Refused("kiểm tra kết nối", reply);
+        }
+    }
+
+    /// <summary>Same KPI, unit and millisecond twice in one call: the last one wins, as a second call would.</summary>
+    private static List<Observation> LastOfEachKey(List<Observation> valid)
+    {
+        if (valid.Count < 2)
+        {
+            return valid;
+        }
+
+        var seen = new HashSet<(string Kpi, string Unit, long Time)>(valid.Count);
+        var kept = new List<Observation>(valid.Count);
+        for (int i = valid.Count - 1; i >= 0; i--)
+        {
+            var o = valid[i];
+            if (seen.Add((o.Kpi, o.Unit, o.Time.ToUnixTimeMilliseconds())))
+            {
+                kept.Add(o);
+            }
+        }
+
+        kept.Reverse();
+        return kept;
+    }
+
+    private bool IsRatio(string kpi) => _catalog.Kpis.Find(kpi)?.Kind == KpiKind.Ratio;
+}
