@@ -36,6 +36,13 @@ public sealed class SourcePoller(
         {
             error = ex.Message;
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Anything unforeseen (disk, a reader bug) still counts as a failed run, recorded and shown, rather
+            // than ending the schedule or the --once summary without a trace.
+            logger.LogError(ex, "Lỗi không lường trước khi đọc nguồn {Source}", source.Code);
+            error = $"lỗi không lường trước: {ex.GetType().Name}: {ex.Message}";
+        }
         finally
         {
             if (sink.Points > 0)

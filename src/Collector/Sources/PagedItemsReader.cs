@@ -38,6 +38,10 @@ public abstract class PagedItemsReader(SourceHttpClient http, Catalog catalog, T
         foreach (var month in MonthsToRead(source))
         {
             var periodStart = VietnamTime.StartOf(month);
+
+            // A unit twice in one month (a repeated page, or a payload listing it twice) would silently overwrite
+            // itself; the second is rejected instead. For anti-malware the month comes from each item, hence the time.
+            var seen = new HashSet<(string Unit, DateTimeOffset Time)>();
             async Task OnItems(JsonElement items, CancellationToken ct)
             {
                 var page = new List<Observation>();
@@ -58,6 +62,11 @@ public abstract class PagedItemsReader(SourceHttpClient http, Catalog catalog, T
                     }
 
                     ReadItem(item, record, unit, periodStart, source.Code);
+                    if (!record.Failed && record.Pending.Count > 0 && !seen.Add((unit, record.Pending[0].Time)))
+                    {
+                        record.Fail(UnitField, $"đơn vị '{unit}' xuất hiện hơn một lần trong dữ liệu của cùng kỳ");
+                    }
+
                     record.CommitTo(page);
                 }
 

@@ -19,6 +19,14 @@ public sealed class RecordBuilder(IObservationSink sink, ObservationValidator va
     /// <summary>A required non-negative count.</summary>
     public double Count(JsonElement item, string field)
     {
+        if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty(field, out var raw) && raw.ValueKind == JsonValueKind.String
+            && LooksGrouped(raw.GetString()))
+        {
+            // "1.000" would parse as 1 and pass as a whole number: a count 1,000 times too small.
+            Fail(field, $"'{raw.GetString()}' có dấu chấm phân cách hàng nghìn; số đếm phải gửi không phân cách (1000)");
+            return 0;
+        }
+
         double value = Number(item, field);
         if (!_failed && (value < 0 || value != Math.Floor(value)))
         {
@@ -92,6 +100,9 @@ public sealed class RecordBuilder(IObservationSink sink, ObservationValidator va
 
     public bool Failed => _failed;
 
+    /// <summary>The observations built so far, not yet committed.</summary>
+    public IReadOnlyList<Observation> Pending => _observations;
+
     /// <summary>Moves the record's observations into <paramref name="page"/> when every field was good.</summary>
     public void CommitTo(List<Observation> page)
     {
@@ -116,6 +127,10 @@ public sealed class RecordBuilder(IObservationSink sink, ObservationValidator va
 
         _observations.Add(observation);
     }
+
+    /// <summary>"1.234" or "12.500.000": Vietnamese thousands grouping, which invariant parsing would read 1,000 times too small.</summary>
+    private static bool LooksGrouped(string? text) =>
+        text is not null && System.Text.RegularExpressions.Regex.IsMatch(text.Trim(), @"^-?\d{1,3}(\.\d{3})+$");
 
     private static string Excerpt(JsonElement element)
     {

@@ -46,7 +46,10 @@ public sealed class DeadLetterFile(IOptions<CollectorOptions> options, TimeProvi
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await File.AppendAllTextAsync(file, text.ToString(), Encoding.UTF8, cancellationToken);
+            // Flushed to disk before the drainer deletes the segment these points came from.
+            await using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.Read);
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), cancellationToken);
+            stream.Flush(flushToDisk: true);
         }
         finally
         {

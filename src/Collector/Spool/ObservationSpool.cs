@@ -11,7 +11,7 @@ namespace KpiMonitor.Collector.Spool;
 /// temporary name, flushed to disk and renamed, so a segment is either whole or absent after a crash.
 /// Segments replay in sequence order; the name carries the point count so the size bound needs no reading.
 /// </summary>
-public sealed class ObservationSpool
+public sealed class ObservationSpool : IDisposable
 {
     private const string Extension = ".jsonl";
     private readonly string _directory;
@@ -19,6 +19,7 @@ public sealed class ObservationSpool
     private readonly TimeProvider _time;
     private readonly ILogger<ObservationSpool> _logger;
     private readonly Lock _lock = new();
+    private readonly FileStream _ownership;
     private long _nextSequence;
     private long _points;
 
@@ -29,6 +30,7 @@ public sealed class ObservationSpool
         _time = time;
         _logger = logger;
         System.IO.Directory.CreateDirectory(_directory);
+        _ownership = TakeLock(_directory);
         foreach (string stale in System.IO.Directory.EnumerateFiles(_directory, "*.tmp"))
         {
             // A crash between write and rename leaves a .tmp; its points were never acknowledged to anyone.
@@ -149,8 +151,30 @@ public sealed class ObservationSpool
     public void MoveAway(SpoolSegment segment, string folder)
     {
         System.IO.Directory.CreateDirectory(folder);
-        File.Move(segment.Path, Path.Combine(folder, Path.GetFileName(segment.Path)), overwrite: true);
+        // Sequence numbers restart when the spool empties, so the quarantined name carries the time too.
+        string name = $"{_time.GetUtcNow():yyyyMMddHHmmssfff}_{Path.GetFileName(segment.Path)}";
+        File.Move(segment.Path, Path.Combine(folder, name));
         Interlocked.Add(ref _points, -segment.Points);
+    }
+
+    public void Dispose() => _ownership.Dispose();
+
+    /// <summary>
+    /// One collector per state folder: a second one would delete the first's half-written segments and reuse
+    /// its sequence numbers. The OS releases the lock when the process dies, so a crash never leaves it stuck.
+    /// </summary>
+    private static FileStream TakeLock(string directory)
+    {
+        string path = Path.Combine(directory, ".lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new KpiMonitor.Shared.Hosting.StartupException(
+                $"Thư mục hàng đợi {directory} đang được một bộ thu thập khác dùng; mỗi thư mục trạng thái chỉ cho một tiến trình (Collector:StateDirectory).", ex);
+        }
     }
 
     /// <summary>Removes a segment once the store holds its points.</summary>

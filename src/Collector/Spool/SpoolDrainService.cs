@@ -47,13 +47,13 @@ public sealed class SpoolDrainService(SpoolDrainer drainer, ObservationSpool spo
 
                 lastError = result.Error;
             }
-            catch (IOException ex)
-            {
-                logger.LogError(ex, "Lỗi đọc/ghi thư mục hàng đợi {Directory}", spool.Directory);
-            }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogError(ex, "Lỗi đọc/ghi thư mục hàng đợi {Directory}; thử lại sau", spool.Directory);
             }
 
             try

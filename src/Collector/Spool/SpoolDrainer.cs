@@ -35,7 +35,7 @@ public sealed class SpoolDrainer(ObservationSpool spool, ITimeSeriesStore store,
                 try
                 {
                     var result = await store.WriteAsync(batch, cancellationToken);
-                    written += result.Written - result.DroppedByServer;
+                    written += result.Written;
                     dead += await DeadLetterAsync(batch, result, cancellationToken);
                 }
                 catch (TimeSeriesStoreException ex) when (ex.StatusCode is 400 or 422)
@@ -46,9 +46,10 @@ public sealed class SpoolDrainer(ObservationSpool spool, ITimeSeriesStore store,
                 }
                 catch (TimeSeriesStoreException ex)
                 {
+                    // No counts in the text: the drain loop logs an error again only when its text changes.
                     string error = ex.IsTransient
-                        ? $"Kho dữ liệu tạm thời không ghi được, giữ {spool.PendingPoints:N0} điểm trong hàng đợi: {ex.Message}"
-                        : $"Kho dữ liệu từ chối (cần sửa cấu hình), giữ {spool.PendingPoints:N0} điểm trong hàng đợi: {ex.Message}";
+                        ? $"Kho dữ liệu tạm thời không ghi được, dữ liệu được giữ trong hàng đợi: {ex.Message}"
+                        : $"Kho dữ liệu từ chối (cần sửa cấu hình), dữ liệu được giữ trong hàng đợi: {ex.Message}";
                     return new DrainResult(written, dead, spool.PendingPoints, error);
                 }
 

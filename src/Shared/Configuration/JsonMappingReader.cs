@@ -58,6 +58,10 @@ internal static class JsonMappingReader
         }
 
         bool paged = e.TryGetProperty("paged", out var p) && p.ValueKind == JsonValueKind.True;
+        if (paged && requestPath is not null && !requestPath.Contains("{page}", StringComparison.Ordinal))
+        {
+            r.Error($"{path}.path", "nguồn có phân trang (paged) cần '{page}' trong đường dẫn");
+        }
         return requestPath is null || unitPath is null
             ? null
             : new JsonSourceMapping

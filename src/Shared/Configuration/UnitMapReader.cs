@@ -74,5 +74,10 @@ internal static class UnitMapReader
         {
             r.Error(where, $"mã nguồn '{sourceCode}' được ánh xạ hai lần");
         }
+        else if (map.Count(p => p.Value == unitCode) > 1)
+        {
+            // Two source units feeding one catalogue unit would overwrite each other's figures, not add up.
+            r.Error(where, $"đơn vị '{unitCode}' đã được ánh xạ từ một mã nguồn khác; mỗi đơn vị chỉ nhận từ một mã nguồn");
+        }
     }
 }

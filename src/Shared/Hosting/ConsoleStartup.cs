@@ -24,6 +24,11 @@ public static class ConsoleStartup
             await Console.Error.WriteLineAsync(ex.Message);
             return ConfigurationError;
         }
+        catch (StartupException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return ConfigurationError;
+        }
         catch (OptionsValidationException ex)
         {
             await Console.Error.WriteLineAsync($"Cấu hình không hợp lệ (mục {ex.OptionsName}):{Environment.NewLine}  " +

@@ -35,6 +35,7 @@ public sealed class SourcesFileTests : IDisposable
     [InlineData("\"baseUrl\": \"ftp://x\"", "$.sources[0].baseUrl", "http")]
     [InlineData("\"unitMap\": { \"X1\": \"NO.SUCH\" }", "$.sources[0].unitMap.X1", "'NO.SUCH' không có")]
     [InlineData("\"pageSize\": 5000", "$.sources[0].pageSize", "1–500")]
+    [InlineData("\"unitMap\": { \"X1\": \"LCU\", \"X2\": \"LCU\" }", "$.sources[0].unitMap.X2", "đã được ánh xạ từ một mã nguồn khác")]
     public void AMistake_InOneSource_IsReportedWithItsPath(string property, string path, string message)
     {
         string entry = "{ \"code\": \"x\", \"nameVi\": \"Nguồn X\", \"kind\": \"eoffice\", \"schedule\": \"0 0 * * * ?\", \"baseUrl\": \"http://127.0.0.1:1\", " + property + " }";

@@ -75,7 +75,7 @@ public sealed class OutageAndCrashTests(SimulatorAndInflux env) : IDisposable
         await restarted.WaitForExitAsync();
 
         Assert.True(restarted.ExitCode == 0, output + await restarted.StandardError.ReadToEndAsync());
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(root, "state", "spool")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(root, "state", "spool"), "*.jsonl*"));
         var check = CollectorHarness.Create(TestSources.Json(env.Simulator.BaseUrl, "eoffice", "onestop"), env.Influx.Url.ToString(), database, root: root);
         await using (check)
         {

@@ -19,11 +19,14 @@ public sealed class ObservationSpoolTests : IDisposable
     [Fact]
     public async Task Segments_ReplayInOrder_AcrossAReopen_WithEveryField()
     {
-        var first = Open();
-        await first.AppendAsync(Batch(3, "a"), CancellationToken.None);
-        await first.AppendAsync(Batch(2, "b"), CancellationToken.None);
+        using (var first = Open())
+        {
+            await first.AppendAsync(Batch(3, "a"), CancellationToken.None);
+            await first.AppendAsync(Batch(2, "b"), CancellationToken.None);
+            Assert.Throws<KpiMonitor.Shared.Hosting.StartupException>(() => Open());
+        }
 
-        var reopened = Open();
+        using var reopened = Open();
         var segments = reopened.Segments();
 
         Assert.Equal(5, reopened.PendingPoints);
@@ -37,7 +40,7 @@ public sealed class ObservationSpoolTests : IDisposable
     [Fact]
     public async Task AFullSpool_RefusesMore_WithAMessageNamingTheFolder()
     {
-        var spool = Open(max: 1_000);
+        using var spool = Open(max: 1_000);
         await spool.AppendAsync(Batch(900), CancellationToken.None);
 
         var full = await Assert.ThrowsAsync<SpoolFullException>(() => spool.AppendAsync(Batch(200), CancellationToken.None));
@@ -53,13 +56,16 @@ public sealed class ObservationSpoolTests : IDisposable
     [Fact]
     public async Task AHalfWrittenSegmentFromACrash_IsDiscarded_AndADamagedOneIsReported()
     {
-        var spool = Open();
-        await spool.AppendAsync(Batch(2), CancellationToken.None);
+        using (var spool = Open())
+        {
+            await spool.AppendAsync(Batch(2), CancellationToken.None);
+        }
+
         string folder = Path.Combine(_dir, "spool");
         File.WriteAllText(Path.Combine(folder, "000000000009-5.jsonl.tmp"), "{\"k\":");
         File.WriteAllText(Path.Combine(folder, "000000000010-1.jsonl"), "{\"k\": 12");
 
-        var reopened = Open();
+        using var reopened = Open();
 
         Assert.False(File.Exists(Path.Combine(folder, "000000000009-5.jsonl.tmp")));
         var damaged = reopened.Segments()[^1];

@@ -94,7 +94,7 @@ public sealed class DropFolderReader : ISourceReader
         catch (IOException ex)
         {
             // Typically still open for writing in another program; the next run tries again.
-            _logger.LogWarning(ex, "Drop folder {Source}: {File} cannot be opened yet; left for the next run", source.Code, file.FullName);
+            _logger.LogWarning(ex, "Thư mục nhận tệp {Source}: chưa mở được {File}, để lại cho lần chạy sau", source.Code, file.FullName);
             return;
         }
         catch (UnauthorizedAccessException ex)
@@ -110,7 +110,7 @@ public sealed class DropFolderReader : ISourceReader
             // observations are keyed by KPI, unit and period, so the second import overwrites the first.
             if (Move(folder, file, folder.Done) is { } done)
             {
-                _logger.LogInformation("Drop folder {Source}: imported {Count} figures from {File}; moved to {Target}",
+                _logger.LogInformation("Thư mục nhận tệp {Source}: đã nhập {Count} số liệu từ {File}, chuyển sang {Target}",
                     source.Code, result.Observations.Count, file.Name, done);
             }
 
@@ -139,10 +139,10 @@ public sealed class DropFolderReader : ISourceReader
             catch (IOException ex)
             {
                 // The errors still reach the sink and the log; only the note beside the file is missing.
-                _logger.LogWarning(ex, "Drop folder {Source}: could not write the error list beside {Target}", source.Code, failed);
+                _logger.LogWarning(ex, "Thư mục nhận tệp {Source}: không ghi được danh sách lỗi cạnh {Target}", source.Code, failed);
             }
 
-            _logger.LogWarning("Drop folder {Source}: rejected {File} with {ErrorCount} errors, the first: {FirstError}; moved to {Target}",
+            _logger.LogWarning("Thư mục nhận tệp {Source}: từ chối {File} ({ErrorCount} lỗi, lỗi đầu: {FirstError}), chuyển sang {Target}",
                 source.Code, file.Name, problems.Count, problems[0].ToString(), failed);
         }
     }
@@ -169,7 +169,7 @@ public sealed class DropFolderReader : ISourceReader
         catch (IOException ex)
         {
             // Held open by another program: the file stays, and the next run deals with it.
-            _logger.LogWarning(ex, "Drop folder: {File} could not be moved to {Target}; left for the next run", file.FullName, target);
+            _logger.LogWarning(ex, "Thư mục nhận tệp: không chuyển được {File} sang {Target}, để lại cho lần chạy sau", file.FullName, target);
             return null;
         }
     }

@@ -48,6 +48,10 @@ public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<Collec
         {
             throw new SourceReadException($"{where} trả về nội dung vượt giới hạn {_maxBytes:N0} byte");
         }
+        catch (IOException ex)
+        {
+            throw new SourceReadException($"{where}: kết nối bị ngắt khi đang nhận dữ liệu: {ex.Message}", ex);
+        }
         catch (BrokenCircuitException ex)
         {
             throw new SourceReadException($"{where} tạm ngừng gọi sau nhiều lần lỗi liên tiếp (ngắt mạch), thử lại sau", ex);
@@ -124,8 +128,11 @@ public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<Collec
             return " (xác thực bị từ chối: kiểm tra thông tin đăng nhập của nguồn)";
         }
 
-        string body = await response.Content.ReadAsStringAsync(cancellationToken);
-        body = body.ReplaceLineEndings(" ").Trim();
+        // Only the start of an error body is shown; a huge one must not be read whole.
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[1024];
+        int read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        string body = System.Text.Encoding.UTF8.GetString(buffer, 0, read).ReplaceLineEndings(" ").Trim();
         return body.Length == 0 ? "" : $": {(body.Length > 200 ? body[..200] + "…" : body)}";
     }
 }

@@ -51,6 +51,10 @@ public sealed class HttpJsonReader(SourceHttpClient http, Catalog catalog, TimeP
                 }
 
                 await sink.AddAsync(observations, cancellationToken);
+                if (mapping.Paged && page == MaxPages)
+                {
+                    throw new SourceReadException($"nguồn '{source.Code}': quá {MaxPages} trang ở {mapping.Path}, dừng để tránh lặp vô hạn");
+                }
             }
         }
     }

@@ -52,7 +52,12 @@ internal sealed record DossierRecord(string Unit, int Channel, bool FullOnline, 
             return null;
         }
 
-        string text = e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString() ?? "";
+        string text = e.ValueKind switch
+        {
+            JsonValueKind.Number => e.GetRawText(),
+            JsonValueKind.String => e.GetString() ?? "",
+            _ => e.GetRawText(),
+        };
         if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
@@ -66,6 +71,8 @@ internal sealed record DossierRecord(string Unit, int Channel, bool FullOnline, 
     {
         if (!item.TryGetProperty(field, out var e))
         {
+            // Strict: a missing flag would otherwise count silently as "no" and bend the rates.
+            record.Fail(field, "thiếu trường");
             return false;
         }
 

@@ -22,6 +22,7 @@ public sealed class OneStopDossiersReader(SourceHttpClient http, Catalog catalog
         foreach (var month in PollWindow.Months(time.GetUtcNow(), source.Months))
         {
             var records = new List<DossierRecord>();
+            var dossierCodes = new HashSet<string>(StringComparer.Ordinal);
             await http.ForEachPageAsync(source, $"onestop/api/dossiers?period={PollWindow.Format(month)}", "items", (items, _) =>
             {
                 foreach (var item in items.EnumerateArray())
@@ -34,6 +35,18 @@ public sealed class OneStopDossiersReader(SourceHttpClient http, Catalog catalog
                     }
 
                     record.Unit = code;
+                    string dossierCode = record.Text(item, "MaHoSo");
+                    if (!record.Failed && !dossierCodes.Add(dossierCode))
+                    {
+                        // Offset paging over a live system can serve a dossier twice; it is counted once.
+                        record.Fail("MaHoSo", $"hồ sơ '{dossierCode}' xuất hiện hơn một lần; chỉ tính một lần");
+                    }
+
+                    if (record.Failed)
+                    {
+                        continue;
+                    }
+
                     if (resolver.Resolve(code) is not { } unit)
                     {
                         record.Fail("MaDonVi", $"mã đơn vị '{code}' không có trong danh mục hay bảng ánh xạ của nguồn");

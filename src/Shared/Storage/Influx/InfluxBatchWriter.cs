@@ -65,7 +65,7 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
 
             if (outcome.IsActivity)
             {
-                logger.LogWarning("InfluxDB at {Url} dropped {Dropped} source activity points: {ServerMessage}", connection.BaseUri, outcome.Dropped, outcome.Message);
+                logger.LogWarning("InfluxDB {Url} bỏ {Dropped} điểm hoạt động nguồn: {ServerMessage}", connection.BaseUri, outcome.Dropped, outcome.Message);
                 return;
             }
 

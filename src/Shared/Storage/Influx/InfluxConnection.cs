@@ -125,7 +125,7 @@ internal sealed class InfluxConnection
                 $"InfluxDB tại {BaseUri} không tạo được cơ sở dữ liệu '{_options.Database}': {failed.Error}", isTransient: false);
         }
 
-        _logger.LogInformation("InfluxDB at {Url}: database {Database} did not exist and was created", BaseUri, _options.Database);
+        _logger.LogInformation("InfluxDB {Url}: chưa có cơ sở dữ liệu {Database}, đã tạo", BaseUri, _options.Database);
     }
 
     /// <summary>One try, no retry: a health check reports the state now.</summary>
@@ -188,7 +188,7 @@ internal sealed class InfluxConnection
 
             var delay = _retry.Delay(attempt, retryAfter);
             _logger.LogWarning(
-                "InfluxDB {Endpoint} at {Url} failed ({Problem}); retry {Retry} of {MaxRetries} in {DelayMs} ms",
+                "InfluxDB {Endpoint} tại {Url} lỗi ({Problem}); thử lại lần {Retry}/{MaxRetries} sau {DelayMs} ms",
                 endpoint, BaseUri, problem, attempt + 1, maxRetries, (long)delay.TotalMilliseconds);
             await Task.Delay(delay, _time, cancellationToken);
         }

@@ -27,7 +27,8 @@ public sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
             }
             else if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
             {
-                failures.Add($"Storage:Influx:Url '{uri}' không được có phần truy vấn (?…) hoặc '#'.");
+                // The query may carry u=/p= credentials (1.x accepts them), so only scheme, host and port are shown.
+                failures.Add($"Storage:Influx:Url ({uri.GetLeftPart(UriPartial.Authority)}…) không được có phần truy vấn (?…) hoặc '#'.");
             }
         }
 

@@ -186,7 +186,7 @@ public sealed partial class InfluxTimeSeriesStore
 
         if (results.Exists(r => r.Partial || r.Series.Any(s => s.Partial)))
         {
-            _logger.LogWarning("InfluxDB at {Url} returned a truncated result (max-row-limit?); some units may be missing", Url);
+            _logger.LogWarning("InfluxDB {Url} trả kết quả bị cắt (max-row-limit?); có thể thiếu một số đơn vị", Url);
         }
 
         return results;

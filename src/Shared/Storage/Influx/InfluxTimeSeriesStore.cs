@@ -66,7 +66,7 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
         var (dropped, message) = await _writer.WriteAsync(points, IsRatio, activity, now, cancellationToken);
         if (dropped > 0)
         {
-            _logger.LogWarning("InfluxDB at {Url} dropped {Dropped} of {Points} observations: {ServerMessage}", Url, dropped, points.Count, message);
+            _logger.LogWarning("InfluxDB {Url} bỏ {Dropped}/{Points} quan sát: {ServerMessage}", Url, dropped, points.Count, message);
         }
 
         return new WriteResult(Math.Max(0, valid.Count - dropped), rejected, dropped, message);

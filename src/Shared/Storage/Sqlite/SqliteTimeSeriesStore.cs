@@ -19,7 +19,9 @@ public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore
     private readonly ObservationValidator _validator;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly Lazy<Task> _schema;
+    private readonly string _path;
+    private readonly Lock _schemaGate = new();
+    private Task? _schema;
 
     /// <summary>Creates the store; the file and tables are created on first use.</summary>
     public SqliteTimeSeriesStore(IOptions<SqliteOptions> options, Catalog catalog, TimeProvider time)
@@ -29,7 +31,7 @@ public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore
         _catalog = catalog;
         _validator = new ObservationValidator(catalog);
         _time = time;
-        _schema = new Lazy<Task>(() => CreateSchemaAsync(path));
+        _path = path;
     }
 
     /// <inheritdoc />
@@ -157,6 +159,10 @@ public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore
         {
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
+        catch (SqliteException ex)
+        {
+            throw new TimeSeriesStoreException($"Không ghi được tình trạng nguồn vào SQLite ({connection.DataSource}): {ex.Message}", isTransient: true, inner: ex);
+        }
         finally
         {
             _writeLock.Release();
@@ -194,7 +200,7 @@ public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await _schema.Value.WaitAsync(cancellationToken);
+        await EnsureSchemaAsync().WaitAsync(cancellationToken);
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -205,6 +211,20 @@ public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore
         {
             await connection.DisposeAsync();
             throw new TimeSeriesStoreException($"Không mở được cơ sở dữ liệu SQLite '{connection.DataSource}': {ex.Message}", isTransient: false, inner: ex);
+        }
+    }
+
+    /// <summary>Creates the tables once; a failed attempt (folder not writable yet) is tried again on the next call.</summary>
+    private Task EnsureSchemaAsync()
+    {
+        lock (_schemaGate)
+        {
+            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
+            {
+                _schema = CreateSchemaAsync(_path);
+            }
+
+            return _schema;
         }
     }
 
