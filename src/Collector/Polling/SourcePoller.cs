@@ -21,9 +21,12 @@ public sealed class SourcePoller(
 {
     private readonly Dictionary<KpiMonitor.Shared.Sources.SourceKind, ISourceReader> _readers = readers.ToDictionary(r => r.Kind);
 
-    public async Task<PollSummary> PollAsync(string code, CancellationToken cancellationToken)
+    public Task<PollSummary> PollAsync(string code, CancellationToken cancellationToken) =>
+        PollAsync(sources.Get(code), cancellationToken);
+
+    /// <summary>Polls a source definition as given (the demo backfills history with a wider <c>Months</c> window).</summary>
+    public async Task<PollSummary> PollAsync(KpiMonitor.Shared.Sources.SourceDefinition source, CancellationToken cancellationToken)
     {
-        var source = sources.Get(code);
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var sink = new SpoolingSink(spool, source.Code);

@@ -1,0 +1,104 @@
+using System.Globalization;
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Rollups;
+using KpiMonitor.Shared.Storage;
+
+namespace KpiMonitor.Dashboard.Api;
+
+/// <summary>
+/// The read-only JSON API (README, "JSON API"). Session or <c>X-API-Key</c>. Unknown codes give 404, malformed
+/// parameters 400, each with a message saying which parameter and why.
+/// </summary>
+public static class KpiApi
+{
+    public static void MapKpiApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapGet("/kpis", (Catalog catalog) => catalog.Kpis.All.Select(k => new
+        {
+            k.Code, k.NameVi, k.NameEn, Kind = k.Kind.ToString(), k.DisplayUnit, Direction = k.Direction.ToString(),
+            Rollup = k.Rollup.ToString(), Period = k.Period.ToString(), k.SourceSystem, k.DefinitionVi,
+        }));
+        api.MapGet("/units", (Catalog catalog, string? asOf) =>
+        {
+            if (!TryDate(asOf, out var day))
+            {
+                return Problem(400, "asOf", "phải là ngày yyyy-MM-dd");
+            }
+
+            var snapshot = catalog.Units.AsOf(day);
+            return Results.Ok(catalog.Units.Units.Where(u => snapshot.Exists(u.Code)).Select(u => new
+            {
+                u.Code, u.NameVi, u.NameEn, u.Level, Parent = snapshot.ParentOf(u.Code)?.Code,
+            }));
+        });
+        api.MapGet("/kpis/{code}/latest", async (string code, string? unit, string? asOf, Catalog catalog, ITimeSeriesStore store, KpiReader reader, CancellationToken ct) =>
+        {
+            if (catalog.Kpis.Find(code) is null)
+            {
+                return Problem(404, "code", $"chỉ tiêu '{code}' không có trong danh mục");
+            }
+
+            string root = unit ?? catalog.Units.AsOf(VietnamTime.DateOf(DateTimeOffset.UtcNow)).Roots[0].Code;
+            if (!catalog.Units.Contains(root))
+            {
+                return Problem(404, "unit", $"đơn vị '{root}' không có trong danh mục");
+            }
+
+            if (!TryDate(asOf, out var day))
+            {
+                return Problem(400, "asOf", "phải là ngày yyyy-MM-dd");
+            }
+
+            var at = VietnamTime.StartOf(day.AddDays(1)).AddTicks(-1);
+            var units = catalog.Units.AsOf(day).SubtreeOf(root);
+            var values = await store.GetLatestAsync(code, at, units, ct);
+            var rollup = await reader.GetAsync(code, root, at, ct);
+            return Results.Ok(new { Kpi = code, Unit = root, AsOf = day, Rollup = rollup, Units = values });
+        });
+        api.MapGet("/kpis/{code}/series", async (string code, string? unit, int? months, string? grain, Catalog catalog, KpiReader reader, CancellationToken ct) =>
+        {
+            if (catalog.Kpis.Find(code) is null)
+            {
+                return Problem(404, "code", $"chỉ tiêu '{code}' không có trong danh mục");
+            }
+
+            string root = unit ?? catalog.Units.AsOf(VietnamTime.DateOf(DateTimeOffset.UtcNow)).Roots[0].Code;
+            if (!catalog.Units.Contains(root))
+            {
+                return Problem(404, "unit", $"đơn vị '{root}' không có trong danh mục");
+            }
+
+            if (months is < 1 or > 120)
+            {
+                return Problem(400, "months", "phải trong khoảng 1–120");
+            }
+
+            if (!Enum.TryParse<PeriodGranularity>(grain ?? "Month", ignoreCase: true, out var granularity) || !Enum.IsDefined(granularity))
+            {
+                return Problem(400, "grain", "chọn một trong: day, week, month, quarter, year");
+            }
+
+            var to = VietnamTime.StartOf(PeriodBucket.Next(PeriodBucket.Floor(VietnamTime.DateOf(DateTimeOffset.UtcNow), PeriodGranularity.Month), PeriodGranularity.Month));
+            var from = to.AddMonths(-(months ?? 24));
+            try
+            {
+                return Results.Ok(new { Kpi = code, Unit = root, Granularity = granularity.ToString(), Points = await reader.GetSeriesAsync(code, root, from, to, granularity, ct) });
+            }
+            catch (ArgumentException ex)
+            {
+                return Problem(400, "grain", ex.Message);
+            }
+        });
+    }
+
+    private static bool TryDate(string? text, out DateOnly day)
+    {
+        day = VietnamTime.DateOf(DateTimeOffset.UtcNow);
+        return text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+    }
+
+    private static IResult Problem(int status, string parameter, string message) =>
+        Results.Json(new { error = $"Tham số '{parameter}': {message}.", parameter }, statusCode: status);
+}

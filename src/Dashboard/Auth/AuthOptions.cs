@@ -1,0 +1,15 @@
+namespace KpiMonitor.Dashboard.Auth;
+
+/// <summary>Accounts and the API key for integrations (the key itself comes from an environment variable or user secret).</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public List<UserAccount> Users { get; set; } = [];
+
+    /// <summary>Value expected in the <c>X-API-Key</c> header of JSON API calls; empty disables key access.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Sign-in attempts allowed per minute from one address; beyond it the answer is 429.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+}

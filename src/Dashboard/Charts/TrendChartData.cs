@@ -1,0 +1,15 @@
+using KpiMonitor.Shared.Kpis;
+using KpiMonitor.Shared.Periods;
+
+namespace KpiMonitor.Dashboard.Charts;
+
+public sealed record TrendChartData(
+    string Title,
+    string? Subtitle,
+    IReadOnlyList<ChartPoint> Points,
+    IReadOnlyList<TargetPoint> Targets,
+    Direction Direction,
+    bool Percentage,
+    string Unit,
+    bool English,
+    PeriodGranularity Granularity);

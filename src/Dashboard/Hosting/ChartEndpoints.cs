@@ -1,0 +1,45 @@
+using KpiMonitor.Dashboard.Charts;
+using KpiMonitor.Dashboard.Localization;
+using KpiMonitor.Dashboard.Overview;
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Periods;
+
+namespace KpiMonitor.Dashboard.Hosting;
+
+/// <summary>Charts rendered on the server: /bieu-do/xu-huong/{kpi}.png|.svg and /bieu-do/nho/{kpi}.png (sparkline).</summary>
+public static class ChartEndpoints
+{
+    public static void MapCharts(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/bieu-do/xu-huong/{kpi}.{format}", async (string kpi, string format, string? unit, int? months, string? grain,
+            HttpContext context, Catalog catalog, TrendQuery trends, CancellationToken ct) =>
+        {
+            if (catalog.Kpis.Find(kpi) is null || (unit is not null && !catalog.Units.Contains(unit)) || format is not ("png" or "svg"))
+            {
+                return Results.NotFound();
+            }
+
+            if (months is < 1 or > 120 || !Enum.TryParse<PeriodGranularity>(grain ?? "Month", true, out var granularity) || granularity is PeriodGranularity.Day or PeriodGranularity.Week)
+            {
+                return Results.BadRequest("months: 1–120; grain: month, quarter, year");
+            }
+
+            var data = await trends.ChartAsync(kpi, unit ?? Root(catalog), months ?? 24, granularity, Lang.English(context), ct);
+            return format == "png"
+                ? Results.File(TrendChart.Png(data), "image/png")
+                : Results.Text(TrendChart.Svg(data), "image/svg+xml");
+        });
+        app.MapGet("/bieu-do/nho/{kpi}.png", async (string kpi, string? unit, HttpContext context, Catalog catalog, TrendQuery trends, CancellationToken ct) =>
+        {
+            if (catalog.Kpis.Find(kpi) is null || (unit is not null && !catalog.Units.Contains(unit)))
+            {
+                return Results.NotFound();
+            }
+
+            var data = await trends.ChartAsync(kpi, unit ?? Root(catalog), 12, PeriodGranularity.Month, Lang.English(context), ct);
+            return Results.File(Sparkline.Png(data.Points, data.Targets.Count > 0 ? data.Targets[^1].Target : null), "image/png");
+        });
+    }
+
+    public static string Root(Catalog catalog) => catalog.Units.AsOf(VietnamTime.DateOf(DateTimeOffset.UtcNow)).Roots[0].Code;
+}

@@ -1,0 +1,42 @@
+namespace KpiMonitor.Dashboard.Hosting;
+
+/// <summary>The stylesheet, served from code so the app needs no static-file folder beside the binary.</summary>
+public static class DashboardCss
+{
+    public const string Text = """
+        :root { --ink:#1c2733; --muted:#5b6875; --line:#d9dee4; --bg:#f5f7f9; --brand:#0b4f8a; --met:#1e7a3a; --risk:#b26a00; --miss:#b3261e; --none:#6b7785; }
+        * { box-sizing: border-box; }
+        body { margin:0; font-family: "Segoe UI", "DejaVu Sans", Arial, sans-serif; color:var(--ink); background:var(--bg); font-size:15px; }
+        header { background:var(--brand); color:#fff; padding:10px 24px; display:flex; align-items:center; gap:24px; }
+        header a { color:#fff; text-decoration:none; }
+        header .app { font-weight:600; font-size:17px; }
+        header nav { display:flex; gap:16px; flex:1; }
+        header form { margin:0; }
+        header button { background:transparent; border:1px solid #fff8; color:#fff; border-radius:4px; padding:4px 10px; cursor:pointer; }
+        main { padding:20px 24px; max-width:1400px; margin:0 auto; }
+        h1 { font-size:22px; margin:4px 0 16px; }
+        .filters { display:flex; gap:12px; align-items:end; margin-bottom:16px; flex-wrap:wrap; }
+        .filters label { display:flex; flex-direction:column; font-size:13px; color:var(--muted); gap:4px; }
+        select, input, button { font:inherit; padding:6px 8px; border:1px solid var(--line); border-radius:4px; background:#fff; }
+        button.primary { background:var(--brand); color:#fff; border-color:var(--brand); cursor:pointer; }
+        .tiles { display:grid; grid-template-columns:repeat(auto-fill, minmax(290px, 1fr)); gap:14px; }
+        .tile { background:#fff; border:1px solid var(--line); border-left:6px solid var(--none); border-radius:6px; padding:12px 14px; color:inherit; text-decoration:none; display:block; }
+        .tile:hover { box-shadow:0 2px 8px #0002; }
+        .tile .name { font-weight:600; min-height:2.6em; }
+        .tile .value { font-size:28px; font-weight:600; margin:6px 0 2px; }
+        .tile .meta { color:var(--muted); font-size:13px; }
+        .tile img { width:100%; height:48px; margin-top:6px; }
+        .Met { border-left-color:var(--met); } .AtRisk { border-left-color:var(--risk); border-left-style:dashed; } .Missed { border-left-color:var(--miss); border-left-style:double; border-left-width:8px; }
+        .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12px; font-weight:600; color:#fff; background:var(--none); }
+        .badge.Met { background:var(--met); } .badge.AtRisk { background:var(--risk); } .badge.Missed { background:var(--miss); }
+        table { border-collapse:collapse; width:100%; background:#fff; border:1px solid var(--line); }
+        th, td { padding:7px 10px; border-bottom:1px solid var(--line); text-align:left; }
+        td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
+        .chart { background:#fff; border:1px solid var(--line); border-radius:6px; padding:8px; margin-bottom:16px; }
+        .chart img { max-width:100%; height:auto; display:block; }
+        .note { color:var(--muted); font-size:13px; }
+        .login { max-width:380px; margin:80px auto; background:#fff; border:1px solid var(--line); border-radius:8px; padding:28px; }
+        .login label { display:flex; flex-direction:column; gap:4px; margin-bottom:12px; }
+        .error { color:var(--miss); margin-bottom:12px; }
+        """;
+}

@@ -1,0 +1,108 @@
+using System.Threading.RateLimiting;
+using KpiMonitor.Collector.Hosting;
+using KpiMonitor.Dashboard.Auth;
+using KpiMonitor.Dashboard.Demo;
+using KpiMonitor.Dashboard.Overview;
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Rollups;
+using KpiMonitor.Shared.Storage;
+using KpiMonitor.SourceSimulator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Serilog;
+
+namespace KpiMonitor.Dashboard.Hosting;
+
+/// <summary>Everything the dashboard needs; in demo mode also the simulated sources and the collector (ADR 006).</summary>
+public static class DashboardServiceCollectionExtensions
+{
+    public const string LoginLimiter = "dang-nhap";
+
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSerilog((_, log) => log.ReadFrom.Configuration(configuration));
+        services.AddOptionsWithValidateOnStart<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        bool demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>()?.Enabled ?? true;
+
+        services.AddKpiCatalog(configuration);
+        services.AddTimeSeriesStore(configuration);
+        services.AddSingleton<KpiReader>();
+        services.AddSingleton<OverviewService>();
+        services.AddSingleton<TrendQuery>();
+        services.AddSingleton<AccountStore>();
+        if (demo)
+        {
+            // The simulator's demo credentials, as a real deployment would set them in its environment.
+            configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["KPIMONITOR_EOFFICE_SECRET"] = SimulatorOptions.DemoClientSecret,
+                ["KPIMONITOR_ONESTOP_SECRET"] = SimulatorOptions.DemoClientSecret,
+                ["KPIMONITOR_ANTIMALWARE_KEY"] = SimulatorOptions.DemoApiKey,
+                ["KPIMONITOR_PORTAL_PASSWORD"] = SimulatorOptions.DemoBasicPassword,
+            });
+            services.AddSingleton<DemoSimulatorService>();
+            services.AddHostedService(sp => sp.GetRequiredService<DemoSimulatorService>());
+            services.AddCollector(configuration, scheduled: true);
+            services.AddHostedService<DemoHistoryService>();
+        }
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "cookie-or-key";
+                o.DefaultChallengeScheme = "cookie-or-key";
+            })
+            .AddPolicyScheme("cookie-or-key", "cookie-or-key", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyHandler.Header) ? ApiKeyHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/dang-nhap";
+                o.LogoutPath = "/dang-xuat";
+                o.AccessDeniedPath = "/khong-co-quyen";
+                o.Cookie.Name = "kpimonitor";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator, Roles.Admin))
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+        int attempts = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.LoginAttemptsPerMinute ?? 10;
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only sign-in attempts count; showing the form is free.
+            o.AddPolicy(LoginLimiter, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("xem"));
+        });
+        // Vietnamese is written as UTF-8 text, not as &#x…; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Login",
+            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginLimiter))));
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("kho-du-lieu");
+        return builder;
+    }
+
+    /// <summary>API callers get a status code, people get the login page.</summary>
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,41 @@
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Kpis;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Rollups;
+using KpiMonitor.Shared.Targets;
+
+namespace KpiMonitor.Dashboard.Overview;
+
+/// <summary>
+/// Builds the tiles of a unit's month: the value of the reporting period containing the month (last figure of
+/// every unit of the subtree, rolled up), the period before, the same period a year earlier, the target of that
+/// year and a trend. Yearly KPIs (rankings) read by year, so a November overview still shows this year's rank.
+/// </summary>
+public sealed class OverviewService(KpiReader reader, Catalog catalog)
+{
+    public async Task<IReadOnlyList<KpiTile>> TilesAsync(string unitCode, DateOnly month, CancellationToken cancellationToken)
+    {
+        var unit = catalog.Units.Find(unitCode) ?? throw new KeyNotFoundException(unitCode);
+        var tiles = new List<KpiTile>();
+        foreach (var kpi in catalog.Kpis.All)
+        {
+            var (granularity, periodsPerYear) = kpi.Period switch
+            {
+                ReportingPeriod.Yearly or ReportingPeriod.HalfYearly => (PeriodGranularity.Year, 1),
+                ReportingPeriod.Quarterly => (PeriodGranularity.Quarter, 4),
+                _ => (PeriodGranularity.Month, 12),
+            };
+            var current = PeriodBucket.Floor(month, granularity);
+            var first = current.AddYears(-1);
+            var series = await reader.GetSeriesAsync(kpi.Code, unitCode, VietnamTime.StartOf(first),
+                VietnamTime.StartOf(PeriodBucket.Next(current, granularity)), granularity, cancellationToken);
+            var value = series[^1].Value;
+            var target = catalog.Targets.For(kpi.Code, unit, month.Year);
+            tiles.Add(new KpiTile(kpi, value, series.Count > 1 ? series[^2].Value.Value : null,
+                series.Count > periodsPerYear ? series[^(periodsPerYear + 1)].Value.Value : null, target,
+                StatusRule.Evaluate(value.Value, target, kpi.Direction), series.Skip(1).ToList()));
+        }
+
+        return tiles;
+    }
+}

@@ -1,0 +1,35 @@
+using KpiMonitor.Dashboard.Charts;
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Rollups;
+
+namespace KpiMonitor.Dashboard.Overview;
+
+/// <summary>Reads a KPI's rolled-up trend for a unit and turns it, with the targets of each year, into chart data.</summary>
+public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider time)
+{
+    public async Task<TrendChartData> ChartAsync(string kpiCode, string unitCode, int months, PeriodGranularity granularity, bool english, CancellationToken cancellationToken)
+    {
+        var kpi = catalog.Kpis.Find(kpiCode) ?? throw new KeyNotFoundException(kpiCode);
+        var unit = catalog.Units.Find(unitCode) ?? throw new KeyNotFoundException(unitCode);
+        var thisMonth = PeriodBucket.Floor(VietnamTime.DateOf(time.GetUtcNow()), PeriodGranularity.Month);
+        var to = VietnamTime.StartOf(thisMonth.AddMonths(1));
+        var from = VietnamTime.StartOf(thisMonth.AddMonths(1 - months));
+        var series = await reader.GetSeriesAsync(kpi.Code, unit.Code, from, to, granularity, cancellationToken);
+        var targets = series
+            .Select(p => p.Period.Year).Distinct()
+            .Select(year => (Year: year, Target: catalog.Targets.For(kpi.Code, unit, year)))
+            .Select(t => new TargetPoint(series.First(p => p.Period.Year == t.Year).Period, t.Target?.Value, t.Target?.WarningBand ?? 0))
+            .ToList();
+        return new TrendChartData(
+            english ? kpi.NameEn : kpi.NameVi,
+            unit.Name(english),
+            series.Select(p => new ChartPoint(p.Period, p.Value.Value)).ToList(),
+            targets,
+            kpi.Direction,
+            kpi.IsPercentage,
+            kpi.DisplayUnit,
+            english,
+            granularity);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using KpiMonitor.Dashboard.Localization;
+using KpiMonitor.Dashboard.Overview;
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Units;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KpiMonitor.Dashboard.Pages;
+
+/// <summary>The overview of a unit (default: the province) and a month (default: this month): every KPI as a tile.</summary>
+public sealed class IndexModel(OverviewService overview, Catalog catalog, TimeProvider time) : PageModel
+{
+    public OrgUnit? Unit { get; private set; }
+    public DateOnly Month { get; private set; }
+    public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
+    public IReadOnlyList<KpiTile> Tiles { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? unit, string? month, CancellationToken cancellationToken)
+    {
+        var today = VietnamTime.DateOf(time.GetUtcNow());
+        if (month is null)
+        {
+            Month = new DateOnly(today.Year, today.Month, 1);
+        }
+        else if (DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            Month = parsed;
+        }
+        else
+        {
+            return NotFound();
+        }
+
+        var snapshot = catalog.Units.AsOf(Month.AddMonths(1).AddDays(-1));
+        Unit = catalog.Units.Find(unit ?? snapshot.Roots[0].Code);
+        if (Unit is null)
+        {
+            return NotFound();
+        }
+
+        var root = snapshot.Roots.Count > 0 ? snapshot.Roots[0].Code : Unit.Code;
+        Units = snapshot.SubtreeOf(root).Select(catalog.Units.Find).OfType<OrgUnit>()
+            .OrderBy(u => catalog.Units.Levels.ToList().FindIndex(l => l.Code == u.Level)).ThenBy(u => u.NameVi, StringComparer.Create(Ui.Vi, false)).ToList();
+        Tiles = await overview.TilesAsync(Unit.Code, Month, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>"▲ 2,4 điểm %" style change, or "—" when either side is missing.</summary>
+    public static string Change(double? now, double? before, bool percentage, bool english)
+    {
+        if (now is not { } a || before is not { } b)
+        {
+            return "—";
+        }
+
+        double delta = a - b;
+        string arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "＝";
+        string amount = Math.Abs(delta).ToString(percentage ? "N1" : "N0", Ui.Culture(english));
+        return percentage ? $"{arrow} {amount} {(english ? "pts" : "điểm %")}" : $"{arrow} {amount}";
+    }
+}

@@ -1,0 +1,14 @@
+using KpiMonitor.Dashboard.Hosting;
+using KpiMonitor.Shared.Hosting;
+
+return await ConsoleStartup.RunAsync(async () =>
+{
+    // appsettings.json sits beside the program; config/ and data/ are found from the working directory.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.AddDashboard();
+    var app = builder.Build();
+    app.MapDashboard();
+    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+    await app.RunAsync();
+    return 0;
+});

@@ -1,0 +1,69 @@
+using KpiMonitor.Dashboard.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace KpiMonitor.Dashboard.Tests.Web;
+
+/// <summary>
+/// The dashboard in production shape (demo off) on a fresh embedded store, with one account per role and an
+/// API key, as an operator would configure them.
+/// </summary>
+public sealed class DashboardFactory : WebApplicationFactory<AccountStore>
+{
+    public const string Password = "Mat-khau-thu-2026";
+    public const string ApiKey = "khoa-api-thu-nghiem";
+    private readonly string _folder = Directory.CreateTempSubdirectory("kpimonitor-dashboard-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Storage:Sqlite:Path", Path.Combine(_folder, "store.db"));
+        builder.UseSetting("Auth:ApiKey", ApiKey);
+        builder.UseSetting("Auth:LoginAttemptsPerMinute", "1000");
+        var hasher = new PasswordHasher<UserAccount>();
+        string[] roles = [Roles.Viewer, Roles.Operator, Roles.Admin];
+        for (int i = 0; i < roles.Length; i++)
+        {
+            var account = new UserAccount { Username = roles[i], DisplayName = "Người dùng " + roles[i], Role = roles[i] };
+            builder.UseSetting($"Auth:Users:{i}:Username", account.Username);
+            builder.UseSetting($"Auth:Users:{i}:DisplayName", account.DisplayName);
+            builder.UseSetting($"Auth:Users:{i}:Role", account.Role);
+            builder.UseSetting($"Auth:Users:{i}:PasswordHash", hasher.HashPassword(account, Password));
+        }
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in through the real login form (with its anti-forgery token).</summary>
+    public async Task<HttpClient> SignedInAsync(string user = Roles.Viewer)
+    {
+        var client = Anonymous();
+        var form = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
+        var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = user,
+            ["password"] = Password,
+            ["__RequestVerificationToken"] = Token(form),
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static string Token(string html)
+    {
+        const string marker = "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"";
+        int start = html.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        return html[start..html.IndexOf('"', start)];
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (disposing && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text.Json;
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KpiMonitor.Dashboard.Tests.Web;
+
+public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+{
+    [Fact]
+    public async Task Health_IsOpenToAll_AndSaysTheStoreAnswers()
+    {
+        var response = await factory.Anonymous().GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Healthy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/chi-tieu/online_dossier_rate")]
+    [InlineData("/bieu-do/xu-huong/online_dossier_rate.png")]
+    public async Task Pages_WithoutLogin_GoToTheLoginPage(string path)
+    {
+        var response = await factory.Anonymous().GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/dang-nhap", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_WithoutLogin_Is401_WithAWrongKey401_WithTheKey200()
+    {
+        var client = factory.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/kpis", UriKind.Relative))).StatusCode);
+
+        client.DefaultRequestHeaders.Add("X-API-Key", "sai");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/kpis", UriKind.Relative))).StatusCode);
+
+        var keyed = factory.Anonymous();
+        keyed.DefaultRequestHeaders.Add("X-API-Key", DashboardFactory.ApiKey);
+        var kpis = JsonDocument.Parse(await keyed.GetStringAsync(new Uri("/api/kpis", UriKind.Relative)));
+        Assert.Contains(kpis.RootElement.EnumerateArray(), k => k.GetProperty("nameVi").GetString() == "Tỷ lệ hồ sơ nộp trực tuyến");
+    }
+
+    [Fact]
+    public async Task Login_WithAWrongPassword_SaysSoInVietnamese_AndStaysOut()
+    {
+        var client = factory.Anonymous();
+        string form = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
+        var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "viewer", ["password"] = "sai-mat-khau", ["__RequestVerificationToken"] = DashboardFactory.Token(form),
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_TooManyAttempts_AreThrottled()
+    {
+        using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Auth:LoginAttemptsPerMinute", "2"));
+        var client = strict.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var codes = new List<HttpStatusCode>();
+        for (int i = 0; i < 3; i++)
+        {
+            string form = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
+            codes.Add((await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["username"] = "viewer", ["password"] = "sai", ["__RequestVerificationToken"] = DashboardFactory.Token(form),
+            }))).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
+    }
+
+    [Fact]
+    public async Task Login_WithoutTheAntiForgeryToken_IsRefused()
+    {
+        var response = await factory.Anonymous().PostAsync(new Uri("/dang-nhap", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "viewer", ["password"] = DashboardFactory.Password }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Overview_ShowsEveryKpiByItsVietnameseName_WithSecurityHeaders()
+    {
+        var client = await factory.SignedInAsync();
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        string html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var catalog = factory.Services.GetRequiredService<Catalog>();
+        Assert.All(catalog.Kpis.All, k => Assert.Contains(k.NameVi, html, StringComparison.Ordinal));
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/chi-tieu/khong_co_chi_tieu")]
+    [InlineData("/chi-tieu/online_dossier_rate?unit=KHONG.CO")]
+    [InlineData("/khong-co-trang-nay")]
+    public async Task UnknownCodesAndPages_Give404_AsAFriendlyPage(string path)
+    {
+        var client = await factory.SignedInAsync();
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        string html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Không tìm thấy", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/kpis/khong_co/series", HttpStatusCode.NotFound, "code")]
+    [InlineData("/api/kpis/online_dossier_rate/series?unit=KHONG.CO", HttpStatusCode.NotFound, "unit")]
+    [InlineData("/api/kpis/online_dossier_rate/series?months=500", HttpStatusCode.BadRequest, "months")]
+    [InlineData("/api/kpis/online_dossier_rate/series?grain=fortnight", HttpStatusCode.BadRequest, "grain")]
+    [InlineData("/api/kpis/online_dossier_rate/latest?asOf=23-11-2026", HttpStatusCode.BadRequest, "asOf")]
+    public async Task Api_BadParameters_SayWhichAndWhy(string path, HttpStatusCode status, string parameter)
+    {
+        var client = await factory.SignedInAsync();
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(status, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(parameter, body.RootElement.GetProperty("parameter").GetString());
+        Assert.Contains($"'{parameter}'", body.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollups_OnThePageAndInTheApi_AreSumOfPartsNotMeanOfPercentages()
+    {
+        var store = factory.Services.GetRequiredService<ITimeSeriesStore>();
+        var month = VietnamTime.StartOf(PeriodBucket.Floor(VietnamTime.DateOf(DateTimeOffset.UtcNow), PeriodGranularity.Month));
+        await store.WriteAsync(
+        [
+            Observation.Ratio("digitization_rate", "LCU.X.BANGIANG", month, 12, 12, "test"),
+            Observation.Ratio("digitization_rate", "LCU.X.NATAM", month, 1000, 5000, "test"),
+        ], CancellationToken.None);
+        var client = await factory.SignedInAsync();
+
+        using var latest = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/kpis/digitization_rate/latest", UriKind.Relative)));
+        string page = await client.GetStringAsync(new Uri("/chi-tieu/digitization_rate", UriKind.Relative));
+        string overview = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        var rollup = latest.RootElement.GetProperty("rollup");
+        Assert.Equal(1012, rollup.GetProperty("numerator").GetDouble());
+        Assert.Equal(5012, rollup.GetProperty("denominator").GetDouble());
+        Assert.Equal(1012.0 / 5012.0 * 100, rollup.GetProperty("value").GetDouble(), 9);
+        Assert.Contains("Xã Bản Giang", page, StringComparison.Ordinal);
+        Assert.Contains("100,0 %", page, StringComparison.Ordinal);
+        Assert.Contains("20,2 %", overview, StringComparison.Ordinal);
+        Assert.DoesNotContain("60,0 %", overview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrendChart_IsAPng_ForASignedInUser()
+    {
+        var client = await factory.SignedInAsync();
+        var response = await client.GetAsync(new Uri("/bieu-do/xu-huong/online_dossier_rate.png?months=12", UriKind.Relative));
+        byte[] png = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(png.Length > 5_000);
+        Assert.Equal(0x89, png[0]);
+    }
+}
