@@ -43,7 +43,7 @@ public sealed class InfluxFaultTests(InfluxFixture fixture) : IAsyncLifetime
         // Two refused tries and one good one for the observation batch, then the source activity batch.
         Assert.Equal(4, _proxy.Requests.Count(r => r.StartsWith("POST /write", StringComparison.Ordinal)));
         Assert.Equal(7, Assert.Single(await Store().GetLatestAsync(Count, Jan.AddDays(1), null, Ct)).Value);
-        Assert.Contains(_log.Entries, e => e.Text.Contains("503", StringComparison.Ordinal) && e.Text.Contains("retry 1 of 5", StringComparison.Ordinal));
+        Assert.Contains(_log.Entries, e => e.Text.Contains("503", StringComparison.Ordinal) && e.Text.Contains("thử lại lần 1/5", StringComparison.Ordinal));
     }
 
     [Theory]
