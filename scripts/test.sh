@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs every KpiMonitor test. Installs what the tests need when it is missing (Debian packages:
-# influxdb for a real influxd, docker-compose to validate docker-compose.yml), builds in Release, runs all test projects and prints one summary line.
+# influxdb for a real influxd, chromium at /usr/bin/chromium for the browser tests, docker-compose to
+# validate docker-compose.yml), builds in Release, runs all test projects and prints one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v influxd >/dev/null 2>&1 || missing+=(influxdb)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -35,6 +35,20 @@ public static class DashboardCss
         .chart { background:#fff; border:1px solid var(--line); border-radius:6px; padding:8px; margin-bottom:16px; }
         .chart img { max-width:100%; height:auto; display:block; }
         .note { color:var(--muted); font-size:13px; }
+        h1 a, h2 a { color:inherit; }
+        h2 { font-size:18px; margin:22px 0 10px; }
+        code { font-family:"DejaVu Sans Mono", Consolas, monospace; font-size:12px; color:var(--muted); }
+        .badge.stale { background:var(--miss); } .badge.fresh { background:var(--met); }
+        .downloads { margin:6px 0 10px; font-size:14px; }
+        .scroll { overflow-x:auto; }
+        table.sources td { vertical-align:top; font-size:14px; }
+        table.sources .badge, table.sources code, td.time { white-space:nowrap; }
+        td.error-text { max-width:320px; overflow-wrap:anywhere; color:var(--miss); font-size:13px; }
+        a.unit-link { font-size:12px; color:var(--muted); margin-left:6px; }
+        dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:4px 16px; margin:0 0 16px; }
+        dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
+        ul.children { columns:3 240px; padding-left:18px; margin:0; }
+        ul.children li { margin:2px 0; }
         .login { max-width:380px; margin:80px auto; background:#fff; border:1px solid var(--line); border-radius:8px; padding:28px; }
         .login label { display:flex; flex-direction:column; gap:4px; margin-bottom:12px; }
         .error { color:var(--miss); margin-bottom:12px; }

@@ -1,4 +1,5 @@
 using KpiMonitor.Dashboard.Api;
+using KpiMonitor.Dashboard.Exports;
 using KpiMonitor.Dashboard.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -47,6 +48,7 @@ public static class DashboardEndpoints
         });
         app.MapKpiApi();
         app.MapCharts();
+        app.MapExports();
         app.MapRazorPages();
         return app;
     }

@@ -3,6 +3,7 @@ using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Demo;
 using KpiMonitor.Dashboard.Overview;
+using KpiMonitor.Dashboard.Sources;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
@@ -32,6 +33,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<KpiReader>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<TrendQuery>();
+        services.AddSingleton<ChildRanking>();
         services.AddSingleton<AccountStore>();
         if (demo)
         {
@@ -48,6 +50,8 @@ public static class DashboardServiceCollectionExtensions
             services.AddCollector(configuration, scheduled: true);
             services.AddHostedService<DemoHistoryService>();
         }
+
+        services.AddConfiguredSources();
 
         services.AddAuthentication(o =>
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiMonitor.Shared.Periods;
 
 namespace KpiMonitor.Dashboard.Localization;
 
@@ -26,6 +27,7 @@ public static class Ui
         ["status"] = ("Trạng thái", "Status"),
         ["rank"] = ("Xếp hạng", "Rank"),
         ["vs.prev"] = ("so với tháng trước", "vs previous month"),
+        ["vs.prevYear"] = ("so với năm trước", "vs previous year"),
         ["vs.year"] = ("so với cùng kỳ", "vs same month last year"),
         ["status.Met"] = ("Đạt", "Met"),
         ["status.AtRisk"] = ("Có nguy cơ", "At risk"),
@@ -40,13 +42,71 @@ public static class Ui
         ["error"] = ("Đã có lỗi; bộ phận kỹ thuật đã được ghi nhận. Vui lòng thử lại.", "Something went wrong; it has been logged. Please try again."),
         ["back"] = ("Về trang tổng quan", "Back to the overview"),
         ["reporting"] = ("đơn vị có số liệu", "units reporting"),
+        ["source.disabled"] = ("Đang tắt", "Disabled"),
         ["language"] = ("English", "Tiếng Việt"),
+        ["yes"] = ("Có", "Yes"),
+        ["no"] = ("Không", "No"),
+        ["download"] = ("Tải về", "Download"),
+        ["unit.page"] = ("trang đơn vị", "unit page"),
+        ["unit.level"] = ("Cấp", "Level"),
+        ["unit.parent"] = ("Trực thuộc", "Part of"),
+        ["unit.kpis"] = ("Các chỉ tiêu tháng này", "KPIs this month"),
+        ["unit.ended"] = ("Đơn vị không còn tồn tại sau ngày", "The unit no longer exists after"),
+        ["freshness"] = ("Độ mới của số liệu", "Data freshness"),
+        ["freshness.none"] = ("Chưa nguồn nào gửi số liệu riêng của đơn vị này.", "No source has reported figures of this unit itself yet."),
+        ["sources.note"] = ("Mỗi nguồn được coi là cũ khi không có lần thu thập thành công nào trong ngưỡng của nó.", "A source is stale when it has had no successful run within its threshold."),
+        ["source"] = ("Nguồn", "Source"),
+        ["source.code"] = ("Mã", "Code"),
+        ["source.kind"] = ("Loại", "Kind"),
+        ["source.enabled"] = ("Đang bật", "Enabled"),
+        ["source.schedule"] = ("Lịch chạy", "Schedule"),
+        ["source.lastRun"] = ("Lần chạy cuối", "Last run"),
+        ["source.lastSuccess"] = ("Thành công cuối", "Last success"),
+        ["source.lastError"] = ("Lỗi gần nhất", "Last error"),
+        ["source.duration"] = ("Thời gian chạy (giây)", "Duration (s)"),
+        ["source.points"] = ("Số điểm dữ liệu", "Points"),
+        ["source.failures"] = ("Số lần lỗi liên tiếp", "Consecutive failures"),
+        ["source.units"] = ("Số đơn vị có số liệu", "Units reported"),
+        ["source.newest"] = ("Kỳ số liệu mới nhất", "Newest period"),
+        ["source.received"] = ("Nhận lúc", "Received"),
+        ["source.freshness"] = ("Độ mới", "Freshness"),
+        ["source.staleAfter"] = ("Ngưỡng cũ (giờ)", "Stale after (hours)"),
+        ["source.stale"] = ("Dữ liệu cũ", "Stale"),
+        ["source.fresh"] = ("Cập nhật", "Up to date"),
+        ["source.never"] = ("Chưa chạy lần nào", "Never ran"),
+        ["kind.EOffice"] = ("Quản lý văn bản và điều hành", "E-office"),
+        ["kind.OneStopStatistics"] = ("Một cửa — thống kê", "One-stop — statistics"),
+        ["kind.OneStopDossiers"] = ("Một cửa — từng hồ sơ", "One-stop — dossier records"),
+        ["kind.AntiMalware"] = ("Phòng chống mã độc", "Anti-malware console"),
+        ["kind.Portal766"] = ("Cổng DVC quốc gia — Bộ chỉ số 766", "National portal — 766 index"),
+        ["kind.HttpJson"] = ("HTTP JSON khai báo", "Declarative HTTP JSON"),
+        ["kind.DropFolder"] = ("Thư mục tệp nhập tay", "Drop folder of manual files"),
+        ["export.rank"] = ("Xếp hạng", "Rank"),
+        ["export.previousRank"] = ("Xếp hạng tháng trước", "Rank last month"),
+        ["unit.code"] = ("Mã đơn vị", "Unit code"),
+        ["export.numerator"] = ("Tử số", "Numerator"),
+        ["export.denominator"] = ("Mẫu số", "Denominator"),
+        ["export.reporting"] = ("Số đơn vị có số liệu", "Units reporting"),
     };
 
     public static string T(string key, bool english) =>
         Texts.TryGetValue(key, out var text) ? english ? text.En : text.Vi : key;
 
     public static CultureInfo Culture(bool english) => english ? En : Vi;
+
+    /// <summary>An instant as Vietnamese local time, "23/11/2026 14:05"; "—" when missing.</summary>
+    public static string Time(DateTimeOffset? instant) =>
+        instant is { } i ? VietnamTime.ToLocal(i).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>The Vietnamese calendar date of an instant, "01/11/2026"; "—" when missing.</summary>
+    public static string Date(DateTimeOffset? instant) =>
+        instant is { } i ? VietnamTime.DateOf(i).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A count, "1.953.613" (vi-VN) or "1,953,613" (en-US).</summary>
+    public static string Count(long value, bool english) => value.ToString("N0", Culture(english));
+
+    /// <summary>A run's duration in seconds, "3,4" (vi-VN).</summary>
+    public static string Seconds(TimeSpan duration, bool english) => duration.TotalSeconds.ToString("N1", Culture(english));
 
     /// <summary>A KPI value as people read it: "43,24 %" or "1.953" (vi-VN), "43.24%" (en-US).</summary>
     public static string Number(double? value, bool percentage, bool english)

@@ -55,8 +55,9 @@ public sealed class IndexModel(OverviewService overview, Catalog catalog, TimePr
             return "—";
         }
 
-        double delta = a - b;
-        string arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "＝";
+        // The arrow follows the change as shown, so a change that rounds to 0 is "=" and not "▲ 0".
+        double delta = Math.Round(a - b, percentage ? 1 : 0);
+        string arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "=";
         string amount = Math.Abs(delta).ToString(percentage ? "N1" : "N0", Ui.Culture(english));
         return percentage ? $"{arrow} {amount} {(english ? "pts" : "điểm %")}" : $"{arrow} {amount}";
     }
