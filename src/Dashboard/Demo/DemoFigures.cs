@@ -18,7 +18,8 @@ public sealed class DemoFigures(Catalog catalog, SimulatorState simulator)
         var result = new List<Observation>();
         var current = MonthPeriod.Containing(now);
         var root = catalog.Units.AsOf(VietnamTime.DateOf(now)).Roots[0].Code;
-        for (var month = Back(current, months - 1); month <= current; month = month.Next)
+        int step = 0;
+        for (var month = Back(current, months - 1); month <= current; month = month.Next, step++)
         {
             var start = VietnamTime.StartOf(month.FirstDay);
             foreach (var item in simulator.Truth.AntiMalware(month))
@@ -35,8 +36,8 @@ public sealed class DemoFigures(Catalog catalog, SimulatorState simulator)
             int done = Math.Min(planned, (int)Math.Round(planned * month.Month / 12.0 * (0.85 + (0.05 * (month.Year - 2024)))));
             result.Add(Observation.Ratio("par_plan_progress", root, start, done, planned, "manual"));
             result.Add(Observation.Ratio("reform_inspection_coverage", root, start, Math.Min(11, month.Month), 11, "manual"));
-            result.Add(Observation.Ratio("full_online_service_coverage", root, start, Math.Min(1953, 1700 + (month.Index % 24 * 10)), 1953, "manual"));
-            result.Add(Observation.Scalar("satisfaction_rate", root, start, Math.Min(99.5, 92 + (month.Index % 24 * 0.25)), "portal766"));
+            result.Add(Observation.Ratio("full_online_service_coverage", root, start, Math.Min(1953, 1700 + (step * 10)), 1953, "manual"));
+            result.Add(Observation.Scalar("satisfaction_rate", root, start, Math.Min(99.5, 92 + (step * 0.25)), "portal766"));
             if (month.Month == 12 || month == current)
             {
                 result.Add(Observation.Scalar("par_index_rank", root, VietnamTime.StartOf(new DateOnly(month.Year, 1, 1)), Math.Max(5, 27 - ((month.Year - 2019) * 3)), "manual"));
