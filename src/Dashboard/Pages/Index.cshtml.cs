@@ -16,10 +16,15 @@ public sealed class IndexModel(OverviewService overview, Catalog catalog, TimePr
     public DateOnly Month { get; private set; }
     public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
     public IReadOnlyList<KpiTile> Tiles { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The month is still running: counts are month-to-date and will grow.</summary>
+    public bool IsCurrentMonth => Today.Year == Month.Year && Today.Month == Month.Month;
 
     public async Task<IActionResult> OnGetAsync(string? unit, string? month, CancellationToken cancellationToken)
     {
         var today = VietnamTime.DateOf(time.GetUtcNow());
+        Today = today;
         if (month is null)
         {
             Month = new DateOnly(today.Year, today.Month, 1);

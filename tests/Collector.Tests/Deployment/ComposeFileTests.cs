@@ -17,6 +17,9 @@ public sealed class ComposeFileTests
         ["Catalog__"] = typeof(CatalogOptions),
     };
 
+    // Settings the dashboard reads besides the shared ones (its own options classes live in its project).
+    private static readonly string[] DashboardOnly = ["Urls", "Demo__Enabled", "Auth__ApiKey"];
+
     [Fact]
     public async Task ComposeFile_IsValid_AndTheCollectorsSettingsAllMeanSomething()
     {
@@ -44,6 +47,14 @@ public sealed class ComposeFileTests
             Assert.True(section.Value is not null, $"{key} belongs to no known section");
             Assert.True(section.Value.GetProperty(key[section.Key.Length..]) is not null, $"{key} names no property of {section.Value.Name}");
         }
+
+        foreach (string key in EnvironmentOf(yaml, "dashboard").Where(k => !DashboardOnly.Contains(k)))
+        {
+            var section = Sections.FirstOrDefault(s => key.StartsWith(s.Key, StringComparison.Ordinal));
+            Assert.True(section.Value?.GetProperty(key[section.Key.Length..]) is not null, $"dashboard: {key} binds to nothing");
+        }
+
+        Assert.Contains("Demo__Enabled", EnvironmentOf(yaml, "dashboard"));
     }
 
     /// <summary>The keys under services.NAME.environment of docker-compose's normalised output.</summary>

@@ -98,6 +98,8 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
         var catalog = factory.Services.GetRequiredService<Catalog>();
         Assert.All(catalog.Kpis.All, k => Assert.Contains(k.NameVi, html, StringComparison.Ordinal));
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("Tháng đang diễn ra", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tháng đang diễn ra", await client.GetStringAsync(new Uri("/?month=2025-01", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Theory]
