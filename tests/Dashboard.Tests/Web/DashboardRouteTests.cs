@@ -22,6 +22,10 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
     [InlineData("/")]
     [InlineData("/chi-tieu/online_dossier_rate")]
     [InlineData("/bieu-do/xu-huong/online_dossier_rate.png")]
+    [InlineData("/chi-tieu/digitization_rate/xuat.csv")]
+    [InlineData("/chi-tieu/digitization_rate/xuat.xlsx?unit=LCU")]
+    [InlineData("/nguon-du-lieu/xuat.csv")]
+    [InlineData("/nguon-du-lieu/xuat.xlsx")]
     public async Task Pages_WithoutLogin_GoToTheLoginPage(string path)
     {
         var response = await factory.Anonymous().GetAsync(new Uri(path, UriKind.Relative));

@@ -125,19 +125,6 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
     }
 
     [Theory]
-    [InlineData("/chi-tieu/digitization_rate/xuat.csv")]
-    [InlineData("/chi-tieu/digitization_rate/xuat.xlsx?unit=LCU")]
-    [InlineData("/nguon-du-lieu/xuat.csv")]
-    [InlineData("/nguon-du-lieu/xuat.xlsx")]
-    public async Task Exports_WithoutLogin_GoToTheLoginPage(string path)
-    {
-        var response = await factory.Anonymous().GetAsync(new Uri(path, UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/dang-nhap", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-    }
-
-    [Theory]
     [InlineData("/chi-tieu/khong_co/xuat.csv")]
     [InlineData("/chi-tieu/digitization_rate/xuat.csv?unit=KHONG.CO")]
     [InlineData("/chi-tieu/digitization_rate/xuat.pdf")]
