@@ -35,6 +35,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<TrendQuery>();
         services.AddSingleton<ChildRanking>();
         services.AddSingleton<AccountStore>();
+        services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.AuditLog>();
+        services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.ManualEntryService>();
         if (demo)
         {
             // The simulator's demo credentials, as a real deployment would set them in its environment.

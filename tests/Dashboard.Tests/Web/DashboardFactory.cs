@@ -21,6 +21,7 @@ public sealed class DashboardFactory : WebApplicationFactory<AccountStore>
         builder.UseSetting("Storage:Sqlite:Path", Path.Combine(_folder, "store.db"));
         builder.UseSetting("Auth:ApiKey", ApiKey);
         builder.UseSetting("Auth:LoginAttemptsPerMinute", "1000");
+        builder.UseSetting("Manual:AuditFile", Path.Combine(_folder, "audit.jsonl"));
         var hasher = new PasswordHasher<UserAccount>();
         string[] roles = [Roles.Viewer, Roles.Operator, Roles.Admin];
         for (int i = 0; i < roles.Length; i++)

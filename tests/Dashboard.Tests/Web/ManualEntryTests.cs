@@ -1,0 +1,91 @@
+using System.Net;
+using KpiMonitor.Dashboard.Auth;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Storage;
+using KpiMonitor.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KpiMonitor.Dashboard.Tests.Web;
+
+public sealed class ManualEntryTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+{
+    [Fact]
+    public async Task Viewer_IsRefusedWith403_OperatorSeesTheFormOfManualKpis()
+    {
+        var viewer = await factory.SignedInAsync(Roles.Viewer);
+        var refused = await viewer.GetAsync(new Uri("/nhap-lieu", UriKind.Relative));
+        var op = await factory.SignedInAsync(Roles.Operator);
+        string form = await op.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/khong-co-quyen", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var denied = await viewer.GetAsync(refused.Headers.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Contains("không có quyền", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Tiến độ thực hiện kế hoạch CCHC", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tỷ lệ hồ sơ nộp trực tuyến", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEnteredFigure_IsStoredForItsPeriod_AndTheAuditTrailKeepsOldAndNew()
+    {
+        var op = await factory.SignedInAsync(Roles.Operator);
+
+        string first = await PostAsync(op, "par_plan_progress", "LCU", "2024-06", numerator: "16", denominator: "37");
+        string second = await PostAsync(op, "par_plan_progress", "LCU", "2024-06", numerator: "20", denominator: "37");
+
+        Assert.Contains("Đã lưu", first, StringComparison.Ordinal);
+        Assert.Contains("Đã lưu", second, StringComparison.Ordinal);
+        var store = factory.Services.GetRequiredService<ITimeSeriesStore>();
+        var june = VietnamTime.StartOf(new DateOnly(2024, 6, 1));
+        var stored = Assert.Single(await store.GetLatestAsync("par_plan_progress", june.AddDays(1), ["LCU"], CancellationToken.None));
+        Assert.Equal((june, 20.0, 37.0, "manual"), (stored.Time, stored.Numerator!.Value, stored.Denominator!.Value, stored.Source!));
+        Assert.Contains("43,2 % (16/37)", second, StringComparison.Ordinal);
+        Assert.Contains("54,1 % (20/37)", second, StringComparison.Ordinal);
+        Assert.Contains(">operator<", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadFigure_IsRefusedWithTheReason_AndNothingIsStored()
+    {
+        var op = await factory.SignedInAsync(Roles.Operator);
+
+        string page = await PostAsync(op, "reform_inspection_coverage", "LCU", "2023-03", numerator: "12", denominator: "11");
+        string badPeriod = await PostAsync(op, "reform_inspection_coverage", "LCU", "03/2023", numerator: "1", denominator: "11");
+
+        Assert.Contains("lớn hơn mẫu số", page, StringComparison.Ordinal);
+        Assert.Contains("yyyy-MM", badPeriod, StringComparison.Ordinal);
+        var store = factory.Services.GetRequiredService<ITimeSeriesStore>();
+        var march = VietnamTime.StartOf(new DateOnly(2023, 3, 1));
+        Assert.DoesNotContain(await store.GetLatestAsync("reform_inspection_coverage", march.AddDays(40), ["LCU"], CancellationToken.None), v => v.Time == march);
+    }
+
+    [Fact]
+    public async Task TheSampleCsv_UploadsThroughTheCollectorsImportRules()
+    {
+        var op = await factory.SignedInAsync(Roles.Operator);
+        string form = await op.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(DashboardFactory.Token(form)), "__RequestVerificationToken" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Config, "samples", "manual-figures.csv"))), "file", "manual-figures.csv" },
+        };
+
+        string page = await (await op.PostAsync(new Uri("/nhap-lieu?handler=Upload", UriKind.Relative), content)).Content.ReadAsStringAsync();
+
+        Assert.Contains("Đã lưu", page, StringComparison.Ordinal);
+        Assert.Contains("tệp manual-figures.csv", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> PostAsync(HttpClient client, string kpi, string unit, string period, string numerator = "", string denominator = "", string value = "")
+    {
+        string form = await client.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
+        var response = await client.PostAsync(new Uri("/nhap-lieu?handler=Enter", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["kpi"] = kpi, ["unit"] = unit, ["period"] = period, ["numerator"] = numerator, ["denominator"] = denominator, ["value"] = value,
+            ["__RequestVerificationToken"] = DashboardFactory.Token(form),
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
