@@ -14,6 +14,7 @@ namespace KpiMonitor.Collector.Spool;
 public sealed class ObservationSpool : IDisposable
 {
     private const string Extension = ".jsonl";
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private readonly string _directory;
     private readonly int _maxPoints;
     private readonly TimeProvider _time;
@@ -62,7 +63,7 @@ public sealed class ObservationSpool : IDisposable
             if (_points + observations.Count > _maxPoints)
             {
                 throw new SpoolFullException(
-                    $"Hàng đợi ghi tạm đã đầy ({_points:N0}/{_maxPoints:N0} điểm tại {_directory}): kho dữ liệu không nhận dữ liệu đủ nhanh hoặc đang ngừng.");
+                    string.Create(Vi, $"Hàng đợi ghi tạm đã đầy ({_points:N0}/{_maxPoints:N0} điểm tại {_directory}): kho dữ liệu không nhận dữ liệu đủ nhanh hoặc đang ngừng."));
             }
 
             sequence = _nextSequence++;

@@ -21,7 +21,7 @@ public static class ChartEndpoints
 
             if (months is < 1 or > 120 || !Enum.TryParse<PeriodGranularity>(grain ?? "Month", true, out var granularity) || granularity is PeriodGranularity.Day or PeriodGranularity.Week)
             {
-                return Results.BadRequest("months: 1–120; grain: month, quarter, year");
+                return Results.BadRequest("Tham số không hợp lệ: 'months' phải trong khoảng 1–120, 'grain' là month, quarter hoặc year.");
             }
 
             var data = await trends.ChartAsync(kpi, unit ?? Root(catalog), months ?? 24, granularity, Lang.English(context), ct);

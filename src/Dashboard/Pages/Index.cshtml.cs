@@ -47,7 +47,7 @@ public sealed class IndexModel(OverviewService overview, Catalog catalog, TimePr
 
         var root = snapshot.Roots.Count > 0 ? snapshot.Roots[0].Code : Unit.Code;
         Units = snapshot.SubtreeOf(root).Select(catalog.Units.Find).OfType<OrgUnit>()
-            .OrderBy(u => catalog.Units.Levels.ToList().FindIndex(l => l.Code == u.Level)).ThenBy(u => u.NameVi, StringComparer.Create(Ui.Vi, false)).ToList();
+            .OrderBy(u => catalog.Units.LevelOrder(u.Level)).ThenBy(u => u.NameVi, StringComparer.Create(Ui.Vi, false)).ToList();
         Tiles = await overview.TilesAsync(Unit.Code, Month, cancellationToken);
         return Page();
     }

@@ -43,7 +43,7 @@ public sealed class UnitModel(OverviewService overview, SourceStatusQuery source
         Level = catalog.Units.FindLevel(Unit.Level);
         Parent = snapshot.ParentOf(Unit.Code);
         Children = snapshot.ChildrenOf(Unit.Code)
-            .OrderBy(u => catalog.Units.Levels.ToList().FindIndex(l => l.Code == u.Level))
+            .OrderBy(u => catalog.Units.LevelOrder(u.Level))
             .ThenBy(u => u.NameVi, StringComparer.Create(Localization.Ui.Vi, false))
             .ToList();
         Tiles = await overview.TilesAsync(Unit.Code, new DateOnly(day.Year, day.Month, 1), cancellationToken);

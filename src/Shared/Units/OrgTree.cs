@@ -43,6 +43,20 @@ public sealed class OrgTree
     /// <summary>Whether a unit with this code was ever configured.</summary>
     public bool Contains(string code) => _byCode.ContainsKey(code);
 
+    /// <summary>Position of a level in the configured order (top first); unknown levels sort last.</summary>
+    public int LevelOrder(string levelCode)
+    {
+        for (int i = 0; i < Levels.Count; i++)
+        {
+            if (Levels[i].Code == levelCode)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
     /// <summary>The level with this code, or null.</summary>
     public OrgLevel? FindLevel(string code) => Levels.FirstOrDefault(l => l.Code == code);
 

@@ -29,6 +29,14 @@ public sealed class OrgTreeTests
     }
 
     [Fact]
+    public void Levels_SortInTheirConfiguredOrder_UnknownLast()
+    {
+        Assert.Equal(0, _tree.LevelOrder("province"));
+        Assert.Equal(3, _tree.LevelOrder("commune"));
+        Assert.Equal(int.MaxValue, _tree.LevelOrder("hamlet"));
+    }
+
+    [Fact]
     public void HistoricalUnits_StayFindable()
     {
         Assert.NotNull(_tree.Find(TestCatalog.District));

@@ -17,6 +17,7 @@ namespace KpiMonitor.Collector.Sources.Http;
 public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<CollectorOptions> options)
 {
     private const int MaxPages = 10_000;
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private readonly long _maxBytes = options.Value.MaxResponseMegabytes * 1024L * 1024L;
 
     public async Task<JsonDocument> GetJsonAsync(SourceDefinition source, string relativeUrl, CancellationToken cancellationToken)
@@ -34,7 +35,7 @@ public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<Collec
 
             if (response.Content.Headers.ContentLength > _maxBytes)
             {
-                throw new SourceReadException($"{where} trả về {response.Content.Headers.ContentLength:N0} byte, vượt giới hạn {_maxBytes:N0} byte");
+                throw new SourceReadException(string.Create(Vi, $"{where} trả về {response.Content.Headers.ContentLength:N0} byte, vượt giới hạn {_maxBytes:N0} byte"));
             }
 
             await using var stream = new LimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken), _maxBytes);
@@ -46,7 +47,7 @@ public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<Collec
         }
         catch (LimitedStream.TooLargeException)
         {
-            throw new SourceReadException($"{where} trả về nội dung vượt giới hạn {_maxBytes:N0} byte");
+            throw new SourceReadException(string.Create(Vi, $"{where} trả về nội dung vượt giới hạn {_maxBytes:N0} byte"));
         }
         catch (IOException ex)
         {
