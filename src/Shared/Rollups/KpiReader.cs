@@ -8,9 +8,16 @@ namespace KpiMonitor.Shared.Rollups;
 /// <summary>
 /// Reads KPIs for any unit of the hierarchy, rolling its subtree up. The tree used is the one of the
 /// period read, so a district's history before the 2025 reform still sums its communes of the time.
+/// With a <see cref="RollupCache"/>, monthly, quarterly and yearly series come from snapshots of every unit.
 /// </summary>
-public sealed class KpiReader(ITimeSeriesStore store, Catalog catalog)
+public sealed class KpiReader(ITimeSeriesStore store, Catalog catalog, RollupCache? cache)
 {
+    /// <summary>A reader that always asks the store.</summary>
+    public KpiReader(ITimeSeriesStore store, Catalog catalog)
+        : this(store, catalog, null)
+    {
+    }
+
     /// <summary>The value of a KPI for a unit as of an instant, combining the unit's subtree on that day.</summary>
     public async Task<RolledValue> GetAsync(string kpiCode, string unitCode, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
@@ -31,6 +38,13 @@ public sealed class KpiReader(ITimeSeriesStore store, Catalog catalog)
     {
         var kpi = RequireKpi(kpiCode);
         var buckets = PeriodBucket.Between(from, to, granularity);
+        if (cache is not null && cache.Serves(granularity, buckets.Count))
+        {
+            RequireUnit(unitCode);
+            var snapshot = await cache.GetAsync(kpi, granularity, buckets[0].FirstDay, buckets[^1].FirstDay, cancellationToken);
+            return snapshot.Series(unitCode, buckets[0].FirstDay, buckets[^1].FirstDay);
+        }
+
         var subtreeByBucket = buckets.ToDictionary(b => b.FirstDay, b => UnitsToRead(kpi, unitCode, LastDay(b)).ToHashSet(StringComparer.Ordinal));
         var everyone = subtreeByBucket.Values.SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
         if (everyone.Count == 0)
@@ -50,13 +64,17 @@ public sealed class KpiReader(ITimeSeriesStore store, Catalog catalog)
     private KpiDefinition RequireKpi(string code) =>
         catalog.Kpis.Find(code) ?? throw new KeyNotFoundException($"Chỉ tiêu '{code}' không có trong danh mục.");
 
+    private void RequireUnit(string code)
+    {
+        if (!catalog.Units.Contains(code))
+        {
+            throw new KeyNotFoundException($"Đơn vị '{code}' không có trong danh mục.");
+        }
+    }
+
     private IReadOnlyList<string> UnitsToRead(KpiDefinition kpi, string unitCode, DateOnly day)
     {
-        if (!catalog.Units.Contains(unitCode))
-        {
-            throw new KeyNotFoundException($"Đơn vị '{unitCode}' không có trong danh mục.");
-        }
-
+        RequireUnit(unitCode);
         if (kpi.Rollup == RollupMethod.None)
         {
             return [unitCode];

@@ -18,14 +18,23 @@ public interface ITimeSeriesStore
     /// <summary>The newest figure at or before <paramref name="asOf"/> of each unit for a KPI; all units when <paramref name="units"/> is null.</summary>
     Task<IReadOnlyList<StoredValue>> GetLatestAsync(string kpi, DateTimeOffset asOf, IReadOnlyCollection<string>? units, CancellationToken cancellationToken);
 
-    /// <summary>The last figure of each unit in each calendar period (Vietnamese time) overlapping [from, to).</summary>
+    /// <summary>
+    /// The last figure of each unit in each calendar period (Vietnamese time) overlapping [from, to); every unit
+    /// with figures when <paramref name="units"/> is null.
+    /// </summary>
     Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(
         string kpi,
-        IReadOnlyCollection<string> units,
+        IReadOnlyCollection<string>? units,
         DateTimeOffset from,
         DateTimeOffset to,
         PeriodGranularity granularity,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A number per KPI that changes whenever figures of that KPI are written, by any process; KPIs never
+    /// written are absent. Readers that cache rollups compare it to know what to read again.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> GetChangeVersionsAsync(CancellationToken cancellationToken);
 
     /// <summary>For every source and unit: the newest period reported and when it last arrived.</summary>
     Task<IReadOnlyList<SourceActivity>> GetSourceActivityAsync(CancellationToken cancellationToken);

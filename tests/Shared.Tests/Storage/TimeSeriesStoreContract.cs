@@ -248,6 +248,97 @@ public abstract class TimeSeriesStoreContract
         Assert.Equal(2, province.Reporting);
     }
 
+    [Fact]
+    public async Task Series_WithoutUnits_ReturnsEveryUnitsLastFigurePerPeriod()
+    {
+        var store = await CreateStoreAsync(Create(), Ct);
+        await WriteAllAsync(store,
+            Observation.Ratio(Ratio, CommuneA, Jan, 1, 4, "s"),
+            Observation.Ratio(Ratio, CommuneA, Jan.AddDays(20), 3, 4, "s"),
+            Observation.Ratio(Ratio, CommuneB, Feb, 5, 10, "s"),
+            Observation.Ratio(Ratio, Department, Jan, 7, 7, "s"),
+            Observation.Ratio(Ratio, Department, Mar, 9, 9, "s"));
+
+        var series = await store.GetSeriesAsync(Ratio, null, Jan, Mar, PeriodGranularity.Month, Ct);
+
+        Assert.Equal(
+            [("2025-01", CommuneA, 3.0), ("2025-01", Department, 7.0), ("2025-02", CommuneB, 5.0)],
+            series.Select(p => (p.Period.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), p.Unit, p.Numerator!.Value)));
+    }
+
+    [Fact]
+    public async Task ChangeVersions_MoveForTheKpisWritten_AndOnlyForThem()
+    {
+        var store = await CreateStoreAsync(Create(), Ct);
+        Assert.Empty(await store.GetChangeVersionsAsync(Ct));
+
+        await WriteAllAsync(store, Observation.Ratio(Ratio, CommuneA, Jan, 1, 4, "s"), Observation.Scalar(Count, CommuneA, Jan, 2, "s"));
+        var first = await store.GetChangeVersionsAsync(Ct);
+        await WriteAllAsync(store, Observation.Ratio(Ratio, CommuneA, Jan, 2, 4, "s"));
+        var second = await store.GetChangeVersionsAsync(Ct);
+
+        Assert.Equal([Count, Ratio], first.Keys.Order(StringComparer.Ordinal));
+        Assert.NotEqual(first[Ratio], second[Ratio]);
+        Assert.Equal(first[Count], second[Count]);
+    }
+
+    [Fact]
+    public async Task ChangeVersions_StayPut_WhenEveryFigureIsRejected()
+    {
+        var store = await CreateStoreAsync(Create(), Ct);
+        await WriteAllAsync(store, Observation.Scalar(Count, CommuneA, Jan, 2, "s"));
+        var before = await store.GetChangeVersionsAsync(Ct);
+
+        var result = await store.WriteAsync([Observation.Scalar(Count, "no-such-unit", Jan, 2, "s")], Ct);
+
+        Assert.Single(result.Rejected);
+        Assert.Equal(before[Count], (await store.GetChangeVersionsAsync(Ct))[Count]);
+    }
+
+    [Theory]
+    [InlineData(Ratio)]
+    [InlineData(Count)]
+    [InlineData(Score)]
+    public async Task CachedSnapshots_AgreeWithReadingEachSubtree_ForEveryUnitAndMonth(string kpi)
+    {
+        var catalog = Create();
+        var store = await CreateStoreAsync(catalog, Ct);
+        var figures = new List<Observation>();
+        var random = new Random(7);
+        foreach (string unit in (string[])[Province, Department, District, CommuneA, CommuneB])
+        {
+            for (int month = 0; month < 12; month++)
+            {
+                // Gaps, so periods without a figure and units without one are part of the comparison.
+                if (random.Next(4) == 0)
+                {
+                    continue;
+                }
+
+                var time = Local(2025, 1, 1).AddMonths(month).AddDays(random.Next(0, 20));
+                int denominator = random.Next(1, 500);
+                figures.Add(catalog.Kpis.Find(kpi)!.Kind == Kpis.KpiKind.Ratio
+                    ? Observation.Ratio(kpi, unit, time, random.Next(0, denominator + 1), denominator, "s")
+                    : Observation.Scalar(kpi, unit, time, random.Next(0, 100), "s"));
+            }
+        }
+
+        await WriteAllAsync(store, [.. figures]);
+        using var cache = new RollupCache(store, catalog, Microsoft.Extensions.Options.Options.Create(new RollupCacheOptions()), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RollupCache>.Instance);
+        var cached = new KpiReader(store, catalog, cache);
+        var direct = new KpiReader(store, catalog);
+
+        foreach (string unit in (string[])[Province, Department, District, CommuneA, CommuneB])
+        {
+            var expected = await direct.GetSeriesAsync(kpi, unit, Jan, Local(2026, 1, 1), PeriodGranularity.Month, Ct);
+            var actual = await cached.GetSeriesAsync(kpi, unit, Jan, Local(2026, 1, 1), PeriodGranularity.Month, Ct);
+            Assert.Equal(expected, actual);
+        }
+
+        Assert.Equal(1, cache.Loads);
+    }
+
     private static async Task WriteAllAsync(ITimeSeriesStore store, params Observation[] observations)
     {
         var result = await store.WriteAsync(observations, Ct);

@@ -11,6 +11,10 @@ internal static class InfluxSchema
     public const string Observation = "observation";
     public const string SourceActivity = "source_activity";
 
+    /// <summary>One point per KPI per write call, written after the figures: readers watch its newest <c>version</c>.</summary>
+    public const string KpiChange = "kpi_change";
+    public const string Version = "version";
+
     public const string Kpi = "kpi";
     public const string Unit = "unit";
     public const string Source = "source";

@@ -15,9 +15,6 @@ public sealed partial class InfluxTimeSeriesStore
     /// <summary>Beyond this many units a filter makes the query slower than reading every unit and filtering here.</summary>
     private const int MaxUnitsInFilter = 200;
 
-    /// <summary>Statements sent in one series request (one per period).</summary>
-    private const int StatementsPerRequest = 50;
-
     private const string LatestFields = "\"numerator\",\"denominator\",\"value\",\"source\",\"received_ms\"";
     private const string SeriesFields = "\"numerator\",\"denominator\",\"value\"";
 
@@ -57,53 +54,54 @@ public sealed partial class InfluxTimeSeriesStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One flat statement for the whole range, the unit read as a column, and "last of each unit in each period"
+    /// picked here. Measured on 1.6 with 5,000 units and 13 months: 0.5 to 0.8 s, against 0.3 s per month for
+    /// a <c>GROUP BY "unit" ORDER BY time DESC LIMIT 1</c> statement per period (about 4 s) and several seconds
+    /// for a <c>last()</c> subquery summed by the server.
+    /// </remarks>
     public async Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(
-        string kpi, IReadOnlyCollection<string> units, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken)
+        string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken)
     {
         var buckets = PeriodBucket.Between(from, to, granularity);
-        if (units.Count == 0)
+        if (units is { Count: 0 })
         {
             return [];
         }
 
-        var wanted = new HashSet<string>(units, StringComparer.Ordinal);
-        var filter = new StringBuilder();
-        AppendUnitFilter(filter, wanted);
-        string head = $"SELECT {SeriesFields} FROM {_observations} WHERE \"{InfluxSchema.Kpi}\" = {Literal(kpi)} AND time >= ";
-        string tail = $"{filter} GROUP BY \"{InfluxSchema.Unit}\" ORDER BY time DESC LIMIT 1";
+        var wanted = units is null ? null : new HashSet<string>(units, StringComparer.Ordinal);
+        var query = new StringBuilder($"SELECT \"{InfluxSchema.Unit}\",{SeriesFields} FROM {_observations} WHERE \"{InfluxSchema.Kpi}\" = ")
+            .Append(Literal(kpi)).Append(" AND time >= ").Append(Time(buckets[0].Start)).Append(" AND time < ").Append(Time(buckets[^1].End));
+        AppendUnitFilter(query, wanted);
 
+        long[] starts = buckets.Select(b => b.Start.ToUnixTimeMilliseconds()).ToArray();
         bool? ratio = KindOf(kpi);
-        var points = new List<SeriesPoint>();
-        for (int first = 0; first < buckets.Count; first += StatementsPerRequest)
+        var last = new Dictionary<(int Bucket, string Unit), SeriesPoint>();
+        foreach (var series in (await QueryAsync(query.ToString(), cancellationToken)).SelectMany(r => r.Series))
         {
-            var query = new StringBuilder();
-            int count = Math.Min(StatementsPerRequest, buckets.Count - first);
-            for (int i = 0; i < count; i++)
+            int unitColumn = series.Column(InfluxSchema.Unit);
+            int timeColumn = series.Column("time");
+            foreach (var row in series.Rows)
             {
-                var bucket = buckets[first + i];
-                query.Append(i == 0 ? "" : "; ").Append(head).Append(Time(bucket.Start)).Append(" AND time < ").Append(Time(bucket.End)).Append(tail);
-            }
-
-            foreach (var result in await QueryAsync(query.ToString(), cancellationToken))
-            {
-                if (result.StatementId < 0 || result.StatementId >= count)
+                if (InfluxCell.TextAt(row, unitColumn) is not { } unit || (wanted is not null && !wanted.Contains(unit))
+                    || InfluxCell.NumberAt(row, timeColumn) is not { } ms)
                 {
                     continue;
                 }
 
-                var bucket = buckets[first + result.StatementId];
-                foreach (var series in result.Series)
+                int bucket = Array.BinarySearch(starts, (long)ms);
+                bucket = bucket >= 0 ? bucket : ~bucket - 1;
+                var key = (bucket, unit);
+                // Rows arrive in time order; an equal time cannot occur within one series, so later wins.
+                if (bucket >= 0 && (!last.TryGetValue(key, out var kept) || kept.Time.ToUnixTimeMilliseconds() <= (long)ms))
                 {
-                    if (series.Tag(InfluxSchema.Unit) is { } unit && series.Rows.Count > 0 && wanted.Contains(unit))
-                    {
-                        var (time, value, numerator, denominator) = Figure(series, series.Rows[0], ratio);
-                        points.Add(new SeriesPoint(bucket.FirstDay, unit, time, value, numerator, denominator));
-                    }
+                    var (time, value, numerator, denominator) = Figure(series, row, ratio);
+                    last[key] = new SeriesPoint(buckets[bucket].FirstDay, unit, time, value, numerator, denominator);
                 }
             }
         }
 
-        return points.OrderBy(p => p.Period).ThenBy(p => p.Unit, StringComparer.Ordinal).ToList();
+        return last.Values.OrderBy(p => p.Period).ThenBy(p => p.Unit, StringComparer.Ordinal).ToList();
     }
 
     /// <inheritdoc />

@@ -30,6 +30,7 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
     private readonly string _observations;
     private readonly string _activity;
     private readonly string _health;
+    private readonly string _changes;
 
     /// <summary>Creates the store; throws <see cref="OptionsValidationException"/> for bad settings.</summary>
     public InfluxTimeSeriesStore(HttpClient http, IOptions<InfluxOptions> options, Catalog catalog, TimeProvider time, ILogger<InfluxTimeSeriesStore> logger)
@@ -46,6 +47,7 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
         _observations = rp + Identifier(InfluxSchema.Observation);
         _activity = rp + Identifier(InfluxSchema.SourceActivity);
         _health = rp + Identifier(InfluxSchema.SourceHealth);
+        _changes = rp + Identifier(InfluxSchema.KpiChange);
     }
 
     /// <summary>The server address in use, without credentials.</summary>
@@ -69,7 +71,26 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
             _logger.LogWarning("InfluxDB {Url} bỏ {Dropped}/{Points} quan sát: {ServerMessage}", Url, dropped, points.Count, message);
         }
 
+        await MarkChangedAsync(points, now, cancellationToken);
+
         return new WriteResult(Math.Max(0, valid.Count - dropped), rejected, dropped, message);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, long>> GetChangeVersionsAsync(CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        string query = $"SELECT last(\"{InfluxSchema.Version}\") AS \"{InfluxSchema.Version}\" FROM {_changes} GROUP BY \"{InfluxSchema.Kpi}\"";
+        foreach (var series in (await QueryAsync(query, cancellationToken)).SelectMany(r => r.Series))
+        {
+            if (series.Tag(InfluxSchema.Kpi) is { } kpi && series.Rows.Count > 0
+                && InfluxCell.NumberAt(series.Rows[0], series.Column(InfluxSchema.Version)) is { } version)
+            {
+                versions[kpi] = (long)version;
+            }
+        }
+
+        return versions;
     }
 
     /// <inheritdoc />
@@ -79,6 +100,37 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
         if (reply.Code is not (200 or 204))
         {
             throw _connection.Refused("kiểm tra kết nối", reply);
+        }
+    }
+
+    /// <summary>
+    /// Tells readers that these KPIs changed, after their figures are in. A failure here is logged, not thrown:
+    /// the figures are stored, and caches also expire by age.
+    /// </summary>
+    private async Task MarkChangedAsync(List<Observation> points, long now, CancellationToken cancellationToken)
+    {
+        var kpis = points.Select(o => o.Kpi).Distinct(StringComparer.Ordinal).ToList();
+        try
+        {
+            var (dropped, message) = await _writer.WriteLinesAsync(lines =>
+            {
+                foreach (string kpi in kpis)
+                {
+                    lines.BeginLine(InfluxSchema.KpiChange);
+                    lines.Tag(InfluxSchema.Kpi, kpi);
+                    // Kept below 2^53 so the version survives InfluxDB's JSON numbers exactly.
+                    lines.Field(InfluxSchema.Version, Random.Shared.NextInt64(1L << 53));
+                    lines.EndLine(now);
+                }
+            }, cancellationToken);
+            if (dropped > 0)
+            {
+                _logger.LogWarning("InfluxDB {Url} không ghi dấu thay đổi của {Kpis}: {ServerMessage}", Url, string.Join(", ", kpis), message);
+            }
+        }
+        catch (TimeSeriesStoreException ex)
+        {
+            _logger.LogWarning("InfluxDB {Url}: đã ghi số liệu nhưng không ghi được dấu thay đổi của {Kpis}: {Error}", Url, string.Join(", ", kpis), ex.Message);
         }
     }
 

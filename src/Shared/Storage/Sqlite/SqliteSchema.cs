@@ -23,6 +23,10 @@ internal static class SqliteSchema
             received_ms INTEGER NOT NULL,
             PRIMARY KEY (source, unit)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS kpi_change (
+            kpi TEXT NOT NULL PRIMARY KEY,
+            version INTEGER NOT NULL
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS source_health (
             source TEXT NOT NULL PRIMARY KEY,
             last_run_ms INTEGER NOT NULL,
@@ -47,6 +51,10 @@ internal static class SqliteSchema
             source = excluded.source, received_ms = excluded.received_ms
         """;
 
+    public const string UpsertChange = "INSERT OR REPLACE INTO kpi_change (kpi, version) VALUES ($kpi, $version)";
+
+    public const string Changes = "SELECT kpi, version FROM kpi_change";
+
     public const string UpsertActivity = """
         INSERT INTO source_activity (source, unit, latest_period_ms, received_ms) VALUES ($source, $unit, $latest, $received)
         ON CONFLICT (source, unit) DO UPDATE SET
@@ -66,7 +74,7 @@ internal static class SqliteSchema
 
     public const string Range = """
         SELECT unit, time_ms, value, numerator, denominator FROM observation
-        WHERE kpi = $kpi AND time_ms >= $from AND time_ms < $to AND unit IN (SELECT value FROM json_each($units))
+        WHERE kpi = $kpi AND time_ms >= $from AND time_ms < $to AND ($all OR unit IN (SELECT value FROM json_each($units)))
         ORDER BY unit, time_ms
         """;
 }

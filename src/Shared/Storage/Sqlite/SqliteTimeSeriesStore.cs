@@ -66,6 +66,13 @@ public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore
                 await activity.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            await using var change = Command(connection, SqliteSchema.UpsertChange, "$kpi", "$version");
+            foreach (string kpi in valid.Select(o => o.Kpi).Distinct(StringComparer.Ordinal))
+            {
+                Bind(change, kpi, Random.Shared.NextInt64());
+                await change.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch (SqliteException ex)
@@ -106,13 +113,18 @@ public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(
-        string kpi, IReadOnlyCollection<string> units, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken)
+        string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken)
     {
         var buckets = PeriodBucket.Between(from, to, granularity);
+        if (units is { Count: 0 })
+        {
+            return [];
+        }
+
         long[] starts = buckets.Select(b => b.Start.ToUnixTimeMilliseconds()).ToArray();
         await using var connection = await OpenAsync(cancellationToken);
-        await using var query = Command(connection, SqliteSchema.Range, "$kpi", "$from", "$to", "$units");
-        Bind(query, kpi, starts[0], buckets[^1].End.ToUnixTimeMilliseconds(), JsonSerializer.Serialize(units));
+        await using var query = Command(connection, SqliteSchema.Range, "$kpi", "$from", "$to", "$all", "$units");
+        Bind(query, kpi, starts[0], buckets[^1].End.ToUnixTimeMilliseconds(), units is null, JsonSerializer.Serialize(units ?? []));
 
         // Rows come ordered by unit and time, so the last row of each (unit, bucket) run is the one kept.
         var last = new Dictionary<(int Bucket, string Unit), SeriesPoint>();
@@ -129,6 +141,21 @@ public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore
         }
 
         return last.Values.OrderBy(p => p.Period).ThenBy(p => p.Unit, StringComparer.Ordinal).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, long>> GetChangeVersionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var query = Command(connection, SqliteSchema.Changes);
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return versions;
     }
 
     /// <inheritdoc />

@@ -1,0 +1,290 @@
+using System.Diagnostics;
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Kpis;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KpiMonitor.Shared.Rollups;
+
+/// <summary>
+/// Keeps <see cref="RollupSnapshot"/>s so pages do not read every unit's figures on every request: at national
+/// scale (5,000 units) one KPI's 13 months take InfluxDB 0.5 to 0.8 s, and an overview shows 26 KPIs.
+/// A snapshot is good while the store's change version of its KPI (<see cref="ITimeSeriesStore.GetChangeVersionsAsync"/>,
+/// bumped by every write of any process, the collector's included) is the one read before it, and younger than
+/// <see cref="RollupCacheOptions.MaxAge"/>. Requests for the same snapshot share one read; a changed KPI is
+/// answered from the old snapshot while the new one is read, unless <see cref="RollupCacheOptions.ServeStale"/> is off.
+/// </summary>
+public sealed class RollupCache : IDisposable
+{
+    private readonly ITimeSeriesStore _store;
+    private readonly Catalog _catalog;
+    private readonly RollupCacheOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly UnitIndex _units;
+    private readonly SemaphoreSlim _loadSlots;
+
+    private readonly Lock _gate = new();
+    private readonly List<Entry> _entries = [];
+    private readonly Dictionary<SnapshotKey, Task<RollupSnapshot>> _loading = [];
+    private IReadOnlyDictionary<string, long> _versions = new Dictionary<string, long>();
+    private DateTimeOffset _versionsReadAt = DateTimeOffset.MinValue;
+    private Task<IReadOnlyDictionary<string, long>?>? _versionCheck;
+    private bool _storeUnreachable;
+    private long _clock;
+    private long _cells;
+    private long _loads;
+
+    /// <summary>Creates an empty cache over the store.</summary>
+    public RollupCache(ITimeSeriesStore store, Catalog catalog, IOptions<RollupCacheOptions> options, TimeProvider time, ILogger<RollupCache> logger)
+    {
+        _store = store;
+        _catalog = catalog;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _units = new UnitIndex(catalog.Units);
+        _loadSlots = new SemaphoreSlim(Math.Max(1, _options.MaxParallelLoads));
+    }
+
+    /// <summary>Snapshots read from the store so far.</summary>
+    public long Loads => Interlocked.Read(ref _loads);
+
+    /// <summary>Cells (units × periods) held now.</summary>
+    public long Cells
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _cells;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a series of <paramref name="periods"/> periods is worth a snapshot of every unit: months, quarters
+    /// and years are; days and weeks, or a range so long that one snapshot would take half the budget, are read directly.
+    /// </summary>
+    public bool Serves(PeriodGranularity granularity, int periods) =>
+        _options.Enabled
+        && granularity is PeriodGranularity.Month or PeriodGranularity.Quarter or PeriodGranularity.Year
+        && (long)Math.Max(periods, MinimumPeriods(granularity)) * _units.Count <= _options.MaxCells / 2;
+
+    /// <summary>A snapshot of the KPI covering the periods from <paramref name="first"/> to <paramref name="last"/> (first days).</summary>
+    public async Task<RollupSnapshot> GetAsync(KpiDefinition kpi, PeriodGranularity granularity, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        long? version = await VersionOfAsync(kpi.Code, cancellationToken);
+        Entry? entry;
+        lock (_gate)
+        {
+            entry = _entries.Find(e => e.Snapshot.Kpi.Code == kpi.Code && e.Snapshot.Granularity == granularity && e.Snapshot.Covers(first, last));
+            entry?.LastUsed = ++_clock;
+        }
+
+        if (entry is null)
+        {
+            return await LoadAsync(kpi, granularity, WindowStart(granularity, first, last), last, version ?? 0, cancellationToken);
+        }
+
+        var snapshot = entry.Snapshot;
+        bool current = (version is null || version == snapshot.Version) && _time.GetUtcNow() - snapshot.BuiltAt < _options.MaxAge;
+        if (current)
+        {
+            return snapshot;
+        }
+
+        var reload = LoadAsync(kpi, granularity, snapshot.FirstPeriod, snapshot.LastPeriod, version ?? 0, CancellationToken.None);
+        if (!_options.ServeStale)
+        {
+            return await reload.WaitAsync(cancellationToken);
+        }
+
+        _ = reload.ContinueWith(
+            t => _logger.LogWarning(t.Exception?.GetBaseException(), "Không làm mới được số liệu tổng hợp của {Kpi}; vẫn dùng bản đọc lúc {BuiltAt}", kpi.Code, snapshot.BuiltAt),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return snapshot;
+    }
+
+    /// <summary>Forgets a KPI's snapshots and the versions read, after this process wrote it (manual entry): the next request reads it again.</summary>
+    public void Invalidate(string kpi)
+    {
+        lock (_gate)
+        {
+            foreach (var entry in _entries.Where(e => e.Snapshot.Kpi.Code == kpi).ToList())
+            {
+                Remove(entry);
+            }
+
+            _versionsReadAt = DateTimeOffset.MinValue;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _loadSlots.Dispose();
+
+    private static int MinimumPeriods(PeriodGranularity granularity) => granularity switch
+    {
+        // What an overview tile needs: this period, the one before and the same one a year earlier.
+        PeriodGranularity.Month => 13,
+        PeriodGranularity.Quarter => 5,
+        PeriodGranularity.Year => 2,
+        _ => 1,
+    };
+
+    /// <summary>
+    /// Reads at least <see cref="MinimumPeriods"/> periods ending at <paramref name="last"/>, so the overview, the
+    /// KPI page's chart and its ranking of the same month share one snapshot.
+    /// </summary>
+    private static DateOnly WindowStart(PeriodGranularity granularity, DateOnly first, DateOnly last)
+    {
+        var start = last;
+        for (int i = 1; i < MinimumPeriods(granularity); i++)
+        {
+            start = granularity switch
+            {
+                PeriodGranularity.Month => start.AddMonths(-1),
+                PeriodGranularity.Quarter => start.AddMonths(-3),
+                _ => start.AddYears(-1),
+            };
+        }
+
+        return start < first ? start : first;
+    }
+
+    /// <summary>The KPI's change version; null when the store could not be asked (then what is cached is used).</summary>
+    private async Task<long?> VersionOfAsync(string kpi, CancellationToken cancellationToken)
+    {
+        Task<IReadOnlyDictionary<string, long>?> check;
+        lock (_gate)
+        {
+            if (_time.GetUtcNow() - _versionsReadAt < _options.CheckInterval)
+            {
+                return _versions.GetValueOrDefault(kpi);
+            }
+
+            if (_versionCheck is null || _versionCheck.IsCompleted)
+            {
+                _versionCheck = ReadVersionsAsync();
+            }
+
+            check = _versionCheck;
+        }
+
+        var versions = await check.WaitAsync(cancellationToken);
+        return versions?.GetValueOrDefault(kpi);
+    }
+
+    private async Task<IReadOnlyDictionary<string, long>?> ReadVersionsAsync()
+    {
+        try
+        {
+            var versions = await _store.GetChangeVersionsAsync(CancellationToken.None);
+            lock (_gate)
+            {
+                (_versions, _versionsReadAt) = (versions, _time.GetUtcNow());
+                if (_storeUnreachable)
+                {
+                    _storeUnreachable = false;
+                    _logger.LogInformation("Kho số liệu trả lời trở lại; số liệu tổng hợp được kiểm tra thay đổi như thường");
+                }
+            }
+
+            return versions;
+        }
+        catch (TimeSeriesStoreException ex)
+        {
+            lock (_gate)
+            {
+                if (!_storeUnreachable)
+                {
+                    _storeUnreachable = true;
+                    _logger.LogWarning("Không hỏi được kho số liệu về thay đổi ({Error}); tạm dùng số liệu tổng hợp đã có", ex.Message);
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>One read per snapshot at a time, whoever asks; the read does not stop when one of the askers gives up.</summary>
+    private Task<RollupSnapshot> LoadAsync(KpiDefinition kpi, PeriodGranularity granularity, DateOnly first, DateOnly last, long version, CancellationToken cancellationToken)
+    {
+        var key = new SnapshotKey(kpi.Code, granularity, first, last);
+        Task<RollupSnapshot> load;
+        lock (_gate)
+        {
+            if (!_loading.TryGetValue(key, out load!) || load.IsCompleted)
+            {
+                load = Task.Run(() => ReadAsync(kpi, key, version), CancellationToken.None);
+                _loading[key] = load;
+            }
+        }
+
+        return load.WaitAsync(cancellationToken);
+    }
+
+    private async Task<RollupSnapshot> ReadAsync(KpiDefinition kpi, SnapshotKey key, long version)
+    {
+        await _loadSlots.WaitAsync();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var builtAt = _time.GetUtcNow();
+            var buckets = PeriodBucket.Between(VietnamTime.StartOf(key.First), VietnamTime.StartOf(PeriodBucket.Next(key.Last, key.Granularity)), key.Granularity);
+            var points = await _store.GetSeriesAsync(kpi.Code, null, buckets[0].Start, buckets[^1].End, key.Granularity, CancellationToken.None);
+            var snapshot = RollupSnapshot.Build(kpi, key.Granularity, _catalog, _units, buckets, points, version, builtAt);
+            Interlocked.Increment(ref _loads);
+            Keep(snapshot);
+            _logger.LogDebug("Tổng hợp {Kpi}: {Periods} kỳ × {Units} đơn vị từ {Points} số liệu trong {Ms} ms",
+                kpi.Code, buckets.Count, _units.Count, points.Count, clock.ElapsedMilliseconds);
+            return snapshot;
+        }
+        finally
+        {
+            _loadSlots.Release();
+            lock (_gate)
+            {
+                _loading.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>Adds the snapshot in place of those it covers, then drops the least recently used beyond the budget.</summary>
+    private void Keep(RollupSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            foreach (var old in _entries.Where(e => e.Snapshot.Kpi.Code == snapshot.Kpi.Code && e.Snapshot.Granularity == snapshot.Granularity
+                && snapshot.Covers(e.Snapshot.FirstPeriod, e.Snapshot.LastPeriod)).ToList())
+            {
+                Remove(old);
+            }
+
+            var entry = new Entry(snapshot) { LastUsed = ++_clock };
+            _entries.Add(entry);
+            _cells += snapshot.Cells;
+            while (_cells > _options.MaxCells && _entries.Count > 1)
+            {
+                Remove(_entries.Where(e => e != entry).MinBy(e => e.LastUsed)!);
+            }
+        }
+    }
+
+    private void Remove(Entry entry)
+    {
+        _entries.Remove(entry);
+        _cells -= entry.Snapshot.Cells;
+    }
+
+    private sealed class Entry(RollupSnapshot snapshot)
+    {
+        public RollupSnapshot Snapshot { get; } = snapshot;
+
+        public long LastUsed { get; set; }
+    }
+
+    private readonly record struct SnapshotKey(string Kpi, PeriodGranularity Granularity, DateOnly First, DateOnly Last);
+}

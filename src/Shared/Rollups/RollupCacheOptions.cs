@@ -1,0 +1,29 @@
+namespace KpiMonitor.Shared.Rollups;
+
+/// <summary>Settings of <see cref="RollupCache"/> (section <c>Rollups:Cache</c>).</summary>
+public sealed class RollupCacheOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Rollups:Cache";
+
+    /// <summary>Off: every read goes to the store, as without a cache.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often the store's change versions are read; zero reads them on every request.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// When a KPI changed, answer from the old snapshot while a new one is read in the background (the next
+    /// request sees the new figures). Off: the request waits for the new snapshot.
+    /// </summary>
+    public bool ServeStale { get; set; } = true;
+
+    /// <summary>A snapshot older than this is read again even if no change was seen (a lost change mark).</summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Most cells (units × periods) kept; the least recently used snapshots go first. 8,000,000 is about 160 MB.</summary>
+    public long MaxCells { get; set; } = 8_000_000;
+
+    /// <summary>Snapshots read from the store at the same time.</summary>
+    public int MaxParallelLoads { get; set; } = 2;
+}

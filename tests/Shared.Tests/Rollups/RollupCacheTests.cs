@@ -1,0 +1,258 @@
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Rollups;
+using KpiMonitor.Shared.Storage;
+using KpiMonitor.Shared.Storage.Sqlite;
+using KpiMonitor.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using static KpiMonitor.Testing.TestCatalog;
+
+namespace KpiMonitor.Shared.Tests.Rollups;
+
+/// <summary>
+/// The snapshot cache over a real SQLite file. A second store instance on the same file stands for another
+/// process (the collector) writing while the dashboard reads.
+/// </summary>
+public sealed class RollupCacheTests : IDisposable
+{
+    private static readonly DateTimeOffset June = VietnamTime.StartOf(new DateOnly(2025, 6, 1));
+    private static readonly DateTimeOffset July = VietnamTime.StartOf(new DateOnly(2025, 7, 1));
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("kpimonitor-rollupcache-").FullName;
+    private readonly Catalog _catalog = Create();
+    private readonly List<IDisposable> _owned = [];
+    private readonly CapturingLogger<RollupCache> _log = new();
+    private readonly MovableTime _time = new(VietnamTime.StartOf(new DateOnly(2025, 6, 20)));
+
+    private static CancellationToken Ct => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+
+    [Fact]
+    public async Task SecondRead_IsServedFromTheSnapshot()
+    {
+        var (store, cache) = Open(new RollupCacheOptions());
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+
+        var first = await ReadAsync(cache, store, CommuneA);
+        var second = await ReadAsync(cache, store, District);
+
+        Assert.Equal(50, first);
+        Assert.Equal(50, second);
+        Assert.Equal(1, cache.Loads);
+    }
+
+    [Fact]
+    public async Task AnotherProcessWriting_IsSeenAtTheNextCheck()
+    {
+        var (store, cache) = Open(new RollupCacheOptions { CheckInterval = TimeSpan.Zero, ServeStale = false });
+        var collector = OtherProcess();
+        await collector.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+        Assert.Equal(50, await ReadAsync(cache, store, District));
+
+        await collector.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 3, 4, "s")], Ct);
+
+        Assert.Equal(75, await ReadAsync(cache, store, District));
+        Assert.Equal(2, cache.Loads);
+    }
+
+    [Fact]
+    public async Task WritesOfAnotherKpi_DoNotReadThisOneAgain()
+    {
+        var (store, cache) = Open(new RollupCacheOptions { CheckInterval = TimeSpan.Zero, ServeStale = false });
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+        await ReadAsync(cache, store, District);
+
+        await OtherProcess().WriteAsync([Observation.Scalar(Count, CommuneA, June, 4, "s")], Ct);
+        await ReadAsync(cache, store, District);
+
+        Assert.Equal(1, cache.Loads);
+    }
+
+    [Fact]
+    public async Task ServeStale_AnswersFromTheOldSnapshot_WhileTheNewOneIsRead()
+    {
+        var (store, cache) = Open(new RollupCacheOptions { CheckInterval = TimeSpan.Zero, ServeStale = true });
+        var collector = OtherProcess();
+        await collector.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+        await ReadAsync(cache, store, District);
+
+        await collector.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 3, 4, "s")], Ct);
+        var stale = await ReadAsync(cache, store, District);
+        await WaitUntilAsync(() => cache.Loads == 2);
+
+        Assert.Equal(50, stale);
+        Assert.Equal(75, await ReadAsync(cache, store, District));
+    }
+
+    [Fact]
+    public async Task BetweenChecks_TheSnapshotStands_UntilInvalidated()
+    {
+        var (store, cache) = Open(new RollupCacheOptions { CheckInterval = TimeSpan.FromHours(1), ServeStale = false });
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+        await ReadAsync(cache, store, District);
+        await OtherProcess().WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 3, 4, "s")], Ct);
+
+        var beforeInvalidate = await ReadAsync(cache, store, District);
+        cache.Invalidate(Ratio);
+        var after = await ReadAsync(cache, store, District);
+
+        Assert.Equal(50, beforeInvalidate);
+        Assert.Equal(75, after);
+    }
+
+    [Fact]
+    public async Task OldSnapshot_IsReadAgain_AfterMaxAge_EvenWithoutAChangeMark()
+    {
+        var (store, cache) = Open(new RollupCacheOptions { CheckInterval = TimeSpan.Zero, ServeStale = false, MaxAge = TimeSpan.FromMinutes(15) });
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+        await ReadAsync(cache, store, District);
+
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await ReadAsync(cache, store, District);
+        Assert.Equal(1, cache.Loads);
+        _time.Advance(TimeSpan.FromMinutes(6));
+        await ReadAsync(cache, store, District);
+
+        Assert.Equal(2, cache.Loads);
+    }
+
+    [Fact]
+    public async Task CellBudget_DropsTheLeastRecentlyUsedSnapshot()
+    {
+        // 13 months × 5 units = 65 cells a snapshot; room for two.
+        var (store, cache) = Open(new RollupCacheOptions { MaxCells = 150 });
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s"), Observation.Scalar(Count, CommuneA, June, 3, "s"), Observation.Scalar(Score, CommuneA, June, 80, "s")], Ct);
+        var reader = new KpiReader(store, _catalog, cache);
+
+        foreach (string kpi in (string[])[Ratio, Count, Ratio, Score, Ratio, Count])
+        {
+            await reader.GetSeriesAsync(kpi, CommuneA, June, July, PeriodGranularity.Month, Ct);
+        }
+
+        // Ratio stays (used often); Count is read, dropped for Score, and read again.
+        Assert.Equal(4, cache.Loads);
+        Assert.True(cache.Cells <= 150, $"{cache.Cells} ô");
+    }
+
+    [Fact]
+    public async Task StoreNotAnsweringTheCheck_ServesWhatIsCached_AndSaysSoOnce()
+    {
+        var sqlite = Sqlite("flaky.db");
+        var store = new VersionsFailingStore(sqlite);
+        var cache = Cache(store, new RollupCacheOptions { CheckInterval = TimeSpan.Zero });
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+        await ReadAsync(cache, store, District);
+
+        store.Failing = true;
+        var during = new List<double?>();
+        for (int i = 0; i < 3; i++)
+        {
+            during.Add(await ReadAsync(cache, store, District));
+        }
+
+        Assert.All(during, v => Assert.Equal(50, v));
+        Assert.Single(_log.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("Không hỏi được kho số liệu", StringComparison.Ordinal)
+            && e.Text.Contains(VersionsFailingStore.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DaysAndWeeks_AreReadDirectly()
+    {
+        var (store, cache) = Open(new RollupCacheOptions());
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+
+        var days = await new KpiReader(store, _catalog, cache).GetSeriesAsync(Ratio, District, June, June.AddDays(3), PeriodGranularity.Day, Ct);
+
+        Assert.Equal(50, days[0].Value.Value);
+        Assert.Equal(0, cache.Loads);
+    }
+
+    [Fact]
+    public async Task UnknownUnit_IsRefusedAsBefore()
+    {
+        var (store, cache) = Open(new RollupCacheOptions());
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => new KpiReader(store, _catalog, cache).GetSeriesAsync(Ratio, "P.NOPE", June, July, PeriodGranularity.Month, Ct));
+    }
+
+    public void Dispose()
+    {
+        foreach (var item in _owned)
+        {
+            item.Dispose();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task<double?> ReadAsync(RollupCache cache, ITimeSeriesStore store, string unit)
+    {
+        var series = await new KpiReader(store, _catalog, cache).GetSeriesAsync(Ratio, unit, June, July, PeriodGranularity.Month, Ct);
+        return Assert.Single(series).Value.Value;
+    }
+
+    private (SqliteTimeSeriesStore Store, RollupCache Cache) Open(RollupCacheOptions options)
+    {
+        var store = Sqlite("shared.db");
+        return (store, Cache(store, options));
+    }
+
+    private SqliteTimeSeriesStore OtherProcess() => Sqlite("shared.db");
+
+    private SqliteTimeSeriesStore Sqlite(string file)
+    {
+        var store = new SqliteTimeSeriesStore(Options.Create(new SqliteOptions { Path = Path.Combine(_folder, file) }), _catalog, TimeProvider.System);
+        _owned.Add(store);
+        return store;
+    }
+
+    private RollupCache Cache(ITimeSeriesStore store, RollupCacheOptions options)
+    {
+        var cache = new RollupCache(store, _catalog, Options.Create(options), _time, _log);
+        _owned.Add(cache);
+        return cache;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Bản tổng hợp mới không được đọc trong 20 giây");
+            await Task.Delay(20);
+        }
+    }
+
+    private sealed class MovableTime(DateTimeOffset now) : TimeProvider
+    {
+        private DateTimeOffset _now = now;
+
+        public void Advance(TimeSpan by) => _now += by;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
+
+    /// <summary>The real SQLite store, except that asking for change versions can be made to fail like an unreachable server.</summary>
+    private sealed class VersionsFailingStore(SqliteTimeSeriesStore inner) : ITimeSeriesStore
+    {
+        public const string Message = "máy chủ không trả lời (thử nghiệm)";
+
+        public bool Failing { get; set; }
+
+        public Task<IReadOnlyDictionary<string, long>> GetChangeVersionsAsync(CancellationToken cancellationToken) =>
+            Failing ? throw new TimeSeriesStoreException(Message, isTransient: true) : inner.GetChangeVersionsAsync(cancellationToken);
+
+        public Task<WriteResult> WriteAsync(IReadOnlyCollection<Observation> observations, CancellationToken cancellationToken) => inner.WriteAsync(observations, cancellationToken);
+
+        public Task<IReadOnlyList<StoredValue>> GetLatestAsync(string kpi, DateTimeOffset asOf, IReadOnlyCollection<string>? units, CancellationToken cancellationToken) =>
+            inner.GetLatestAsync(kpi, asOf, units, cancellationToken);
+
+        public Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken) =>
+            inner.GetSeriesAsync(kpi, units, from, to, granularity, cancellationToken);
+
+        public Task<IReadOnlyList<SourceActivity>> GetSourceActivityAsync(CancellationToken cancellationToken) => inner.GetSourceActivityAsync(cancellationToken);
+
+        public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
+    }
+}
