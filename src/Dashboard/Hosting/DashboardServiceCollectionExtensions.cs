@@ -30,7 +30,10 @@ public static class DashboardServiceCollectionExtensions
 
         services.AddKpiCatalog(configuration);
         services.AddTimeSeriesStore(configuration);
-        services.AddSingleton<KpiReader>();
+        services.AddOptions<RollupCacheOptions>().Bind(configuration.GetSection(RollupCacheOptions.Section));
+        services.AddSingleton<RollupCache>();
+        services.AddSingleton(sp => new KpiReader(sp.GetRequiredService<ITimeSeriesStore>(), sp.GetRequiredService<Catalog>(), sp.GetRequiredService<RollupCache>()));
+        services.AddHostedService<RollupWarmup>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<TrendQuery>();
         services.AddSingleton<ChildRanking>();

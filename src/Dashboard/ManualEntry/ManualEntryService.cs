@@ -4,6 +4,7 @@ using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Imports;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
 
 namespace KpiMonitor.Dashboard.ManualEntry;
@@ -13,7 +14,7 @@ namespace KpiMonitor.Dashboard.ManualEntry;
 /// against the catalogue, written to the store under source "manual", and recorded in the audit trail with the
 /// figure it replaced.
 /// </summary>
-public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, AuditLog audit, TimeProvider time)
+public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, AuditLog audit, RollupCache cache, TimeProvider time)
 {
     public const string Source = "manual";
 
@@ -89,6 +90,12 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         }
 
         var written = await store.WriteAsync(observations, cancellationToken);
+        foreach (string kpi in observations.Select(o => o.Kpi).Distinct(StringComparer.Ordinal))
+        {
+            // The operator looks at the figure next: do not show it from before the save.
+            cache.Invalidate(kpi);
+        }
+
         if (written.Rejected.Count > 0)
         {
             return written.Rejected.Select(r => r.Reason).ToList();

@@ -3,6 +3,7 @@ using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Targets;
+using KpiMonitor.Shared.Units;
 
 namespace KpiMonitor.Dashboard.Overview;
 
@@ -13,29 +14,29 @@ namespace KpiMonitor.Dashboard.Overview;
 /// </summary>
 public sealed class OverviewService(KpiReader reader, Catalog catalog)
 {
+    /// <summary>Every KPI's tile; the KPIs are read side by side (the store limits how many at once).</summary>
     public async Task<IReadOnlyList<KpiTile>> TilesAsync(string unitCode, DateOnly month, CancellationToken cancellationToken)
     {
         var unit = catalog.Units.Find(unitCode) ?? throw new KeyNotFoundException(unitCode);
-        var tiles = new List<KpiTile>();
-        foreach (var kpi in catalog.Kpis.All)
-        {
-            var (granularity, periodsPerYear) = kpi.Period switch
-            {
-                ReportingPeriod.Yearly or ReportingPeriod.HalfYearly => (PeriodGranularity.Year, 1),
-                ReportingPeriod.Quarterly => (PeriodGranularity.Quarter, 4),
-                _ => (PeriodGranularity.Month, 12),
-            };
-            var current = PeriodBucket.Floor(month, granularity);
-            var first = current.AddYears(-1);
-            var series = await reader.GetSeriesAsync(kpi.Code, unitCode, VietnamTime.StartOf(first),
-                VietnamTime.StartOf(PeriodBucket.Next(current, granularity)), granularity, cancellationToken);
-            var value = series[^1].Value;
-            var target = catalog.Targets.For(kpi.Code, unit, month.Year);
-            tiles.Add(new KpiTile(kpi, value, series.Count > 1 ? series[^2].Value.Value : null,
-                series.Count > periodsPerYear ? series[^(periodsPerYear + 1)].Value.Value : null, target,
-                StatusRule.Evaluate(value.Value, target, kpi.Direction), series.Skip(1).ToList()));
-        }
+        return await Task.WhenAll(catalog.Kpis.All.Select(kpi => TileAsync(kpi, unit, month, cancellationToken)));
+    }
 
-        return tiles;
+    private async Task<KpiTile> TileAsync(KpiDefinition kpi, OrgUnit unit, DateOnly month, CancellationToken cancellationToken)
+    {
+        var (granularity, periodsPerYear) = kpi.Period switch
+        {
+            ReportingPeriod.Yearly or ReportingPeriod.HalfYearly => (PeriodGranularity.Year, 1),
+            ReportingPeriod.Quarterly => (PeriodGranularity.Quarter, 4),
+            _ => (PeriodGranularity.Month, 12),
+        };
+        var current = PeriodBucket.Floor(month, granularity);
+        var first = current.AddYears(-1);
+        var series = await reader.GetSeriesAsync(kpi.Code, unit.Code, VietnamTime.StartOf(first),
+            VietnamTime.StartOf(PeriodBucket.Next(current, granularity)), granularity, cancellationToken);
+        var value = series[^1].Value;
+        var target = catalog.Targets.For(kpi.Code, unit, month.Year);
+        return new KpiTile(kpi, value, series.Count > 1 ? series[^2].Value.Value : null,
+            series.Count > periodsPerYear ? series[^(periodsPerYear + 1)].Value.Value : null, target,
+            StatusRule.Evaluate(value.Value, target, kpi.Direction), series.Skip(1).ToList());
     }
 }

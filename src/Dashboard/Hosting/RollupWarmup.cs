@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using KpiMonitor.Dashboard.Overview;
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Rollups;
+using KpiMonitor.Shared.Storage;
+using Microsoft.Extensions.Options;
+
+namespace KpiMonitor.Dashboard.Hosting;
+
+/// <summary>
+/// Reads the province overview once at start and then every <see cref="Interval"/>, so the first visitor of the
+/// morning does not wait for 26 KPIs to be read and figures the collector wrote are read again before anyone asks.
+/// A failure (store down) is logged once per outage; pages then say what is wrong themselves.
+/// </summary>
+public sealed class RollupWarmup(OverviewService overview, Catalog catalog, IOptions<RollupCacheOptions> options, TimeProvider time, ILogger<RollupWarmup> logger)
+    : BackgroundService
+{
+    /// <summary>Time between two readings of the overview.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        bool failing = false, first = true;
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            var clock = Stopwatch.StartNew();
+            var today = VietnamTime.DateOf(time.GetUtcNow());
+            try
+            {
+                var roots = catalog.Units.AsOf(today).Roots;
+                if (roots.Count > 0)
+                {
+                    await overview.TilesAsync(roots[0].Code, PeriodBucket.Floor(today, PeriodGranularity.Month), stoppingToken);
+                }
+
+                if (first || failing)
+                {
+                    logger.LogInformation("Đã nạp sẵn số liệu tổng hợp của {Count} chỉ tiêu trong {Seconds:0.0} giây", catalog.Kpis.All.Count, clock.Elapsed.TotalSeconds);
+                }
+
+                (failing, first) = (false, false);
+            }
+            catch (TimeSeriesStoreException ex)
+            {
+                if (!failing)
+                {
+                    logger.LogWarning("Chưa nạp sẵn được số liệu tổng hợp: {Error}; sẽ thử lại sau {Minutes} phút", ex.Message, Interval.TotalMinutes);
+                }
+
+                failing = true;
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
