@@ -1,14 +1,28 @@
+using KpiMonitor.Shared.Periods;
 using ScottPlot;
 
 namespace KpiMonitor.Dashboard.Charts;
 
-// The tiny trend on a KPI tile: no axes, no text, transparent so it sits on any tile colour.
+// The tiny trend on a KPI tile: no axes, transparent so it sits on any tile colour. A short series (a yearly
+// ranking's last few years) gets a marker on every figure, so separate yearly figures do not read as a curve;
+// a yearly series starts at its first figure, not with empty years. A lone figure gets its period written
+// beside it, because a dot alone looks like a rendering fault.
 public static class Sparkline
 {
-    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, int width = 160, int height = 48)
+    private const int FewPeriods = 8;
+
+    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, int width = 160, int height = 48) =>
+        Png(points, target, PeriodGranularity.Month, false, width, height);
+
+    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, PeriodGranularity granularity, bool english, int width = 160, int height = 48)
     {
         ArgumentNullException.ThrowIfNull(points);
         var ordered = points.OrderBy(p => p.Period).ToList();
+        if (granularity == PeriodGranularity.Year)
+        {
+            ordered = ordered.SkipWhile(p => !Known(p)).ToList();
+        }
+
         using var plot = new Plot();
         plot.FigureBackground.Color = Colors.Transparent;
         plot.DataBackground.Color = Colors.Transparent;
@@ -18,12 +32,13 @@ public static class Sparkline
             plot.Add.HorizontalLine(t, 1.5f, ChartStyle.TargetColor, LinePattern.Dashed);
         }
 
+        bool few = ordered.Count <= FewPeriods;
         var run = new List<Coordinates>();
         for (var i = 0; i <= ordered.Count; i++)
         {
-            if (i < ordered.Count && ordered[i].Value is { } v && double.IsFinite(v))
+            if (i < ordered.Count && Known(ordered[i]))
             {
-                run.Add(new Coordinates(i, v));
+                run.Add(new Coordinates(i, ordered[i].Value!.Value));
                 continue;
             }
 
@@ -31,23 +46,46 @@ public static class Sparkline
             {
                 var scatter = plot.Add.ScatterLine(run.ToArray(), ChartStyle.ValueColor);
                 scatter.LineWidth = 2f;
-                scatter.MarkerSize = run.Count == 1 ? 4f : 0f;
+                scatter.MarkerSize = run.Count == 1 || few ? 4f : 0f;
                 scatter.MarkerShape = MarkerShape.FilledCircle;
                 run.Clear();
             }
         }
 
-        var last = ordered.FindLastIndex(p => p.Value is { } v && double.IsFinite(v));
+        var last = ordered.FindLastIndex(Known);
         if (last >= 0)
         {
             plot.Add.Marker(last, ordered[last].Value!.Value, MarkerShape.FilledCircle, 5f, ChartStyle.ValueColor);
         }
 
+        bool lone = last >= 0 && ordered.Count(Known) == 1;
+        if (lone)
+        {
+            var label = plot.Add.Text(PeriodAxis.Label(ordered[last].Period, granularity, english), last, ordered[last].Value!.Value);
+            bool right = ordered.Count == 1 || last < (ordered.Count - 1) / 2.0;
+            label.LabelAlignment = right ? Alignment.MiddleLeft : Alignment.MiddleRight;
+            label.LabelOffsetX = right ? 7 : -7;
+            label.LabelFontSize = 11;
+            label.LabelFontName = ChartStyle.FontName;
+            label.LabelFontColor = ChartStyle.TextColor;
+        }
+
         var range = ValueRange.Of(ordered.Select(p => p.Value ?? double.NaN).Append(target ?? double.NaN), false);
         plot.Axes.SetLimitsY(range.Min, range.Max);
-        plot.Axes.SetLimitsX(-0.4, Math.Max(ordered.Count - 1, 1) + 0.4);
+        if (ordered.Count == 1)
+        {
+            // One period: the figure in the middle, with room for its label on the right.
+            plot.Axes.SetLimitsX(-1, 1);
+        }
+        else
+        {
+            plot.Axes.SetLimitsX(-0.4, Math.Max(ordered.Count - 1, 1) + 0.4);
+        }
+
         plot.Layout.Frameless();
         plot.HideGrid();
         return ChartStyle.Png(plot, width, height);
     }
+
+    private static bool Known(ChartPoint point) => point.Value is { } v && double.IsFinite(v);
 }

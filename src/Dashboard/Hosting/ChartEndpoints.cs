@@ -31,13 +31,16 @@ public static class ChartEndpoints
         });
         app.MapGet("/bieu-do/nho/{kpi}.png", async (string kpi, string? unit, HttpContext context, Catalog catalog, TrendQuery trends, CancellationToken ct) =>
         {
-            if (catalog.Kpis.Find(kpi) is null || (unit is not null && !catalog.Units.Contains(unit)))
+            if (catalog.Kpis.Find(kpi) is not { } definition || (unit is not null && !catalog.Units.Contains(unit)))
             {
                 return Results.NotFound();
             }
 
-            var data = await trends.ChartAsync(kpi, unit ?? Root(catalog), 12, PeriodGranularity.Month, Lang.English(context), ct);
-            return Results.File(Sparkline.Png(data.Points, data.Targets.Count > 0 ? data.Targets[^1].Target : null), "image/png");
+            // A yearly ranking has one figure in twelve months: its sparkline spans years instead.
+            var (months, granularity) = SparklineWindow.For(definition);
+            bool english = Lang.English(context);
+            var data = await trends.ChartAsync(kpi, unit ?? Root(catalog), months, granularity, english, ct);
+            return Results.File(Sparkline.Png(data.Points, data.Targets.Count > 0 ? data.Targets[^1].Target : null, granularity, english), "image/png");
         });
     }
 

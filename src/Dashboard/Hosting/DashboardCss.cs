@@ -52,5 +52,12 @@ public static class DashboardCss
         .login { max-width:380px; margin:80px auto; background:#fff; border:1px solid var(--line); border-radius:8px; padding:28px; }
         .login label { display:flex; flex-direction:column; gap:4px; margin-bottom:12px; }
         .error { color:var(--miss); margin-bottom:12px; }
+        nav.levels { display:flex; flex-wrap:wrap; gap:6px 14px; align-items:baseline; margin:6px 0 10px; font-size:14px; }
+        nav.levels span { color:var(--muted); }
+        nav.levels a[aria-current] { font-weight:600; color:var(--ink); text-decoration:none; border-bottom:2px solid var(--brand); }
+        table.ranking th a { color:inherit; text-decoration:none; }
+        table.ranking th a:hover { text-decoration:underline; }
+        table.ranking th[aria-sort] { background:#eef2f6; }
+        td.movement { white-space:nowrap; } td.movement.up { color:var(--met); } td.movement.down { color:var(--miss); }
         """;
 }

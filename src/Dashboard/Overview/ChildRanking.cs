@@ -8,42 +8,66 @@ using KpiMonitor.Shared.Units;
 namespace KpiMonitor.Dashboard.Overview;
 
 /// <summary>
-/// A unit's children for one KPI this month, ranked (1 = best, honouring the KPI's direction) with their rank last
-/// month; the KPI page shows it and the exports write it.
+/// A unit's children for one KPI in the current reporting period (this month; this quarter or year for KPIs
+/// reported so), ranked with their rank in the period before; the KPI page shows it and the exports write it.
+/// Ranks compare a child only with its siblings of the same level (departments with departments, communes with
+/// communes), because a department's and a commune's figures measure different work; so the table of the
+/// province holds a rank 1 per level whatever the reader filters. Equal values share a rank, standard competition
+/// style (1, 2, 2, 4), and 1 is the best value in the KPI's direction.
 /// </summary>
 public sealed class ChildRanking(KpiReader reader, Catalog catalog, TimeProvider time)
 {
-    public async Task<IReadOnlyList<KpiRow>> RowsAsync(KpiDefinition kpi, OrgUnit unit, CancellationToken cancellationToken)
+    /// <summary>The children of the query's level in its order, with the levels present among all children.</summary>
+    public async Task<ChildTable> TableAsync(KpiDefinition kpi, OrgUnit unit, ChildTableQuery query, bool english, CancellationToken cancellationToken)
     {
         var today = VietnamTime.DateOf(time.GetUtcNow());
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        var from = VietnamTime.StartOf(thisMonth.AddMonths(-1));
-        var to = VietnamTime.StartOf(thisMonth.AddMonths(1));
-        var rows = new List<(OrgUnit Unit, RolledValue Now, RolledValue Before)>();
+        var granularity = kpi.Period switch
+        {
+            ReportingPeriod.Yearly or ReportingPeriod.HalfYearly => PeriodGranularity.Year,
+            ReportingPeriod.Quarterly => PeriodGranularity.Quarter,
+            _ => PeriodGranularity.Month,
+        };
+        var current = PeriodBucket.Floor(today, granularity);
+        var before = PeriodBucket.Floor(current.AddDays(-1), granularity);
+        var from = VietnamTime.StartOf(before);
+        var to = VietnamTime.StartOf(PeriodBucket.Next(current, granularity));
+        var figures = new List<(OrgUnit Unit, RolledValue Now, RolledValue Before)>();
         foreach (var child in catalog.Units.AsOf(today).ChildrenOf(unit.Code))
         {
-            var series = await reader.GetSeriesAsync(kpi.Code, child.Code, from, to, PeriodGranularity.Month, cancellationToken);
-            rows.Add((child, series[^1].Value, series[0].Value));
+            var series = await reader.GetSeriesAsync(kpi.Code, child.Code, from, to, granularity, cancellationToken);
+            figures.Add((child, series[^1].Value, series[0].Value));
         }
 
-        var rankNow = Ranks(kpi, rows.Select(r => (r.Unit.Code, r.Now.Value)));
-        var rankBefore = Ranks(kpi, rows.Select(r => (r.Unit.Code, r.Before.Value)));
-        return rows
-            .Select(r =>
+        var rankNow = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rankBefore = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var level in figures.GroupBy(f => f.Unit.Level, StringComparer.Ordinal))
+        {
+            Merge(rankNow, CompetitionRanks.Of(kpi.Direction, level.Select(f => (f.Unit.Code, f.Now.Value))));
+            Merge(rankBefore, CompetitionRanks.Of(kpi.Direction, level.Select(f => (f.Unit.Code, f.Before.Value))));
+        }
+
+        var rows = figures
+            .Select(f =>
             {
-                var target = catalog.Targets.For(kpi.Code, r.Unit, today.Year);
-                return new KpiRow(r.Unit, r.Now, target, StatusRule.Evaluate(r.Now.Value, target, kpi.Direction),
-                    rankNow.GetValueOrDefault(r.Unit.Code), rankBefore.GetValueOrDefault(r.Unit.Code));
+                var target = catalog.Targets.For(kpi.Code, f.Unit, today.Year);
+                return new KpiRow(f.Unit, f.Now, target, StatusRule.Evaluate(f.Now.Value, target, kpi.Direction),
+                    rankNow.TryGetValue(f.Unit.Code, out int now) ? now : null,
+                    rankBefore.TryGetValue(f.Unit.Code, out int was) ? was : null);
             })
-            .OrderBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.Unit.NameVi, StringComparer.Ordinal)
             .ToList();
+        var levels = rows
+            .GroupBy(r => r.Unit.Level, StringComparer.Ordinal)
+            .OrderBy(g => catalog.Units.LevelOrder(g.Key))
+            .Select(g => (catalog.Units.FindLevel(g.Key) ?? new OrgLevel(g.Key, g.Key, g.Key), g.Count()))
+            .ToList();
+        return new ChildTable(levels, rows.Count, query.Apply(rows, catalog.Units, english), granularity);
     }
 
-    /// <summary>1 = best, honouring the KPI's direction; units without a value get no rank.</summary>
-    private static Dictionary<string, int?> Ranks(KpiDefinition kpi, IEnumerable<(string Unit, double? Value)> values)
+    private static void Merge(Dictionary<string, int> into, Dictionary<string, int> ranks)
     {
-        var ordered = values.Where(v => v.Value is not null);
-        ordered = kpi.Direction == Direction.LowerIsBetter ? ordered.OrderBy(v => v.Value) : ordered.OrderByDescending(v => v.Value);
-        return ordered.Select((v, i) => (v.Unit, Rank: (int?)(i + 1))).ToDictionary(v => v.Unit, v => v.Rank, StringComparer.Ordinal);
+        foreach (var (unit, rank) in ranks)
+        {
+            into[unit] = rank;
+        }
     }
 }

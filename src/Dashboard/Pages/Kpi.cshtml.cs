@@ -1,3 +1,4 @@
+using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
@@ -8,30 +9,66 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KpiMonitor.Dashboard.Pages;
 
-/// <summary>One KPI for one unit: its trend against the target, and its children ranked this month with their movement since last month.</summary>
+/// <summary>
+/// One KPI for one unit: its trend against the target, and its children ranked this period with their movement
+/// since the last, filtered by level and sorted as the reader chose (see <see cref="ChildTableQuery"/>). A
+/// parameter value the page never offers (months, grain, sort, dir, level) is answered with the friendly 404.
+/// </summary>
 public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider time) : PageModel
 {
+    private const int DefaultMonths = 24;
+    private const string DefaultGrain = "month";
+
     public KpiDefinition? Kpi { get; private set; }
     public OrgUnit? Unit { get; private set; }
-    public int Months { get; private set; } = 24;
-    public string Grain { get; private set; } = "month";
-    public IReadOnlyList<KpiRow> Rows { get; private set; } = [];
+    public int Months { get; private set; } = DefaultMonths;
+    public string Grain { get; private set; } = DefaultGrain;
+    public ChildTableQuery Query { get; private set; } = ChildTableQuery.Default;
+    public ChildTable? Table { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, string? unit, int? months, string? grain, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string code, string? unit, int? months, string? grain, string? sort, string? dir, string? level,
+        CancellationToken cancellationToken)
     {
         Kpi = catalog.Kpis.Find(code);
         var snapshot = catalog.Units.AsOf(VietnamTime.DateOf(time.GetUtcNow()));
         Unit = catalog.Units.Find(unit ?? (snapshot.Roots.Count > 0 ? snapshot.Roots[0].Code : ""));
-        if (Kpi is null || Unit is null || months is not (null or 12 or 24 or 36) || grain is not (null or "month" or "quarter"))
+        if (Kpi is null || Unit is null || months is not (null or 12 or 24 or 36) || grain is not (null or "month" or "quarter")
+            || !ChildTableQuery.TryParse(sort, dir, level, catalog.Units, out var query))
         {
             return NotFound();
         }
 
-        Months = months ?? 24;
-        Grain = grain ?? "month";
-        Rows = await ranking.RowsAsync(Kpi, Unit, cancellationToken);
+        Months = months ?? DefaultMonths;
+        Grain = grain ?? DefaultGrain;
+        Query = query;
+        Table = await ranking.TableAsync(Kpi, Unit, query, Lang.English(HttpContext), cancellationToken);
         return Page();
     }
+
+    /// <summary>This page for another table choice, keeping the unit and the chart's months and grain.</summary>
+    public string TableLink(ChildTableQuery query) => $"/chi-tieu/{Kpi!.Code}" + WithUnit(Unit!, ChartParameters().Concat(query.Parameters()));
+
+    /// <summary>The download of the table as the reader sees it.</summary>
+    public string DownloadLink(string format) => $"/chi-tieu/{Kpi!.Code}/xuat.{format}" + WithUnit(Unit!, Query.Parameters());
+
+    /// <summary>The same KPI for a child, keeping the chart's months and grain (the child's own children differ, so not the table's).</summary>
+    public string ChildLink(OrgUnit child) => $"/chi-tieu/{Kpi!.Code}" + WithUnit(child, ChartParameters());
+
+    /// <summary>The hidden fields that carry the table's choice through the chart's form.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> TableParameters() => Query.Parameters();
+
+    /// <summary>"ascending" or "descending" on the sorted column's header, for screen readers; null on the others.</summary>
+    public string? AriaSort(ChildSort column) => Query.Sort == column ? (Query.Descending ? "descending" : "ascending") : null;
+
+    public string SortArrow(ChildSort column) => Query.Sort == column ? (Query.Descending ? " ↓" : " ↑") : "";
+
+    /// <summary>What the rank change compares with: the previous month, quarter or year.</summary>
+    public string MovementPeriod(bool english) => Ui.T(Table?.Period switch
+    {
+        PeriodGranularity.Year => "vs.prevYear",
+        PeriodGranularity.Quarter => "vs.prevQuarter",
+        _ => "vs.prev",
+    }, english);
 
     public static string Movement(int? now, int? before) => (now, before) switch
     {
@@ -40,4 +77,20 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
         ({ }, { }) => "=",
         _ => "",
     };
+
+    private static string WithUnit(OrgUnit unit, IEnumerable<KeyValuePair<string, string?>> parameters) =>
+        QueryString.Create(parameters.Prepend(new("unit", unit.Code))).ToUriComponent();
+
+    private IEnumerable<KeyValuePair<string, string?>> ChartParameters()
+    {
+        if (Months != DefaultMonths)
+        {
+            yield return new("months", Months.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (Grain != DefaultGrain)
+        {
+            yield return new("grain", Grain);
+        }
+    }
 }
