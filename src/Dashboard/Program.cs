@@ -1,6 +1,11 @@
 using KpiMonitor.Dashboard.Hosting;
 using KpiMonitor.Shared.Hosting;
 
+if (args.FirstOrDefault() == PasswordHashCommand.Name)
+{
+    return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
+}
+
 return await ConsoleStartup.RunAsync(async () =>
 {
     // appsettings.json sits beside the program; config/ and data/ are found from the working directory.

@@ -35,6 +35,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton(sp => new KpiReader(sp.GetRequiredService<ITimeSeriesStore>(), sp.GetRequiredService<Catalog>(), sp.GetRequiredService<RollupCache>()));
         services.AddHostedService<RollupWarmup>();
         services.AddSingleton<OverviewService>();
+        services.AddSingleton<UnitChoices>();
         services.AddSingleton<TrendQuery>();
         services.AddSingleton<ChildRanking>();
         services.AddSingleton<AccountStore>();
@@ -58,6 +59,7 @@ public static class DashboardServiceCollectionExtensions
 
         services.AddConfiguredSources();
 
+        bool sso = OidcAuthentication.IsEnabled(configuration);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = "cookie-or-key";
@@ -72,14 +74,18 @@ public static class DashboardServiceCollectionExtensions
                 o.AccessDeniedPath = "/khong-co-quyen";
                 o.Cookie.Name = "kpimonitor";
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
+                // Coming back from the SSO provider is a cross-site navigation, and browsers withhold Strict cookies
+                // for its whole redirect chain: the first page would look signed out. Lax still keeps the cookie off
+                // cross-site POSTs and requests from other sites' pages, and Razor forms check an anti-forgery token (ADR 007).
+                o.Cookie.SameSite = sso ? SameSiteMode.Lax : SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
+            .AddOptionalOpenIdConnect(configuration);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator, Roles.Admin))

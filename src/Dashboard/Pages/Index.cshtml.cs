@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KpiMonitor.Dashboard.Pages;
 
 /// <summary>The overview of a unit (default: the province) and a month (default: this month): every KPI as a tile.</summary>
-public sealed class IndexModel(OverviewService overview, Catalog catalog, TimeProvider time) : PageModel
+public sealed class IndexModel(OverviewService overview, UnitChoices choices, Catalog catalog, TimeProvider time) : PageModel
 {
     public OrgUnit? Unit { get; private set; }
     public DateOnly Month { get; private set; }
@@ -45,9 +45,7 @@ public sealed class IndexModel(OverviewService overview, Catalog catalog, TimePr
             return NotFound();
         }
 
-        var root = snapshot.Roots.Count > 0 ? snapshot.Roots[0].Code : Unit.Code;
-        Units = snapshot.SubtreeOf(root).Select(catalog.Units.Find).OfType<OrgUnit>()
-            .OrderBy(u => catalog.Units.LevelOrder(u.Level)).ThenBy(u => u.NameVi, StringComparer.Create(Ui.Vi, false)).ToList();
+        Units = choices.For(Month.AddMonths(1).AddDays(-1), Unit);
         Tiles = await overview.TilesAsync(Unit.Code, Month, cancellationToken);
         return Page();
     }

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace KpiMonitor.Dashboard.Pages;
 
 [AllowAnonymous]
-public sealed class LoginModel(AccountStore accounts, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(AccountStore accounts, IOptions<OidcOptions> sso, ILogger<LoginModel> logger) : PageModel
 {
     public bool Failed { get; private set; }
 
@@ -18,8 +19,35 @@ public sealed class LoginModel(AccountStore accounts, ILogger<LoginModel> logger
     [BindProperty]
     public string? Username { get; set; }
 
+    /// <summary>Set by the SSO sign-in when the provider's answer was refused.</summary>
+    [BindProperty(Name = "sso", SupportsGet = true)]
+    public string? SsoResult { get; set; }
+
+    public bool SsoEnabled => sso.Value.Enabled;
+
+    /// <summary>Only on the page the failed sign-in lands on, not again after a local attempt posted from it.</summary>
+    public bool SsoFailed => SsoEnabled && SsoResult == "loi" && HttpMethods.IsGet(Request.Method);
+
+    /// <summary>The configured button text; null means the default text of the page's language.</summary>
+    public string? SsoDisplayName => string.IsNullOrWhiteSpace(sso.Value.DisplayName) ? null : sso.Value.DisplayName;
+
     public void OnGet()
     {
+    }
+
+    /// <summary>
+    /// <c>GET /dang-nhap/sso</c>: a link rather than a form, so the redirect to the provider is a plain navigation
+    /// that <c>form-action 'self'</c> does not cover. Only a local ReturnUrl survives the round trip.
+    /// </summary>
+    public IActionResult OnGetSso()
+    {
+        if (!SsoEnabled)
+        {
+            return NotFound();
+        }
+
+        var properties = new AuthenticationProperties { RedirectUri = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/" };
+        return Challenge(properties, OidcOptions.Scheme);
     }
 
     public async Task<IActionResult> OnPostAsync(string? password)
