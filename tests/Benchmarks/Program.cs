@@ -1,10 +1,12 @@
 using KpiMonitor.Benchmarks.Collector;
+using KpiMonitor.Benchmarks.Dashboard;
 using KpiMonitor.Benchmarks.Storage;
 
 return args.FirstOrDefault() switch
 {
     "storage" => await StorageBenchmark.RunAsync(args[1..]),
     "collector" => await CollectorBenchmark.RunAsync(args[1..]),
+    "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -24,7 +26,15 @@ static int Usage()
                      one national-scale collection cycle: 5,000 units, e-office and one-stop, into a private influxd
                      --units N                                                số đơn vị / number of units
 
-        Chế độ dashboard sẽ có sau. / The dashboard mode comes later.
+          dashboard  dashboard cấp quốc gia: 26 chỉ tiêu × 5.000 đơn vị × 24 tháng trong influxd riêng, bản Release của dashboard,
+                     người dùng đồng thời xem trang tổng quan rồi trang chỉ tiêu kèm biểu đồ (cần: dotnet build src/Dashboard -c Release)
+                     the dashboard at national scale: 26 KPIs × 5,000 units × 24 months in a private influxd, its Release build,
+                     concurrent signed-in users on the overview, then on KPI pages with their charts
+                     --influx-url URL (hoặc/or KPIMONITOR_BENCH_INFLUX_URL)  dùng máy chủ có sẵn / use an existing server
+                     --skip-load     dữ liệu đã nạp ở lần chạy trước / the history is there from an earlier run
+                     --seconds N     thời gian mỗi giai đoạn / seconds per phase (30)
+                     --clients N     số người dùng đồng thời / concurrent users (20)
+                     --dashboard-dll PATH  bản build khác để so sánh / another build to compare with
         """);
     return 2;
 }

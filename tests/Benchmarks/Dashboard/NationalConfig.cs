@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using KpiMonitor.Testing;
+
+namespace KpiMonitor.Benchmarks.Dashboard;
+
+/// <summary>
+/// A configuration folder for a province at national scale: the repository's KPIs, targets and sources, and a
+/// generated tree of 5,000 units on the real level codes (province, department, district, commune), so the
+/// level-based targets of <c>targets.json</c> apply as they would in a deployment.
+/// </summary>
+public static class NationalConfig
+{
+    public const int UnitCount = 5000;
+    public const int DepartmentCount = 25;
+    public const int DistrictCount = 50;
+    public const string Province = "P";
+
+    private static readonly string[] Departments =
+    [
+        "Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Công Thương",
+        "Sở Nông nghiệp và Môi trường", "Sở Xây dựng", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế",
+        "Sở Văn hóa, Thể thao và Du lịch", "Sở Dân tộc và Tôn giáo", "Thanh tra tỉnh", "Sở Ngoại vụ", "Ban Quản lý các khu công nghiệp",
+        "Đài Phát thanh và Truyền hình tỉnh", "Trường Chính trị tỉnh", "Ban Quản lý dự án đầu tư xây dựng tỉnh", "Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh",
+        "Công an tỉnh", "Kho bạc Nhà nước tỉnh", "Ban Dân tộc tỉnh", "Trung tâm Phục vụ hành chính công tỉnh", "Quỹ Phát triển đất tỉnh",
+    ];
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    private static readonly string[] First = ["Yên", "Tân", "Phú", "Bình", "Hòa", "An", "Thanh", "Vĩnh", "Đông", "Tây", "Mỹ", "Long", "Thạnh", "Quảng"];
+    private static readonly string[] Second = ["Lạc", "Sơn", "Thuận", "Hưng", "Xuân", "Lợi", "Phước", "Định"];
+
+    public static string Department(int d) => $"{Province}.S{d + 1:D2}";
+
+    public static string District(int d) => $"{Province}.H{d + 1:D2}";
+
+    /// <summary>Writes <c>kpis.json</c>, <c>targets.json</c>, <c>sources.json</c>, <c>units.json</c> and the anti-malware unit map into <paramref name="directory"/>.</summary>
+    public static void Write(string directory)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, "mappings"));
+        foreach (string file in (string[])["kpis.json", "targets.json", "sources.json"])
+        {
+            File.Copy(Path.Combine(RepoPaths.Config, file), Path.Combine(directory, file), overwrite: true);
+        }
+
+        var units = Units();
+        File.WriteAllText(Path.Combine(directory, "units.json"), JsonSerializer.Serialize(new
+        {
+            levels = new[]
+            {
+                new { code = "province", nameVi = "Cấp tỉnh", nameEn = "Province" },
+                new { code = "department", nameVi = "Sở, ban, ngành", nameEn = "Provincial department" },
+                new { code = "district", nameVi = "Cấp huyện", nameEn = "District" },
+                new { code = "commune", nameVi = "Cấp xã", nameEn = "Commune" },
+            },
+            units = units.Select(u => u.Parent is null
+                ? (object)new { code = u.Code, nameVi = u.NameVi, level = u.Level }
+                : new { code = u.Code, nameVi = u.NameVi, level = u.Level, parent = u.Parent }),
+        }, Json));
+
+        // sources.json names this map; the anti-malware console knows every unit by its own code.
+        var map = new StringBuilder("sourceCode,unitCode\n");
+        foreach (var unit in units)
+        {
+            map.Append("AM.").Append(unit.Code).Append(',').Append(unit.Code).Append('\n');
+        }
+
+        File.WriteAllText(Path.Combine(directory, "mappings", "antimalware.csv"), map.ToString());
+    }
+
+    private static List<(string Code, string NameVi, string Level, string? Parent)> Units()
+    {
+        var units = new List<(string Code, string NameVi, string Level, string? Parent)> { (Province, "Tỉnh Bình An", "province", null) };
+        for (int d = 0; d < DepartmentCount; d++)
+        {
+            units.Add((Department(d), Departments[d], "department", Province));
+        }
+
+        for (int d = 0; d < DistrictCount; d++)
+        {
+            string name = d == 0 ? "Thành phố Bình An" : $"Huyện {First[d % 10]} {Second[d / 10]}";
+            units.Add((District(d), name, "district", Province));
+        }
+
+        // Communes go round the districts, about 98 each; names repeat across districts, as they do in life.
+        for (int c = 0; units.Count < UnitCount; c++)
+        {
+            int district = c % DistrictCount, within = c / DistrictCount;
+            string name = $"Xã {First[within % First.Length]} {Second[within / First.Length % Second.Length]}";
+            units.Add(($"{District(district)}.X{within + 1:D3}", name, "commune", District(district)));
+        }
+
+        return units;
+    }
+}
