@@ -40,8 +40,8 @@ public sealed class InfluxFaultTests(InfluxFixture fixture) : IAsyncLifetime
         Assert.Equal(1, result.Written);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"waited only {clock.Elapsed}");
         Assert.Equal(2, _proxy.FaultCount);
-        // Two refused tries and one good one for the observation batch, then the source activity batch.
-        Assert.Equal(4, _proxy.Requests.Count(r => r.StartsWith("POST /write", StringComparison.Ordinal)));
+        // Two refused tries and one good one for the observation batch, then the source activity batch and the change mark.
+        Assert.Equal(5, _proxy.Requests.Count(r => r.StartsWith("POST /write", StringComparison.Ordinal)));
         Assert.Equal(7, Assert.Single(await Store().GetLatestAsync(Count, Jan.AddDays(1), null, Ct)).Value);
         Assert.Contains(_log.Entries, e => e.Text.Contains("503", StringComparison.Ordinal) && e.Text.Contains("thử lại lần 1/5", StringComparison.Ordinal));
     }

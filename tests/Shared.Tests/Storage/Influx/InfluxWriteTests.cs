@@ -87,8 +87,8 @@ public sealed class InfluxWriteTests(InfluxFixture fixture)
 
         Assert.Equal(100, result.Written);
         Assert.Contains("[0,100]", count, StringComparison.Ordinal);
-        // 15 batches of observations (100 ÷ 7, rounded up) and one of source activity.
-        Assert.Equal(16, proxy.Requests.Count(r => r.StartsWith("POST /write", StringComparison.Ordinal)));
+        // 15 batches of observations (100 ÷ 7, rounded up), one of source activity and the KPI's change mark.
+        Assert.Equal(17, proxy.Requests.Count(r => r.StartsWith("POST /write", StringComparison.Ordinal)));
     }
 
     [Fact]
