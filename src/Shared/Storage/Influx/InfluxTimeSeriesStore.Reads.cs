@@ -74,34 +74,22 @@ public sealed partial class InfluxTimeSeriesStore
             .Append(Literal(kpi)).Append(" AND time >= ").Append(Time(buckets[0].Start)).Append(" AND time < ").Append(Time(buckets[^1].End));
         AppendUnitFilter(query, wanted);
 
-        long[] starts = buckets.Select(b => b.Start.ToUnixTimeMilliseconds()).ToArray();
         bool? ratio = KindOf(kpi);
-        var last = new Dictionary<(int Bucket, string Unit), SeriesPoint>();
+        var last = new LastInPeriod(buckets);
         foreach (var series in (await QueryAsync(query.ToString(), cancellationToken)).SelectMany(r => r.Series))
         {
             int unitColumn = series.Column(InfluxSchema.Unit);
-            int timeColumn = series.Column("time");
             foreach (var row in series.Rows)
             {
-                if (InfluxCell.TextAt(row, unitColumn) is not { } unit || (wanted is not null && !wanted.Contains(unit))
-                    || InfluxCell.NumberAt(row, timeColumn) is not { } ms)
-                {
-                    continue;
-                }
-
-                int bucket = Array.BinarySearch(starts, (long)ms);
-                bucket = bucket >= 0 ? bucket : ~bucket - 1;
-                var key = (bucket, unit);
-                // Rows arrive in time order; an equal time cannot occur within one series, so later wins.
-                if (bucket >= 0 && (!last.TryGetValue(key, out var kept) || kept.Time.ToUnixTimeMilliseconds() <= (long)ms))
+                if (InfluxCell.TextAt(row, unitColumn) is { } unit && (wanted is null || wanted.Contains(unit)))
                 {
                     var (time, value, numerator, denominator) = Figure(series, row, ratio);
-                    last[key] = new SeriesPoint(buckets[bucket].FirstDay, unit, time, value, numerator, denominator);
+                    last.Offer(unit, time.ToUnixTimeMilliseconds(), value, numerator, denominator);
                 }
             }
         }
 
-        return last.Values.OrderBy(p => p.Period).ThenBy(p => p.Unit, StringComparer.Ordinal).ToList();
+        return last.Ordered();
     }
 
     /// <inheritdoc />

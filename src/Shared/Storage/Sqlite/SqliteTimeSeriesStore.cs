@@ -121,26 +121,19 @@ public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore
             return [];
         }
 
-        long[] starts = buckets.Select(b => b.Start.ToUnixTimeMilliseconds()).ToArray();
         await using var connection = await OpenAsync(cancellationToken);
         await using var query = Command(connection, SqliteSchema.Range, "$kpi", "$from", "$to", "$all", "$units");
-        Bind(query, kpi, starts[0], buckets[^1].End.ToUnixTimeMilliseconds(), units is null, JsonSerializer.Serialize(units ?? []));
+        Bind(query, kpi, buckets[0].Start.ToUnixTimeMilliseconds(), buckets[^1].End.ToUnixTimeMilliseconds(), units is null, JsonSerializer.Serialize(units ?? []));
 
-        // Rows come ordered by unit and time, so the last row of each (unit, bucket) run is the one kept.
-        var last = new Dictionary<(int Bucket, string Unit), SeriesPoint>();
+        var last = new LastInPeriod(buckets);
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            long time = reader.GetInt64(1);
-            int bucket = Array.BinarySearch(starts, time);
-            bucket = bucket >= 0 ? bucket : ~bucket - 1;
             double? numerator = Nullable(reader, 3), denominator = Nullable(reader, 4);
-            string unit = reader.GetString(0);
-            last[(bucket, unit)] = new SeriesPoint(buckets[bucket].FirstDay, unit, DateTimeOffset.FromUnixTimeMilliseconds(time),
-                Nullable(reader, 2) ?? StoredValue.Percentage(numerator, denominator), numerator, denominator);
+            last.Offer(reader.GetString(0), reader.GetInt64(1), Nullable(reader, 2) ?? StoredValue.Percentage(numerator, denominator), numerator, denominator);
         }
 
-        return last.Values.OrderBy(p => p.Period).ThenBy(p => p.Unit, StringComparer.Ordinal).ToList();
+        return last.Ordered();
     }
 
     /// <inheritdoc />
