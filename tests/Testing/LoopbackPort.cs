@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace KpiMonitor.Dashboard.Tests.Browser;
+namespace KpiMonitor.Testing;
 
+/// <summary>Loopback ports for servers that tests and benchmarks start as processes.</summary>
 public static class LoopbackPort
 {
     /// <summary>A port nobody listens on at the moment.</summary>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using KpiMonitor.Testing;
 
 namespace KpiMonitor.Benchmarks.Dashboard;
@@ -42,7 +41,7 @@ public sealed class DashboardProcess : IAsyncDisposable
     /// <summary>Starts the dashboard in <paramref name="workingDirectory"/> and waits until <c>/health</c> answers 200.</summary>
     public static async Task<DashboardProcess> StartAsync(string dll, string workingDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = workingDirectory,
@@ -139,20 +138,6 @@ public sealed class DashboardProcess : IAsyncDisposable
         _output.Enqueue(line);
         while (_output.Count > KeptLines && _output.TryDequeue(out _))
         {
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 }

@@ -1,4 +1,5 @@
 using KpiMonitor.Dashboard.Tests.Web;
+using KpiMonitor.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
