@@ -125,32 +125,32 @@ public sealed class RollupCache : IDisposable
     /// <inheritdoc />
     public void Dispose() => _loadSlots.Dispose();
 
-    private static int MinimumPeriods(PeriodGranularity granularity) => granularity switch
+    /// <summary>Periods a snapshot reads at least: <see cref="RollupCacheOptions.WindowMonths"/>, and never less than an overview tile needs.</summary>
+    private int MinimumPeriods(PeriodGranularity granularity)
     {
-        // What an overview tile needs: this period, the one before and the same one a year earlier.
-        PeriodGranularity.Month => 13,
-        PeriodGranularity.Quarter => 5,
-        PeriodGranularity.Year => 2,
-        _ => 1,
-    };
+        int months = Math.Max(_options.WindowMonths, 13);
+        return granularity switch
+        {
+            PeriodGranularity.Month => months,
+            PeriodGranularity.Quarter => (months + 2) / 3,
+            PeriodGranularity.Year => Math.Max(2, months / 12),
+            _ => 1,
+        };
+    }
 
     /// <summary>
-    /// Reads at least <see cref="MinimumPeriods"/> periods ending at <paramref name="last"/>, so the overview, the
-    /// KPI page's chart and its ranking of the same month share one snapshot.
+    /// The first period of a snapshot ending at <paramref name="last"/>: at least <see cref="MinimumPeriods"/> back, so
+    /// the overview, the KPI page's chart and its ranking of the same month share one read.
     /// </summary>
-    private static DateOnly WindowStart(PeriodGranularity granularity, DateOnly first, DateOnly last)
+    private DateOnly WindowStart(PeriodGranularity granularity, DateOnly first, DateOnly last)
     {
-        var start = last;
-        for (int i = 1; i < MinimumPeriods(granularity); i++)
+        int back = MinimumPeriods(granularity) - 1;
+        var start = granularity switch
         {
-            start = granularity switch
-            {
-                PeriodGranularity.Month => start.AddMonths(-1),
-                PeriodGranularity.Quarter => start.AddMonths(-3),
-                _ => start.AddYears(-1),
-            };
-        }
-
+            PeriodGranularity.Month => last.AddMonths(-back),
+            PeriodGranularity.Quarter => last.AddMonths(-3 * back),
+            _ => last.AddYears(-back),
+        };
         return start < first ? start : first;
     }
 

@@ -24,6 +24,12 @@ public sealed class RollupCacheOptions
     /// <summary>Most cells (units × periods) kept; the least recently used snapshots go first. 8,000,000 is about 160 MB.</summary>
     public long MaxCells { get; set; } = 8_000_000;
 
+    /// <summary>
+    /// Months a snapshot reads at least, ending with the month asked for: the KPI page's default chart (24 months)
+    /// then comes from the snapshot the overview read, instead of reading the same figures again.
+    /// </summary>
+    public int WindowMonths { get; set; } = 24;
+
     /// <summary>Snapshots read from the store at the same time.</summary>
     public int MaxParallelLoads { get; set; } = 2;
 }

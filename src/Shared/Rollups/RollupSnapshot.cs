@@ -9,7 +9,7 @@ namespace KpiMonitor.Shared.Rollups;
 /// <summary>
 /// One KPI rolled up for every unit of the catalogue over consecutive periods, from one read of every unit's
 /// figures. Each period uses the tree of its last day, as <see cref="KpiReader"/> does, so the two agree.
-/// Values sit in flat arrays (period × unit), about 20 bytes a cell: 5,000 units × 13 months is 1.3 MB.
+/// Values sit in flat arrays (period × unit), about 20 bytes a cell: 5,000 units × 24 months is 2.4 MB.
 /// </summary>
 public sealed class RollupSnapshot
 {

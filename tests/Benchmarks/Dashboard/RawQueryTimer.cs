@@ -17,7 +17,10 @@ public sealed class RawQueryTimer(HttpClient http, Uri influx, string database, 
     private const int Rounds = 3;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>The overview's reads: every KPI over the 13 months ending with this month, one after another.</summary>
+    /// <summary>What the dashboard's rollup cache reads per KPI for an overview (its default window).</summary>
+    private static readonly int WindowMonths = new KpiMonitor.Shared.Rollups.RollupCacheOptions().WindowMonths;
+
+    /// <summary>The overview's reads: every KPI over the rollup cache's window ending with this month, one after another.</summary>
     public async Task<string> OverviewAsync(IReadOnlyList<string> kpis, DateOnly thisMonth, CancellationToken cancellationToken)
     {
         var totals = new List<double>();
@@ -28,7 +31,7 @@ public sealed class RawQueryTimer(HttpClient http, Uri influx, string database, 
             rows = 0;
             foreach (string kpi in kpis)
             {
-                var (ms, count) = await TimeAsync(Query(kpi, thisMonth, 13), cancellationToken);
+                var (ms, count) = await TimeAsync(Query(kpi, thisMonth, WindowMonths), cancellationToken);
                 total += ms;
                 rows += count;
             }
@@ -37,9 +40,9 @@ public sealed class RawQueryTimer(HttpClient http, Uri influx, string database, 
         }
 
         double median = totals.Order().ElementAt(Rounds / 2);
-        long expected = kpis.Sum(k => Expected(k, thisMonth, 13));
+        long expected = kpis.Sum(k => Expected(k, thisMonth, WindowMonths));
         return string.Create(Invariant,
-            $"  InfluxQL trực tiếp / raw, {kpis.Count} KPIs × 13 months in sequence: total {median:0} ms, per KPI {median / kpis.Count:0} ms, {Rows(rows, expected)} (median of {Rounds})");
+            $"  InfluxQL trực tiếp / raw, {kpis.Count} KPIs × {WindowMonths} months in sequence: total {median:0} ms, per KPI {median / kpis.Count:0} ms, {Rows(rows, expected)} (median of {Rounds})");
     }
 
     /// <summary>The KPI page's read: one KPI over <paramref name="months"/> months.</summary>

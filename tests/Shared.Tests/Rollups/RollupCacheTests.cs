@@ -120,7 +120,7 @@ public sealed class RollupCacheTests : IDisposable
     public async Task CellBudget_DropsTheLeastRecentlyUsedSnapshot()
     {
         // 13 months × 5 units = 65 cells a snapshot; room for two.
-        var (store, cache) = Open(new RollupCacheOptions { MaxCells = 150 });
+        var (store, cache) = Open(new RollupCacheOptions { MaxCells = 150, WindowMonths = 13 });
         await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s"), Observation.Scalar(Count, CommuneA, June, 3, "s"), Observation.Scalar(Score, CommuneA, June, 80, "s")], Ct);
         var reader = new KpiReader(store, _catalog, cache);
 
