@@ -139,6 +139,7 @@ public static class Ui
         ["admin.band"] = ("Ngưỡng cảnh báo", "Warning band"),
         ["admin.document"] = ("Căn cứ", "Source document"),
         ["admin.everyone"] = ("Tất cả đơn vị", "Every unit"),
+        ["admin.demoAccount"] = ("tài khoản trình diễn", "demo account"),
     };
 
     public static string T(string key, bool english) =>

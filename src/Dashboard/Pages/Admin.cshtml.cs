@@ -44,8 +44,10 @@ public sealed class AdminModel(
     /// <summary>Configured accounts; the demo's own accounts are listed when the demo is on.</summary>
     public void OnGet()
     {
+        bool english = Localization.Lang.English(HttpContext);
+        var kpiOrder = catalog.Kpis.All.Select((k, i) => (k.Code, i)).ToDictionary(k => k.Code, k => k.i, StringComparer.Ordinal);
         Targets = catalog.Targets.All
-            .OrderBy(t => catalog.Kpis.All.ToList().FindIndex(k => k.Code == t.Kpi))
+            .OrderBy(t => kpiOrder.GetValueOrDefault(t.Kpi, int.MaxValue))
             .ThenBy(t => t.Unit is null ? 0 : 1)
             .ThenBy(t => t.Level is null ? -1 : catalog.Units.LevelOrder(t.Level))
             .ThenBy(t => t.FromYear)
@@ -55,7 +57,7 @@ public sealed class AdminModel(
         {
             accounts.AddRange(DemoAccounts.All
                 .Where(d => !accounts.Exists(a => string.Equals(a.Username, d.User, StringComparison.OrdinalIgnoreCase)))
-                .Select(d => new UserAccount { Username = d.User, DisplayName = d.Name + " (demo)", Role = d.Role }));
+                .Select(d => new UserAccount { Username = d.User, DisplayName = $"{d.Name} ({Localization.Ui.T("admin.demoAccount", english)})", Role = d.Role }));
         }
 
         Accounts = accounts.OrderBy(a => Array.IndexOf(Roles.All, a.Role)).ThenBy(a => a.Username, StringComparer.Ordinal).ToList();
