@@ -21,22 +21,14 @@ public sealed class ChildRanking(KpiReader reader, Catalog catalog, TimeProvider
     public async Task<ChildTable> TableAsync(KpiDefinition kpi, OrgUnit unit, ChildTableQuery query, bool english, CancellationToken cancellationToken)
     {
         var today = VietnamTime.DateOf(time.GetUtcNow());
-        var granularity = kpi.Period switch
-        {
-            ReportingPeriod.Yearly or ReportingPeriod.HalfYearly => PeriodGranularity.Year,
-            ReportingPeriod.Quarterly => PeriodGranularity.Quarter,
-            _ => PeriodGranularity.Month,
-        };
+        var granularity = kpi.Period.Granularity();
         var current = PeriodBucket.Floor(today, granularity);
         var before = PeriodBucket.Floor(current.AddDays(-1), granularity);
         var from = VietnamTime.StartOf(before);
         var to = VietnamTime.StartOf(PeriodBucket.Next(current, granularity));
-        var figures = new List<(OrgUnit Unit, RolledValue Now, RolledValue Before)>();
-        foreach (var child in catalog.Units.AsOf(today).ChildrenOf(unit.Code))
-        {
-            var series = await reader.GetSeriesAsync(kpi.Code, child.Code, from, to, granularity, cancellationToken);
-            figures.Add((child, series[^1].Value, series[0].Value));
-        }
+        var children = catalog.Units.AsOf(today).ChildrenOf(unit.Code);
+        var series = await reader.GetSeriesAsync(kpi.Code, children.Select(c => c.Code).ToList(), from, to, granularity, cancellationToken);
+        var figures = children.Select(child => (Unit: child, Now: series[child.Code][^1].Value, Before: series[child.Code][0].Value)).ToList();
 
         var rankNow = new Dictionary<string, int>(StringComparer.Ordinal);
         var rankBefore = new Dictionary<string, int>(StringComparer.Ordinal);

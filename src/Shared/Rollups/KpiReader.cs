@@ -22,6 +22,7 @@ public sealed class KpiReader(ITimeSeriesStore store, Catalog catalog, RollupCac
     public async Task<RolledValue> GetAsync(string kpiCode, string unitCode, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var kpi = RequireKpi(kpiCode);
+        RequireUnit(unitCode);
         var units = UnitsToRead(kpi, unitCode, VietnamTime.DateOf(asOf));
         if (units.Count == 0)
         {
@@ -34,31 +35,52 @@ public sealed class KpiReader(ITimeSeriesStore store, Catalog catalog, RollupCac
 
     /// <summary>A rolled-up series: for each period, the last figure of every unit of the subtree as it stood then.</summary>
     public async Task<IReadOnlyList<RollupSeriesPoint>> GetSeriesAsync(
-        string kpiCode, string unitCode, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken)
+        string kpiCode, string unitCode, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken) =>
+        (await GetSeriesAsync(kpiCode, [unitCode], from, to, granularity, cancellationToken))[unitCode];
+
+    /// <summary>
+    /// The rolled-up series of several units (a unit's children for a ranking) from one read: one snapshot, or
+    /// one store query over all their subtrees.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<RollupSeriesPoint>>> GetSeriesAsync(
+        string kpiCode, IReadOnlyCollection<string> unitCodes, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken)
     {
         var kpi = RequireKpi(kpiCode);
+        foreach (string unit in unitCodes)
+        {
+            RequireUnit(unit);
+        }
+
         var buckets = PeriodBucket.Between(from, to, granularity);
+        var result = new Dictionary<string, IReadOnlyList<RollupSeriesPoint>>(StringComparer.Ordinal);
         if (cache is not null && cache.Serves(granularity, buckets.Count))
         {
-            RequireUnit(unitCode);
             var snapshot = await cache.GetAsync(kpi, granularity, buckets[0].FirstDay, buckets[^1].FirstDay, cancellationToken);
-            return snapshot.Series(unitCode, buckets[0].FirstDay, buckets[^1].FirstDay);
+            foreach (string unit in unitCodes)
+            {
+                result[unit] = snapshot.Series(unit, buckets[0].FirstDay, buckets[^1].FirstDay);
+            }
+
+            return result;
         }
 
-        var subtreeByBucket = buckets.ToDictionary(b => b.FirstDay, b => UnitsToRead(kpi, unitCode, LastDay(b)).ToHashSet(StringComparer.Ordinal));
-        var everyone = subtreeByBucket.Values.SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
-        if (everyone.Count == 0)
-        {
-            return buckets.Select(b => new RollupSeriesPoint(b.FirstDay, new RolledValue(null, null, null, 0))).ToList();
-        }
-
-        var points = await store.GetSeriesAsync(kpi.Code, everyone, from, to, granularity, cancellationToken);
+        // For each unit and period, the subtree of the tree of that period's last day.
+        var subtrees = unitCodes.Distinct(StringComparer.Ordinal).ToDictionary(
+            unit => unit,
+            unit => buckets.Select(b => UnitsToRead(kpi, unit, LastDay(b)).ToHashSet(StringComparer.Ordinal)).ToArray(),
+            StringComparer.Ordinal);
+        var everyone = subtrees.Values.SelectMany(perBucket => perBucket).SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
+        var points = everyone.Count == 0 ? [] : await store.GetSeriesAsync(kpi.Code, everyone, from, to, granularity, cancellationToken);
         var byPeriod = points.ToLookup(p => p.Period);
-        return buckets
-            .Select(b => new RollupSeriesPoint(b.FirstDay, Rollup.Combine(kpi, unitCode,
-                byPeriod[b.FirstDay].Where(p => subtreeByBucket[b.FirstDay].Contains(p.Unit))
-                    .Select(p => (p.Unit, p.Value, p.Numerator, p.Denominator)))))
-            .ToList();
+        foreach (var (unit, perBucket) in subtrees)
+        {
+            result[unit] = buckets
+                .Select((b, i) => new RollupSeriesPoint(b.FirstDay, Rollup.Combine(kpi, unit,
+                    byPeriod[b.FirstDay].Where(p => perBucket[i].Contains(p.Unit)).Select(p => (p.Unit, p.Value, p.Numerator, p.Denominator)))))
+                .ToList();
+        }
+
+        return result;
     }
 
     private KpiDefinition RequireKpi(string code) =>
@@ -74,7 +96,6 @@ public sealed class KpiReader(ITimeSeriesStore store, Catalog catalog, RollupCac
 
     private IReadOnlyList<string> UnitsToRead(KpiDefinition kpi, string unitCode, DateOnly day)
     {
-        RequireUnit(unitCode);
         if (kpi.Rollup == RollupMethod.None)
         {
             return [unitCode];

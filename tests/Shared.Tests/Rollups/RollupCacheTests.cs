@@ -155,6 +155,33 @@ public sealed class RollupCacheTests : IDisposable
             && e.Text.Contains(VersionsFailingStore.Message, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SeveralUnitsAtOnce_EqualEachReadOnItsOwn_FromOneRead(bool cached)
+    {
+        var (store, cache) = Open(new RollupCacheOptions());
+        await store.WriteAsync(
+        [
+            Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s"),
+            Observation.Ratio(Ratio, CommuneB, June, 3, 10, "s"),
+            Observation.Ratio(Ratio, Department, July, 5, 5, "s"),
+        ], Ct);
+        var reader = cached ? new KpiReader(store, _catalog, cache) : new KpiReader(store, _catalog);
+        string[] units = [Province, Department, District, CommuneA];
+
+        var together = await reader.GetSeriesAsync(Ratio, units, June, July.AddMonths(1), PeriodGranularity.Month, Ct);
+        long loadsTogether = cache.Loads;
+
+        foreach (string unit in units)
+        {
+            Assert.Equal(await reader.GetSeriesAsync(Ratio, unit, June, July.AddMonths(1), PeriodGranularity.Month, Ct), together[unit]);
+        }
+
+        Assert.Equal(cached ? 1 : 0, loadsTogether);
+        Assert.Equal(4.0 / 12 * 100, together[District][0].Value.Value!.Value, 9);
+    }
+
     [Fact]
     public async Task DaysAndWeeks_AreReadDirectly()
     {
