@@ -2,18 +2,19 @@ using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Dashboard.Sources;
 using KpiMonitor.Shared.Kpis;
+using KpiMonitor.Shared.Periods;
 
 namespace KpiMonitor.Dashboard.Exports;
 
 /// <summary>The tables of the KPI and sources pages as headers and cells, in the reader's language.</summary>
 public static class ExportTables
 {
-    public static (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<ExportCell>> Rows) Children(KpiDefinition kpi, IReadOnlyList<KpiRow> rows, bool en)
+    public static (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<ExportCell>> Rows) Children(KpiDefinition kpi, IReadOnlyList<KpiRow> rows, PeriodGranularity period, bool en)
     {
         string unit = kpi.DisplayUnit.Length > 0 ? $" ({kpi.DisplayUnit})" : "";
         string[] headers =
         [
-            Ui.T("export.rank", en), Ui.T("export.previousRank", en), Ui.T("unit.code", en), Ui.T("unit", en), Ui.T("value", en) + unit,
+            Ui.T("export.rank", en), Ui.PreviousRank(period, en), Ui.T("unit.code", en), Ui.T("unit", en), Ui.T("value", en) + unit,
             Ui.T("export.numerator", en), Ui.T("export.denominator", en), Ui.T("target", en) + unit, Ui.T("status", en), Ui.T("export.reporting", en),
         ];
         return (headers, rows.Select(r => (IReadOnlyList<ExportCell>)

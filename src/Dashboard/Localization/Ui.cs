@@ -29,7 +29,7 @@ public static class Ui
         ["vs.prev"] = ("so với tháng trước", "vs previous month"),
         ["partial"] = ("Tháng đang diễn ra: số đếm là lũy kế từ đầu tháng và còn tăng; số liệu đến ngày", "Month in progress: counts are month-to-date and still growing; figures as of"),
         ["vs.prevYear"] = ("so với năm trước", "vs previous year"),
-        ["vs.year"] = ("so với cùng kỳ", "vs same month last year"),
+        ["vs.year"] = ("so với cùng kỳ", "vs same period last year"),
         ["status.Met"] = ("Đạt", "Met"),
         ["status.AtRisk"] = ("Có nguy cơ", "At risk"),
         ["status.Missed"] = ("Không đạt", "Missed"),
@@ -101,6 +101,8 @@ public static class Ui
         ["kind.DropFolder"] = ("Thư mục tệp nhập tay", "Drop folder of manual files"),
         ["export.rank"] = ("Xếp hạng", "Rank"),
         ["export.previousRank"] = ("Xếp hạng tháng trước", "Rank last month"),
+        ["export.previousRankQuarter"] = ("Xếp hạng quý trước", "Rank last quarter"),
+        ["export.previousRankYear"] = ("Xếp hạng năm trước", "Rank last year"),
         ["unit.code"] = ("Mã đơn vị", "Unit code"),
         ["export.numerator"] = ("Tử số", "Numerator"),
         ["export.denominator"] = ("Mẫu số", "Denominator"),
@@ -146,6 +148,22 @@ public static class Ui
         Texts.TryGetValue(key, out var text) ? english ? text.En : text.Vi : key;
 
     public static CultureInfo Culture(bool english) => english ? En : Vi;
+
+    /// <summary>"so với tháng trước" or its quarter or year form, for the period a KPI is read by.</summary>
+    public static string VersusPrevious(PeriodGranularity granularity, bool english) => T(granularity switch
+    {
+        PeriodGranularity.Year => "vs.prevYear",
+        PeriodGranularity.Quarter => "vs.prevQuarter",
+        _ => "vs.prev",
+    }, english);
+
+    /// <summary>The header of the previous period's rank in exports.</summary>
+    public static string PreviousRank(PeriodGranularity granularity, bool english) => T(granularity switch
+    {
+        PeriodGranularity.Year => "export.previousRankYear",
+        PeriodGranularity.Quarter => "export.previousRankQuarter",
+        _ => "export.previousRank",
+    }, english);
 
     /// <summary>An instant as Vietnamese local time, "23/11/2026 14:05"; "—" when missing.</summary>
     public static string Time(DateTimeOffset? instant) =>

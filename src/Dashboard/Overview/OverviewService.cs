@@ -23,12 +23,8 @@ public sealed class OverviewService(KpiReader reader, Catalog catalog)
 
     private async Task<KpiTile> TileAsync(KpiDefinition kpi, OrgUnit unit, DateOnly month, CancellationToken cancellationToken)
     {
-        var (granularity, periodsPerYear) = kpi.Period switch
-        {
-            ReportingPeriod.Yearly or ReportingPeriod.HalfYearly => (PeriodGranularity.Year, 1),
-            ReportingPeriod.Quarterly => (PeriodGranularity.Quarter, 4),
-            _ => (PeriodGranularity.Month, 12),
-        };
+        var granularity = kpi.Period.Granularity();
+        int periodsPerYear = granularity switch { PeriodGranularity.Year => 1, PeriodGranularity.Quarter => 4, _ => 12 };
         var current = PeriodBucket.Floor(month, granularity);
         var first = current.AddYears(-1);
         var series = await reader.GetSeriesAsync(kpi.Code, unit.Code, VietnamTime.StartOf(first),

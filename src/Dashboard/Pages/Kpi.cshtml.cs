@@ -63,12 +63,7 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
     public string SortArrow(ChildSort column) => Query.Sort == column ? (Query.Descending ? " ↓" : " ↑") : "";
 
     /// <summary>What the rank change compares with: the previous month, quarter or year.</summary>
-    public string MovementPeriod(bool english) => Ui.T(Table?.Period switch
-    {
-        PeriodGranularity.Year => "vs.prevYear",
-        PeriodGranularity.Quarter => "vs.prevQuarter",
-        _ => "vs.prev",
-    }, english);
+    public string MovementPeriod(bool english) => Ui.VersusPrevious(Table?.Period ?? PeriodGranularity.Month, english);
 
     public static string Movement(int? now, int? before) => (now, before) switch
     {

@@ -18,4 +18,15 @@ public static class ReportingPeriodExtensions
         ReportingPeriod.Yearly => PeriodBucket.Floor(day, PeriodGranularity.Year),
         _ => throw new ArgumentOutOfRangeException(nameof(period)),
     };
+
+    /// <summary>
+    /// The calendar period pages read a KPI by: its own period, except daily figures (read by month) and half-years
+    /// (read by year, the second half's figure being the year's).
+    /// </summary>
+    public static PeriodGranularity Granularity(this ReportingPeriod period) => period switch
+    {
+        ReportingPeriod.Yearly or ReportingPeriod.HalfYearly => PeriodGranularity.Year,
+        ReportingPeriod.Quarterly => PeriodGranularity.Quarter,
+        _ => PeriodGranularity.Month,
+    };
 }
