@@ -17,7 +17,7 @@ public sealed class OidcOptions
     public string? ClientId { get; set; }
 
     /// <summary>
-    /// Only from the environment (<c>Auth__Oidc__ClientSecret</c>), user secrets or a key-per-file secret;
+    /// Only from the environment (<c>Auth__Oidc__ClientSecret</c>) or user secrets;
     /// a value in a JSON file stops the start. Empty for a public client (PKCE alone).
     /// </summary>
     public string? ClientSecret { get; set; }

@@ -14,6 +14,9 @@ public sealed class OidcSignInEvents(IOptions<OidcOptions> options, ILogger<Oidc
     public const string AccessDeniedPath = "/khong-co-quyen";
     public const string FailedPath = "/dang-nhap?sso=loi";
 
+    /// <summary>Tells the access-denied page, for one minute, that the provider knew the person but KpiMonitor gives them no role.</summary>
+    public const string NoRoleCookie = "kpimonitor.sso.chua-co-vai-tro";
+
     public override Task TokenValidated(TokenValidatedContext context)
     {
         var token = context.Principal!;
@@ -23,6 +26,14 @@ public sealed class OidcSignInEvents(IOptions<OidcOptions> options, ILogger<Oidc
         {
             logger.LogWarning("Đăng nhập một lần bị từ chối: tài khoản {User} không có vai trò nào trong Auth:Oidc:RoleMap (giá trị {RoleClaim}: {Values})",
                 user, options.Value.RoleClaim, OidcClaimsMapper.ProviderRoles(token, options.Value));
+            context.Response.Cookies.Append(NoRoleCookie, "1", new CookieOptions
+            {
+                Path = AccessDeniedPath,
+                HttpOnly = true,
+                Secure = context.Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                MaxAge = TimeSpan.FromMinutes(1),
+            });
             context.Response.Redirect(AccessDeniedPath);
             context.HandleResponse();
             return Task.CompletedTask;

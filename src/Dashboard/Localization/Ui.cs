@@ -20,6 +20,7 @@ public static class Ui
         ["password"] = ("Mật khẩu", "Password"),
         ["login.failed"] = ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
         ["login.throttled"] = ("Quá nhiều lần thử; vui lòng đợi một phút.", "Too many attempts; please wait a minute."),
+        ["login.back"] = ("Quay lại trang đăng nhập", "Back to the sign-in page"),
         ["unit"] = ("Đơn vị", "Unit"),
         ["month"] = ("Tháng", "Month"),
         ["value"] = ("Giá trị", "Value"),
@@ -141,6 +142,8 @@ public static class Ui
         ["admin.band"] = ("Ngưỡng cảnh báo", "Warning band"),
         ["admin.document"] = ("Căn cứ", "Source document"),
         ["admin.everyone"] = ("Tất cả đơn vị", "Every unit"),
+        ["sso.noRole"] = ("Hệ thống đăng nhập một lần đã xác nhận bạn, nhưng tài khoản chưa được cấp vai trò nào trong KpiMonitor. Hãy đề nghị quản trị hệ thống cấp quyền.", "Single sign-on knows you, but your account has no role in KpiMonitor yet. Ask the administrator to grant one."),
+        ["sso.otherAccount"] = ("Đăng nhập bằng tài khoản khác", "Sign in with another account"),
         ["admin.demoAccount"] = ("tài khoản trình diễn", "demo account"),
     };
 

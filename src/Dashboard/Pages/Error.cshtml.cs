@@ -11,6 +11,9 @@ public sealed class ErrorModel : PageModel
 {
     public bool IsNotFound { get; private set; }
 
+    /// <summary>Sign-in attempts beyond <c>Auth:LoginAttemptsPerMinute</c> (429): the person waits, nothing went wrong.</summary>
+    public bool IsThrottled { get; private set; }
+
     public void OnGet(int? code) => Handle(code);
 
     public void OnPost(int? code) => Handle(code);
@@ -18,6 +21,7 @@ public sealed class ErrorModel : PageModel
     private void Handle(int? code)
     {
         IsNotFound = code == 404;
+        IsThrottled = code == StatusCodes.Status429TooManyRequests;
         Response.StatusCode = code ?? StatusCodes.Status500InternalServerError;
     }
 }

@@ -70,16 +70,21 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
         using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Auth:LoginAttemptsPerMinute", "2"));
         var client = strict.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var codes = new List<HttpStatusCode>();
+        string last = "";
         for (int i = 0; i < 3; i++)
         {
             string form = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
-            codes.Add((await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["username"] = "viewer", ["password"] = "sai", ["__RequestVerificationToken"] = DashboardFactory.Token(form),
-            }))).StatusCode);
+            }));
+            codes.Add(response.StatusCode);
+            last = await response.Content.ReadAsStringAsync();
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
+        Assert.Contains("Quá nhiều lần thử; vui lòng đợi một phút.", last, StringComparison.Ordinal);
+        Assert.DoesNotContain("bộ phận kỹ thuật", last, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,9 @@ public sealed class ManualEntryTests(DashboardFactory factory) : IClassFixture<D
         Assert.StartsWith("/khong-co-quyen", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         var denied = await viewer.GetAsync(refused.Headers.Location);
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
-        Assert.Contains("không có quyền", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        string deniedPage = await denied.Content.ReadAsStringAsync();
+        Assert.Contains("không có quyền", deniedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("chưa được cấp vai trò", deniedPage, StringComparison.Ordinal);
         Assert.Contains("Tiến độ thực hiện kế hoạch CCHC", form, StringComparison.Ordinal);
         Assert.DoesNotContain("Tỷ lệ hồ sơ nộp trực tuyến", form, StringComparison.Ordinal);
     }

@@ -72,7 +72,10 @@ public sealed class OidcSignInTests(OidcFixture fixture) : IClassFixture<OidcFix
 
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.Equal("/khong-co-quyen", PathOf(browser.Trail[^1]));
-        Assert.Contains(ForbiddenText, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        string denied = await page.Content.ReadAsStringAsync();
+        Assert.Contains(ForbiddenText, denied, StringComparison.Ordinal);
+        Assert.Contains("chưa được cấp vai trò nào trong KpiMonitor", denied, StringComparison.Ordinal);
+        Assert.Contains("href=\"/dang-nhap\"", denied, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.StartsWith("/dang-nhap", PathOf(home.Headers.Location!), StringComparison.Ordinal);
         Assert.Contains(fixture.Log.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning
