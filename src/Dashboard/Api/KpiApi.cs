@@ -33,14 +33,14 @@ public static class KpiApi
                 u.Code, u.NameVi, u.NameEn, u.Level, Parent = snapshot.ParentOf(u.Code)?.Code,
             }));
         });
-        api.MapGet("/kpis/{code}/latest", async (string code, string? unit, string? asOf, Catalog catalog, ITimeSeriesStore store, KpiReader reader, CancellationToken ct) =>
+        api.MapGet("/kpis/{code}/latest", async (string code, string? unit, string? asOf, Catalog catalog, ITimeSeriesStore store, KpiReader reader, TimeProvider time, CancellationToken ct) =>
         {
             if (catalog.Kpis.Find(code) is null)
             {
                 return Problem(404, "code", $"chỉ tiêu '{code}' không có trong danh mục");
             }
 
-            string root = unit ?? catalog.Units.AsOf(VietnamTime.DateOf(DateTimeOffset.UtcNow)).Roots[0].Code;
+            string root = unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "";
             if (!catalog.Units.Contains(root))
             {
                 return Problem(404, "unit", $"đơn vị '{root}' không có trong danh mục");
@@ -57,14 +57,14 @@ public static class KpiApi
             var rollup = await reader.GetAsync(code, root, at, ct);
             return Results.Ok(new { Kpi = code, Unit = root, AsOf = day, Rollup = rollup, Units = values });
         });
-        api.MapGet("/kpis/{code}/series", async (string code, string? unit, int? months, string? grain, Catalog catalog, KpiReader reader, CancellationToken ct) =>
+        api.MapGet("/kpis/{code}/series", async (string code, string? unit, int? months, string? grain, Catalog catalog, KpiReader reader, TimeProvider time, CancellationToken ct) =>
         {
             if (catalog.Kpis.Find(code) is null)
             {
                 return Problem(404, "code", $"chỉ tiêu '{code}' không có trong danh mục");
             }
 
-            string root = unit ?? catalog.Units.AsOf(VietnamTime.DateOf(DateTimeOffset.UtcNow)).Roots[0].Code;
+            string root = unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "";
             if (!catalog.Units.Contains(root))
             {
                 return Problem(404, "unit", $"đơn vị '{root}' không có trong danh mục");

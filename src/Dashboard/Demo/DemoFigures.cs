@@ -17,7 +17,7 @@ public sealed class DemoFigures(Catalog catalog, SimulatorState simulator)
     {
         var result = new List<Observation>();
         var current = MonthPeriod.Containing(now);
-        var root = catalog.Units.AsOf(VietnamTime.DateOf(now)).Roots[0].Code;
+        var root = catalog.Units.TopOn(VietnamTime.DateOf(now))!;
         int step = 0;
         for (var month = Back(current, months - 1); month <= current; month = month.Next, step++)
         {

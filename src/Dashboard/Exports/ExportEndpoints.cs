@@ -20,8 +20,7 @@ public static class ExportEndpoints
         {
             var today = VietnamTime.DateOf(time.GetUtcNow());
             var kpi = catalog.Kpis.Find(code);
-            var snapshot = catalog.Units.AsOf(today);
-            var parent = catalog.Units.Find(unit ?? (snapshot.Roots.Count > 0 ? snapshot.Roots[0].Code : ""));
+            var parent = catalog.Units.Find(unit ?? catalog.Units.TopOn(today) ?? "");
             if (kpi is null || parent is null || format is not ("csv" or "xlsx") || !ChildTableQuery.TryParse(sort, dir, level, catalog.Units, out var query))
             {
                 return Results.NotFound();

@@ -12,7 +12,7 @@ public static class ChartEndpoints
     public static void MapCharts(this IEndpointRouteBuilder app)
     {
         app.MapGet("/bieu-do/xu-huong/{kpi}.{format}", async (string kpi, string format, string? unit, int? months, string? grain,
-            HttpContext context, Catalog catalog, TrendQuery trends, CancellationToken ct) =>
+            HttpContext context, Catalog catalog, TrendQuery trends, TimeProvider time, CancellationToken ct) =>
         {
             if (catalog.Kpis.Find(kpi) is null || (unit is not null && !catalog.Units.Contains(unit)) || format is not ("png" or "svg"))
             {
@@ -24,12 +24,12 @@ public static class ChartEndpoints
                 return Results.BadRequest("Tham số không hợp lệ: 'months' phải trong khoảng 1–120, 'grain' là month, quarter hoặc year.");
             }
 
-            var data = await trends.ChartAsync(kpi, unit ?? Root(catalog), months ?? 24, granularity, Lang.English(context), ct);
+            var data = await trends.ChartAsync(kpi, unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "", months ?? 24, granularity, Lang.English(context), ct);
             return format == "png"
                 ? Results.File(TrendChart.Png(data), "image/png")
                 : Results.Text(TrendChart.Svg(data), "image/svg+xml");
         });
-        app.MapGet("/bieu-do/nho/{kpi}.png", async (string kpi, string? unit, HttpContext context, Catalog catalog, TrendQuery trends, CancellationToken ct) =>
+        app.MapGet("/bieu-do/nho/{kpi}.png", async (string kpi, string? unit, HttpContext context, Catalog catalog, TrendQuery trends, TimeProvider time, CancellationToken ct) =>
         {
             if (catalog.Kpis.Find(kpi) is not { } definition || (unit is not null && !catalog.Units.Contains(unit)))
             {
@@ -39,10 +39,8 @@ public static class ChartEndpoints
             // A yearly ranking has one figure in twelve months: its sparkline spans years instead.
             var (months, granularity) = SparklineWindow.For(definition);
             bool english = Lang.English(context);
-            var data = await trends.ChartAsync(kpi, unit ?? Root(catalog), months, granularity, english, ct);
+            var data = await trends.ChartAsync(kpi, unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "", months, granularity, english, ct);
             return Results.File(Sparkline.Png(data.Points, data.Targets.Count > 0 ? data.Targets[^1].Target : null, granularity, english), "image/png");
         });
     }
-
-    public static string Root(Catalog catalog) => catalog.Units.AsOf(VietnamTime.DateOf(DateTimeOffset.UtcNow)).Roots[0].Code;
 }

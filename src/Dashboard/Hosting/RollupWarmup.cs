@@ -34,10 +34,9 @@ public sealed class RollupWarmup(OverviewService overview, Catalog catalog, IOpt
             var today = VietnamTime.DateOf(time.GetUtcNow());
             try
             {
-                var roots = catalog.Units.AsOf(today).Roots;
-                if (roots.Count > 0)
+                if (catalog.Units.TopOn(today) is { } top)
                 {
-                    await overview.TilesAsync(roots[0].Code, PeriodBucket.Floor(today, PeriodGranularity.Month), stoppingToken);
+                    await overview.TilesAsync(top, PeriodBucket.Floor(today, PeriodGranularity.Month), stoppingToken);
                 }
 
                 if (first || failing)

@@ -38,8 +38,7 @@ public sealed class IndexModel(OverviewService overview, UnitChoices choices, Ca
             return NotFound();
         }
 
-        var snapshot = catalog.Units.AsOf(Month.AddMonths(1).AddDays(-1));
-        Unit = catalog.Units.Find(unit ?? snapshot.Roots[0].Code);
+        Unit = catalog.Units.Find(unit ?? catalog.Units.TopOn(Month.AddMonths(1).AddDays(-1)) ?? "");
         if (Unit is null)
         {
             return NotFound();

@@ -60,6 +60,9 @@ public sealed class OrgTree
     /// <summary>The level with this code, or null.</summary>
     public OrgLevel? FindLevel(string code) => Levels.FirstOrDefault(l => l.Code == code);
 
+    /// <summary>The code of the unit at the top of the tree on a day (the province), or null for an empty tree: the default unit of every page.</summary>
+    public string? TopOn(DateOnly date) => AsOf(date).Roots is [var top, ..] ? top.Code : null;
+
     /// <summary>The tree as it stood on a local date. Snapshots are cached per period between changes.</summary>
     public OrgSnapshot AsOf(DateOnly date)
     {

@@ -7,6 +7,16 @@ public sealed class OrgTreeTests
     private readonly KpiMonitor.Shared.Units.OrgTree _tree = TestCatalog.Create().Units;
 
     [Fact]
+    public void TopOn_IsTheProvince_OnAnyDay_AndNothingInAnEmptyTree()
+    {
+        var empty = new KpiMonitor.Shared.Units.OrgTree([], []);
+
+        Assert.Equal(TestCatalog.Province, _tree.TopOn(new DateOnly(2025, 6, 30)));
+        Assert.Equal(TestCatalog.Province, _tree.TopOn(new DateOnly(2026, 11, 1)));
+        Assert.Null(empty.TopOn(new DateOnly(2026, 11, 1)));
+    }
+
+    [Fact]
     public void BeforeTheReform_CommunesSitUnderTheirDistrict()
     {
         var snapshot = _tree.AsOf(new DateOnly(2025, 6, 30));
