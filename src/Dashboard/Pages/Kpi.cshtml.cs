@@ -53,9 +53,6 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
     /// <summary>The same KPI for a child, keeping the chart's months and grain (the child's own children differ, so not the table's).</summary>
     public string ChildLink(OrgUnit child) => $"/chi-tieu/{Kpi!.Code}" + WithUnit(child, ChartParameters());
 
-    /// <summary>The hidden fields that carry the table's choice through the chart's form.</summary>
-    public IEnumerable<KeyValuePair<string, string?>> TableParameters() => Query.Parameters();
-
     /// <summary>"ascending" or "descending" on the sorted column's header, for screen readers; null on the others.</summary>
     public string? AriaSort(ChildSort column) => Query.Sort == column ? (Query.Descending ? "descending" : "ascending") : null;
 
@@ -64,11 +61,12 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
     /// <summary>What the rank change compares with: the previous month, quarter or year.</summary>
     public string MovementPeriod(bool english) => Ui.VersusPrevious(Table?.Period ?? PeriodGranularity.Month, english);
 
-    public static string Movement(int? now, int? before) => (now, before) switch
+    /// <summary>"▲2", "▼1", "=" or nothing, from <see cref="KpiRow.Movement"/>.</summary>
+    public static string Movement(int? places) => places switch
     {
-        ({ } n, { } b) when n < b => $"▲{b - n}",
-        ({ } n, { } b) when n > b => $"▼{n - b}",
-        ({ }, { }) => "=",
+        > 0 => $"▲{places}",
+        < 0 => $"▼{-places}",
+        0 => "=",
         _ => "",
     };
 
