@@ -12,7 +12,7 @@ public static class ChartEndpoints
     public static void MapCharts(this IEndpointRouteBuilder app)
     {
         app.MapGet("/bieu-do/xu-huong/{kpi}.{format}", async (string kpi, string format, string? unit, int? months, string? grain,
-            HttpContext context, Catalog catalog, TrendQuery trends, TimeProvider time, CancellationToken ct) =>
+            HttpContext context, Catalog catalog, TrendQuery trends, ChartCache charts, TimeProvider time, CancellationToken ct) =>
         {
             if (catalog.Kpis.Find(kpi) is null || (unit is not null && !catalog.Units.Contains(unit)) || format is not ("png" or "svg"))
             {
@@ -25,11 +25,9 @@ public static class ChartEndpoints
             }
 
             var data = await trends.ChartAsync(kpi, unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "", months ?? 24, granularity, Lang.English(context), ct);
-            return format == "png"
-                ? Results.File(TrendChart.Png(data), "image/png")
-                : Results.Text(TrendChart.Svg(data), "image/svg+xml");
+            return Send(context, charts.Trend(data, svg: format == "svg"));
         });
-        app.MapGet("/bieu-do/nho/{kpi}.png", async (string kpi, string? unit, HttpContext context, Catalog catalog, TrendQuery trends, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/bieu-do/nho/{kpi}.png", async (string kpi, string? unit, HttpContext context, Catalog catalog, TrendQuery trends, ChartCache charts, TimeProvider time, CancellationToken ct) =>
         {
             if (catalog.Kpis.Find(kpi) is not { } definition || (unit is not null && !catalog.Units.Contains(unit)))
             {
@@ -40,7 +38,15 @@ public static class ChartEndpoints
             var (months, granularity) = SparklineWindow.For(definition);
             bool english = Lang.English(context);
             var data = await trends.ChartAsync(kpi, unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "", months, granularity, english, ct);
-            return Results.File(Sparkline.Png(data.Points, data.Targets.Count > 0 ? data.Targets[^1].Target : null, granularity, english), "image/png");
+            return Send(context, charts.Sparkline(data.Points, data.Targets.Count > 0 ? data.Targets[^1].Target : null, granularity, english));
         });
+    }
+
+    // The browser keeps the image but asks each time whether it still holds (figures change during the day); the
+    // answer is a 304 when the entity tag matches.
+    private static IResult Send(HttpContext context, RenderedChart chart)
+    {
+        context.Response.Headers.CacheControl = "private, no-cache";
+        return Results.File(chart.Content, chart.ContentType, entityTag: chart.ETag);
     }
 }

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Dashboard.Auth;
+using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Demo;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Dashboard.Sources;
@@ -37,6 +38,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<OverviewService>();
         services.AddSingleton<UnitChoices>();
         services.AddSingleton<TrendQuery>();
+        services.AddOptionsWithValidateOnStart<ChartCacheOptions>().Bind(configuration.GetSection(ChartCacheOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton<ChartCache>();
         services.AddSingleton<ChildRanking>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.AuditLog>();

@@ -1,4 +1,5 @@
 using KpiMonitor.Dashboard.Auth;
+using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Demo;
 using KpiMonitor.Dashboard.Hosting;
 using KpiMonitor.Shared.Configuration;
@@ -21,7 +22,7 @@ namespace KpiMonitor.Dashboard.Pages;
 [Authorize(Policy = Roles.Admin)]
 public sealed class AdminModel(
     Catalog catalog, IOptions<AuthOptions> auth, IOptions<DemoOptions> demo, ITimeSeriesStore store, IOptions<SqliteOptions> sqlite,
-    IOptions<InfluxOptions> influx, RollupCache cache) : PageModel
+    IOptions<InfluxOptions> influx, RollupCache cache, ChartCache charts) : PageModel
 {
     public IReadOnlyList<Target> Targets { get; private set; } = [];
 
@@ -38,6 +39,9 @@ public sealed class AdminModel(
     public long CachedCells => cache.Cells;
 
     public long CacheLoads => cache.Loads;
+
+    /// <summary>Rendered chart images kept and reused.</summary>
+    public ChartCache Charts => charts;
 
     public string HashCommand => $"dotnet run --project src/Dashboard -- {PasswordHashCommand.Name}";
 
