@@ -4,6 +4,7 @@ using KpiMonitor.Dashboard.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KpiMonitor.Dashboard.Hosting;
 
@@ -26,12 +27,21 @@ public static class DashboardEndpoints
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<WarmupGate>();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions
+        // /health: is the process alive and the store answering (200 while the first reading runs, "Degraded").
+        // /health/ready: may a load balancer send people here (503 until the first reading ends).
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            ResponseWriter = (context, report) => context.Response.WriteAsync(
-                $"{report.Status}: {string.Join("; ", report.Entries.Select(e => e.Value.Description))}"),
+            ResponseWriter = WriteHealth,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         }).AllowAnonymous();
         app.MapGet("/app.css", () => Results.Text(DashboardCss.Text, "text/css")).AllowAnonymous();
         app.MapGet("/ngon-ngu/{code}", (string code, HttpContext context) =>
@@ -52,4 +62,7 @@ public static class DashboardEndpoints
         app.MapRazorPages();
         return app;
     }
+
+    private static Task WriteHealth(HttpContext context, HealthReport report) => context.Response.WriteAsync(
+        $"{report.Status}: {string.Join("; ", report.Entries.Select(e => e.Value.Description))}");
 }

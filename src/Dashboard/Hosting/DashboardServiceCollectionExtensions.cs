@@ -35,6 +35,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<RollupCache>();
         services.AddSingleton(sp => new KpiReader(sp.GetRequiredService<ITimeSeriesStore>(), sp.GetRequiredService<Catalog>(), sp.GetRequiredService<RollupCache>()));
         services.AddHostedService<RollupWarmup>();
+        services.AddSingleton<WarmupState>();
+        services.AddOptionsWithValidateOnStart<WarmupOptions>().Bind(configuration.GetSection(WarmupOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<UnitChoices>();
         services.AddSingleton<TrendQuery>();
@@ -107,7 +109,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Login",
             page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginLimiter))));
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("kho-du-lieu");
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("kho-du-lieu").AddCheck<WarmupHealthCheck>("nap-san");
         return builder;
     }
 

@@ -11,9 +11,11 @@ namespace KpiMonitor.Dashboard.Hosting;
 /// <summary>
 /// Reads the province overview once at start and then every <see cref="Interval"/>, so the first visitor of the
 /// morning does not wait for 26 KPIs to be read and figures the collector wrote are read again before anyone asks.
-/// A failure (store down) is logged once per outage; pages then say what is wrong themselves.
+/// A failure (store down) is logged once per outage; pages then say what is wrong themselves. The first reading's
+/// progress is kept in <see cref="WarmupState"/>, which holds pages until it ends.
 /// </summary>
-public sealed class RollupWarmup(OverviewService overview, Catalog catalog, IOptions<RollupCacheOptions> options, TimeProvider time, ILogger<RollupWarmup> logger)
+public sealed class RollupWarmup(
+    OverviewService overview, Catalog catalog, WarmupState state, IOptions<RollupCacheOptions> options, TimeProvider time, ILogger<RollupWarmup> logger)
     : BackgroundService
 {
     /// <summary>Time between two readings of the overview.</summary>
@@ -23,8 +25,12 @@ public sealed class RollupWarmup(OverviewService overview, Catalog catalog, IOpt
     {
         if (!options.Value.Enabled)
         {
+            // Without a cache every page reads the store itself: there is nothing to wait for.
+            state.Complete();
             return;
         }
+
+        state.Begin(catalog.Kpis.All.Count);
 
         bool failing = false, first = true;
         using var timer = new PeriodicTimer(Interval, time);
@@ -36,7 +42,12 @@ public sealed class RollupWarmup(OverviewService overview, Catalog catalog, IOpt
             {
                 if (catalog.Units.TopOn(today) is { } top)
                 {
-                    await overview.TilesAsync(top, PeriodBucket.Floor(today, PeriodGranularity.Month), stoppingToken);
+                    var month = PeriodBucket.Floor(today, PeriodGranularity.Month);
+                    await Task.WhenAll(catalog.Kpis.All.Select(async kpi =>
+                    {
+                        await overview.TileAsync(kpi, top, month, stoppingToken);
+                        state.KpiRead();
+                    }));
                 }
 
                 if (first || failing)
@@ -44,7 +55,7 @@ public sealed class RollupWarmup(OverviewService overview, Catalog catalog, IOpt
                     logger.LogInformation("Đã nạp sẵn số liệu tổng hợp của {Count} chỉ tiêu trong {Seconds:0.0} giây", catalog.Kpis.All.Count, clock.Elapsed.TotalSeconds);
                 }
 
-                (failing, first) = (false, false);
+                failing = false;
             }
             catch (TimeSeriesStoreException ex)
             {
@@ -54,6 +65,11 @@ public sealed class RollupWarmup(OverviewService overview, Catalog catalog, IOpt
                 }
 
                 failing = true;
+            }
+            finally
+            {
+                first = false;
+                state.Complete();
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -21,6 +21,10 @@ public sealed class OverviewService(KpiReader reader, Catalog catalog)
         return await Task.WhenAll(catalog.Kpis.All.Select(kpi => TileAsync(kpi, unit, month, cancellationToken)));
     }
 
+    /// <summary>One KPI's tile.</summary>
+    public Task<KpiTile> TileAsync(KpiDefinition kpi, string unitCode, DateOnly month, CancellationToken cancellationToken) =>
+        TileAsync(kpi, catalog.Units.Find(unitCode) ?? throw new KeyNotFoundException(unitCode), month, cancellationToken);
+
     private async Task<KpiTile> TileAsync(KpiDefinition kpi, OrgUnit unit, DateOnly month, CancellationToken cancellationToken)
     {
         var granularity = kpi.Period.Granularity();

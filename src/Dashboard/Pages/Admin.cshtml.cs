@@ -20,6 +20,7 @@ namespace KpiMonitor.Dashboard.Pages;
 /// the same on every server), so this page shows it and says where to change it rather than editing it.
 /// </summary>
 [Authorize(Policy = Roles.Admin)]
+[WithoutWarmup]
 public sealed class AdminModel(
     Catalog catalog, IOptions<AuthOptions> auth, IOptions<DemoOptions> demo, ITimeSeriesStore store, IOptions<SqliteOptions> sqlite,
     IOptions<InfluxOptions> influx, RollupCache cache, ChartCache charts) : PageModel

@@ -1,3 +1,4 @@
+using KpiMonitor.Dashboard.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,12 +8,18 @@ namespace KpiMonitor.Dashboard.Pages;
 /// <summary>The friendly page shown for errors and unknown addresses; never a stack trace.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(WarmupState warmup) : PageModel
 {
     public bool IsNotFound { get; private set; }
 
     /// <summary>Sign-in attempts beyond <c>Auth:LoginAttemptsPerMinute</c> (429): the person waits, nothing went wrong.</summary>
     public bool IsThrottled { get; private set; }
+
+    /// <summary>A 503 from <see cref="WarmupGate"/>: the figures are still being read for the first time.</summary>
+    public bool IsWarming { get; private set; }
+
+    /// <summary>The first reading's progress, for a page that reloads itself until it ends.</summary>
+    public string WarmupProgress(bool english) => WarmupGate.Message(warmup, english);
 
     public void OnGet(int? code) => Handle(code);
 
@@ -22,6 +29,7 @@ public sealed class ErrorModel : PageModel
     {
         IsNotFound = code == 404;
         IsThrottled = code == StatusCodes.Status429TooManyRequests;
+        IsWarming = code == StatusCodes.Status503ServiceUnavailable && !warmup.Ready;
         Response.StatusCode = code ?? StatusCodes.Status500InternalServerError;
     }
 }

@@ -69,6 +69,15 @@ public static partial class BrowserClient
             : throw new HttpRequestException($"{(int)response.StatusCode} {path} {body[..Math.Min(body.Length, 300)]}");
     }
 
+    /// <summary>A GET outside the measured phases whose status is the finding: its time and status code.</summary>
+    public static async Task<(double Ms, HttpStatusCode Status)> TimedStatusAsync(HttpClient client, string path, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), ct);
+        await response.Content.ReadAsByteArrayAsync(ct);
+        return (clock.Elapsed.TotalMilliseconds, response.StatusCode);
+    }
+
     /// <summary>The trend chart a KPI page shows, as a browser would fetch it.</summary>
     public static string ChartPath(string html, string kpi) => TrendChart().Match(html) is { Success: true } m
         ? WebUtility.HtmlDecode(m.Groups[1].Value)

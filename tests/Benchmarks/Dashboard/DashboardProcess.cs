@@ -12,7 +12,7 @@ namespace KpiMonitor.Benchmarks.Dashboard;
 /// </summary>
 public sealed class DashboardProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     private const int KeptLines = 200;
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
@@ -63,7 +63,7 @@ public sealed class DashboardProcess : IAsyncDisposable
         dashboard._process.BeginErrorReadLine();
         try
         {
-            await dashboard.WaitForHealthAsync(cancellationToken);
+            await dashboard.WaitForAsync("/health", cancellationToken);
             return dashboard;
         }
         catch
@@ -96,7 +96,10 @@ public sealed class DashboardProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitForHealthAsync(CancellationToken cancellationToken)
+    /// <summary>Waits until <c>/health/ready</c> answers 200: the first reading of the rollups has ended.</summary>
+    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => WaitForAsync("/health/ready", cancellationToken);
+
+    private async Task WaitForAsync(string path, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var clock = Stopwatch.StartNew();
@@ -110,7 +113,7 @@ public sealed class DashboardProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri(Url, "/health"), cancellationToken);
+                using var response = await http.GetAsync(new Uri(Url, path), cancellationToken);
                 last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}";
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
@@ -125,7 +128,7 @@ public sealed class DashboardProcess : IAsyncDisposable
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new TimeoutException($"Dashboard không trả lời /health sau / did not answer /health within {StartTimeout.TotalSeconds} s ({last}):\n{Output}");
+        throw new TimeoutException($"Dashboard không trả lời {path} sau / did not answer {path} within {StartTimeout.TotalSeconds} s ({last}):\n{Output}");
     }
 
     private void Keep(string? line)

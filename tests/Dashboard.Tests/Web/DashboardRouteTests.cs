@@ -15,7 +15,7 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
         var response = await factory.Anonymous().GetAsync(new Uri("/health", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Healthy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Kho dữ liệu trả lời", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
