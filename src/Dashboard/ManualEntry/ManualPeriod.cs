@@ -1,0 +1,30 @@
+using System.Globalization;
+using KpiMonitor.Shared.Kpis;
+
+namespace KpiMonitor.Dashboard.ManualEntry;
+
+/// <summary>
+/// The period of a manual figure as people type it in the form and in links: <c>yyyy-MM</c> (a month) or <c>yyyy</c>
+/// (a year), meaning the first day of the KPI's reporting period that contains it.
+/// </summary>
+public static class ManualPeriod
+{
+    /// <summary>The import rules' range: outside it a year is a typing mistake, and year 1 would not even convert to UTC.</summary>
+    public const int MinYear = 1970;
+    public const int MaxYear = 2200;
+
+    private static readonly string[] Formats = ["yyyy-MM", "yyyy"];
+
+    /// <summary>The first day of the month or year <paramref name="text"/> names; false when it names none of the range.</summary>
+    public static bool TryParse(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(text?.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+        && day.Year is >= MinYear and <= MaxYear;
+
+    /// <summary>The first day of the KPI's period named by <paramref name="text"/>; false when it names no month or year of the range.</summary>
+    public static bool TryParse(string? text, ReportingPeriod period, out DateOnly firstDay)
+    {
+        bool parsed = TryParse(text, out var day);
+        firstDay = parsed ? period.FirstDayOf(day) : default;
+        return parsed;
+    }
+}
