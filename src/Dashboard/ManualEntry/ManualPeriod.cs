@@ -1,5 +1,6 @@
 using System.Globalization;
 using KpiMonitor.Shared.Kpis;
+using KpiMonitor.Shared.Periods;
 
 namespace KpiMonitor.Dashboard.ManualEntry;
 
@@ -12,6 +13,9 @@ public static class ManualPeriod
     /// <summary>The import rules' range: outside it a year is a typing mistake, and year 1 would not even convert to UTC.</summary>
     public const int MinYear = 1970;
     public const int MaxYear = 2200;
+
+    /// <summary>How many periods the "current figures" table goes back, the current one included.</summary>
+    public const int Recent = 12;
 
     private static readonly string[] Formats = ["yyyy-MM", "yyyy"];
 
@@ -27,4 +31,37 @@ public static class ManualPeriod
         firstDay = parsed ? period.FirstDayOf(day) : default;
         return parsed;
     }
+
+    /// <summary>The text <see cref="TryParse(string?, ReportingPeriod, out DateOnly)"/> reads back: "2026" for a yearly KPI, "2026-11" otherwise.</summary>
+    public static string Format(ReportingPeriod period, DateOnly firstDay) =>
+        firstDay.ToString(period == ReportingPeriod.Yearly ? "yyyy" : "yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The period as a table shows it: "2026" for a yearly KPI, "11/2026" otherwise.</summary>
+    public static string Label(ReportingPeriod period, DateOnly firstDay) =>
+        firstDay.ToString(period == ReportingPeriod.Yearly ? "yyyy" : "MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The first days of the last <paramref name="count"/> periods up to the one containing <paramref name="today"/>, newest first.</summary>
+    public static IReadOnlyList<DateOnly> Last(ReportingPeriod period, DateOnly today, int count)
+    {
+        var days = new List<DateOnly>(count);
+        var day = period.FirstDayOf(today);
+        for (int i = 0; i < count; i++)
+        {
+            days.Add(day);
+            day = period.FirstDayOf(day.AddDays(-1));
+        }
+
+        return days;
+    }
+
+    /// <summary>The calendar buckets a series must be read in to get one figure per period of this kind.</summary>
+    public static PeriodGranularity Buckets(ReportingPeriod period) => period switch
+    {
+        ReportingPeriod.Daily => PeriodGranularity.Day,
+        ReportingPeriod.Monthly => PeriodGranularity.Month,
+        // Half-years start in January and July, each the first month of a quarter.
+        ReportingPeriod.Quarterly or ReportingPeriod.HalfYearly => PeriodGranularity.Quarter,
+        ReportingPeriod.Yearly => PeriodGranularity.Year,
+        _ => throw new ArgumentOutOfRangeException(nameof(period)),
+    };
 }
