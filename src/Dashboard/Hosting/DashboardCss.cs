@@ -58,6 +58,8 @@ public static class DashboardCss
         table.ranking th a { color:inherit; text-decoration:none; }
         table.ranking th a:hover { text-decoration:underline; }
         table.ranking th[aria-sort] { background:#eef2f6; }
+        p.current { background:#fff; border:1px solid var(--line); border-left:4px solid var(--brand); border-radius:4px; padding:8px 12px; margin:0 0 12px; }
+        table.figures code { margin-left:6px; }
         td.movement { white-space:nowrap; } td.movement.up { color:var(--met); } td.movement.down { color:var(--miss); }
         """;
 }

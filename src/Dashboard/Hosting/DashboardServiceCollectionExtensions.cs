@@ -46,6 +46,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<AccountStore>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.AuditLog>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.ManualEntryService>();
+        services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.CurrentFigures>();
         if (demo)
         {
             // The simulator's demo credentials, as a real deployment would set them in its environment.

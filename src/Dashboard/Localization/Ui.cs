@@ -9,6 +9,8 @@ public static class Ui
     public static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     public static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
 
+    // One table for the whole app on purpose, so that every text is found, and checked for both languages, in one
+    // place; that is why this file runs past 200 lines.
     private static readonly Dictionary<string, (string Vi, string En)> Texts = new(StringComparer.Ordinal)
     {
         ["app"] = ("Giám sát chỉ tiêu chính quyền số", "Digital government KPI monitor"),
@@ -49,6 +51,26 @@ public static class Ui
         ["manual.refused"] = ("Chưa lưu, vì:", "Not saved, because:"),
         ["manual.saved"] = ("Đã lưu số liệu và ghi vào nhật ký thay đổi.", "Saved and recorded in the audit trail."),
         ["manual.file"] = ("Tệp CSV hoặc Excel (.xlsx)", "CSV or Excel (.xlsx) file"),
+        ["manual.choose"] = ("Chọn chỉ tiêu để xem số liệu đang lưu, rồi nhập mới hoặc sửa.", "Choose a KPI to see its stored figures, then enter or correct one."),
+        ["manual.allUnits"] = ("Tất cả đơn vị", "All units"),
+        ["manual.stored"] = ("Số liệu đang lưu, {0} kỳ gần nhất ({1} – {2})", "Stored figures, last {0} periods ({1} – {2})"),
+        ["manual.stored.empty"] = ("Chưa có số liệu nào trong {0} kỳ gần nhất.", "No figure in the last {0} periods."),
+        ["manual.stored.more"] = ("Chỉ hiện {0} dòng đầu; chọn một đơn vị để xem đủ.", "Only the first {0} rows are shown; choose a unit to see them all."),
+        ["manual.period"] = ("Kỳ", "Period"),
+        ["manual.periodYear"] = ("Kỳ (yyyy)", "Period (yyyy)"),
+        ["manual.lastChange"] = ("Nhập tay lần cuối", "Last entered by hand"),
+        ["manual.edit"] = ("Sửa", "Edit"),
+        ["manual.enter"] = ("Nhập", "Enter"),
+        ["manual.form"] = ("Nhập hoặc sửa một số liệu", "Enter or correct a figure"),
+        ["manual.current"] = ("Giá trị hiện tại", "Current value"),
+        ["manual.current.none"] = ("Chưa có số liệu cho đơn vị và kỳ này; lưu sẽ tạo mới.", "No figure yet for this unit and period; saving creates it."),
+        ["manual.uploadTitle"] = ("Tải lên tệp số liệu", "Upload a file of figures"),
+        ["manual.badQuery"] = ("Không mở được số liệu theo địa chỉ này:", "Could not open the figure this address names:"),
+        ["manual.unknownKpi"] = ("không có chỉ tiêu mã '{0}' trong danh mục", "no KPI has the code '{0}'"),
+        ["manual.notManual"] = ("chỉ tiêu '{0}' do hệ thống nguồn gửi số liệu, không nhập tay", "KPI '{0}' comes from a source system and is not entered by hand"),
+        ["manual.unknownUnit"] = ("không có đơn vị mã '{0}' trong danh mục", "no unit has the code '{0}'"),
+        ["manual.badPeriod"] = ("kỳ '{0}' không hợp lệ: viết yyyy-MM (ví dụ 2026-11) hoặc yyyy (ví dụ 2026), năm từ {1} đến {2}", "period '{0}' is not valid: write yyyy-MM (for example 2026-11) or yyyy (for example 2026), a year from {1} to {2}"),
+        ["manual.periodNeedsKpi"] = ("kỳ '{0}' cần đi kèm một chỉ tiêu (kpi=…)", "period '{0}' needs a KPI too (kpi=…)"),
         ["kpi"] = ("Chỉ tiêu", "KPI"),
         ["period"] = ("Kỳ (yyyy-MM)", "Period (yyyy-MM)"),
         ["numerator"] = ("Tử số", "Numerator"),
@@ -158,6 +180,9 @@ public static class Ui
         Texts.TryGetValue(key, out var text) ? english ? text.En : text.Vi : key;
 
     public static CultureInfo Culture(bool english) => english ? En : Vi;
+
+    /// <summary>A text with placeholders ({0}, {1}, …) filled in the reader's culture.</summary>
+    public static string Format(string key, bool english, params object?[] args) => string.Format(Culture(english), T(key, english), args);
 
     /// <summary>"so với tháng trước" or its quarter or year form, for the period a KPI is read by.</summary>
     public static string VersusPrevious(PeriodGranularity granularity, bool english) => T(granularity switch

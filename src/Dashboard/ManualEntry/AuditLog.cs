@@ -33,14 +33,28 @@ public sealed class AuditLog(IConfiguration configuration) : IDisposable
     /// <summary>The newest entries first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, CancellationToken cancellationToken)
     {
-        if (!File.Exists(_path))
-        {
-            return [];
-        }
-
-        var lines = await File.ReadAllLinesAsync(_path, cancellationToken);
+        var lines = await ReadAsync(cancellationToken);
         return lines.Reverse().Take(count).Select(l => JsonSerializer.Deserialize<AuditEntry>(l, Json)!).ToList();
     }
+
+    /// <summary>The last manual change of each figure (unit and period's first day) of one KPI.</summary>
+    public async Task<IReadOnlyDictionary<(string Unit, DateOnly Period), AuditEntry>> LastChangesAsync(string kpi, CancellationToken cancellationToken)
+    {
+        var last = new Dictionary<(string Unit, DateOnly Period), AuditEntry>();
+        foreach (string line in await ReadAsync(cancellationToken))
+        {
+            var entry = JsonSerializer.Deserialize<AuditEntry>(line, Json)!;
+            if (entry.Kpi == kpi)
+            {
+                last[(entry.Unit, entry.Period)] = entry;
+            }
+        }
+
+        return last;
+    }
+
+    private async Task<string[]> ReadAsync(CancellationToken cancellationToken) =>
+        File.Exists(_path) ? await File.ReadAllLinesAsync(_path, cancellationToken) : [];
 
     public void Dispose() => _gate.Dispose();
 }

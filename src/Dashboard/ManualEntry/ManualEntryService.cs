@@ -1,5 +1,4 @@
 using System.Globalization;
-using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Imports;
 using KpiMonitor.Shared.Kpis;
@@ -18,7 +17,7 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
 {
     public const string Source = "manual";
 
-    /// <summary>Null when written, otherwise the problems in Vietnamese.</summary>
+    /// <summary>Empty when written, otherwise the problems in Vietnamese.</summary>
     public async Task<IReadOnlyList<string>> EnterAsync(string user, string? kpiCode, string? unitCode, string? period,
         string? value, string? numerator, string? denominator, CancellationToken cancellationToken)
     {
@@ -35,9 +34,9 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         }
 
         DateOnly day = default;
-        if (!DateOnly.TryParseExact(period, ["yyyy-MM", "yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (!ManualPeriod.TryParse(period, out day))
         {
-            problems.Add($"kỳ '{period}' phải có dạng yyyy-MM (tháng) hoặc yyyy (năm)");
+            problems.Add($"kỳ '{period}' phải có dạng yyyy-MM (tháng) hoặc yyyy (năm), năm từ {ManualPeriod.MinYear} đến {ManualPeriod.MaxYear}");
         }
 
         if (kpi is null || problems.Count > 0)
@@ -85,8 +84,8 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
             var kpi = catalog.Kpis.Find(o.Kpi)!;
             var before = (await store.GetLatestAsync(o.Kpi, o.Time, [o.Unit], cancellationToken)).FirstOrDefault(v => v.Time == o.Time);
             entries.Add(new AuditEntry(time.GetUtcNow(), user, o.Kpi, o.Unit, VietnamTime.DateOf(o.Time),
-                before is null ? null : Show(kpi, before.Value, before.Numerator, before.Denominator),
-                Show(kpi, o.Value ?? StoredValue.Percentage(o.Numerator, o.Denominator), o.Numerator, o.Denominator), via));
+                before is null ? null : FigureText.Show(kpi, before.Value, before.Numerator, before.Denominator, english: false),
+                FigureText.Show(kpi, o.Value ?? StoredValue.Percentage(o.Numerator, o.Denominator), o.Numerator, o.Denominator, english: false), via));
         }
 
         var written = await store.WriteAsync(observations, cancellationToken);
@@ -104,11 +103,6 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         await audit.AppendAsync(entries, cancellationToken);
         return [];
     }
-
-    private static string Show(KpiDefinition kpi, double? value, double? numerator, double? denominator) =>
-        numerator is { } n && denominator is { } d
-            ? $"{Ui.Number(value, true, false)} ({n.ToString("N0", Ui.Vi)}/{d.ToString("N0", Ui.Vi)})"
-            : Ui.Number(value, kpi.IsPercentage, false);
 
     private static bool TryNumber(string? text, out double number) =>
         double.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);

@@ -1,17 +1,24 @@
 using KpiMonitor.Dashboard.Auth;
+using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.ManualEntry;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Units;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KpiMonitor.Dashboard.Pages;
 
-/// <summary>Manual figures for operators: a form per KPI, unit and period, a CSV/Excel upload, and the audit trail.</summary>
+/// <summary>
+/// Manual figures for operators: the figures stored for a chosen manual KPI with a link to correct each, a form for
+/// one KPI, unit and period (pre-filled with the stored figure by <c>?kpi=&amp;unit=&amp;period=</c>) showing only the
+/// fields of the KPI's kind, a CSV/Excel upload, and the audit trail. An address naming an unknown KPI or unit or a
+/// malformed period gets the page with the reason, status 400.
+/// </summary>
 [Authorize(Policy = Roles.Operator)]
-public sealed class ManualEntryModel(ManualEntryService entries, AuditLog audit, Catalog catalog, TimeProvider time) : PageModel
+public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures figures, AuditLog audit, Catalog catalog, TimeProvider time) : PageModel
 {
     /// <summary>KPIs no system reports: entered by people.</summary>
     private static readonly string[] ManualSources = ["manual", "inventory", "procedure-db"];
@@ -19,16 +26,100 @@ public sealed class ManualEntryModel(ManualEntryService entries, AuditLog audit,
     public IReadOnlyList<KpiDefinition> Kpis { get; private set; } = [];
     public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
+
+    /// <summary>Why a save was refused.</summary>
     public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    /// <summary>Why the KPI, unit or period the address names could not be opened.</summary>
+    public IReadOnlyList<string> QueryProblems { get; private set; } = [];
+
     public bool Saved { get; private set; }
 
-    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+    /// <summary>The manual KPI chosen; the stored figures and the form are shown only for one.</summary>
+    public KpiDefinition? Kpi { get; private set; }
+
+    /// <summary>The unit chosen; null for every unit the form offers.</summary>
+    public OrgUnit? Unit { get; private set; }
+
+    public FigureTable? Table { get; private set; }
+
+    /// <summary>What is stored for the chosen KPI, unit and period, when all three are chosen.</summary>
+    public CurrentFigure? Current { get; private set; }
+
+    public string PeriodText { get; private set; } = "";
+    public string ValueText { get; private set; } = "";
+    public string NumeratorText { get; private set; } = "";
+    public string DenominatorText { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string? kpi, string? unit, string? period, CancellationToken cancellationToken)
+    {
+        bool en = Lang.English(HttpContext);
+        var problems = new List<string>();
+        LoadChoices();
+        if (!string.IsNullOrEmpty(kpi))
+        {
+            Kpi = Kpis.FirstOrDefault(k => k.Code == kpi);
+            if (Kpi is null)
+            {
+                problems.Add(Ui.Format(catalog.Kpis.Contains(kpi) ? "manual.notManual" : "manual.unknownKpi", en, kpi));
+            }
+        }
+
+        if (!string.IsNullOrEmpty(unit))
+        {
+            Unit = catalog.Units.Find(unit);
+            if (Unit is null)
+            {
+                problems.Add(Ui.Format("manual.unknownUnit", en, unit));
+            }
+        }
+
+        DateOnly? day = null;
+        if (!string.IsNullOrEmpty(period))
+        {
+            // A period means nothing without its KPI; an unknown KPI has been reported already.
+            if (string.IsNullOrEmpty(kpi))
+            {
+                problems.Add(Ui.Format("manual.periodNeedsKpi", en, period));
+            }
+            else if (Kpi is not null)
+            {
+                day = ManualPeriod.TryParse(period, Kpi.Period, out var first) ? first : null;
+                if (day is null)
+                {
+                    problems.Add(Ui.Format("manual.badPeriod", en, period, ManualPeriod.MinYear, ManualPeriod.MaxYear));
+                }
+            }
+        }
+
+        await LoadAsync(day, cancellationToken);
+        FillFromStore(en);
+        QueryProblems = problems;
+        if (problems.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
 
     public async Task OnPostEnterAsync(string? kpi, string? unit, string? period, string? value, string? numerator, string? denominator, CancellationToken cancellationToken)
     {
         Problems = await entries.EnterAsync(User.Identity!.Name!, kpi, unit, period, value, numerator, denominator, cancellationToken);
         Saved = Problems.Count == 0;
-        await LoadAsync(cancellationToken);
+        LoadChoices();
+        Kpi = Kpis.FirstOrDefault(k => k.Code == kpi);
+        Unit = string.IsNullOrEmpty(unit) ? null : catalog.Units.Find(unit);
+        await LoadAsync(Kpi is not null && ManualPeriod.TryParse(period, Kpi.Period, out var day) ? day : null, cancellationToken);
+        if (Saved)
+        {
+            FillFromStore(Lang.English(HttpContext));
+        }
+        else
+        {
+            // Give back what was typed, to be corrected rather than typed again.
+            (PeriodText, ValueText, NumeratorText, DenominatorText) = (period ?? "", value ?? "", numerator ?? "", denominator ?? "");
+        }
     }
 
     public async Task OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken)
@@ -44,14 +135,57 @@ public sealed class ManualEntryModel(ManualEntryService entries, AuditLog audit,
             Saved = Problems.Count == 0;
         }
 
-        await LoadAsync(cancellationToken);
+        LoadChoices();
+        await LoadAsync(null, cancellationToken);
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>This page opened on one figure, its form pre-filled.</summary>
+    public string EditLink(CurrentFigure figure) => "/nhap-lieu" + QueryString.Create(new KeyValuePair<string, string?>[]
+    {
+        new("kpi", Kpi!.Code),
+        new("unit", figure.Unit),
+        new("period", ManualPeriod.Format(Kpi.Period, figure.Period)),
+    }).ToUriComponent() + "#sua";
+
+    public string UnitName(string code, bool english) => catalog.Units.Find(code)?.Name(english) ?? code;
+
+    private void LoadChoices()
     {
         Kpis = catalog.Kpis.All.Where(k => ManualSources.Contains(k.SourceSystem)).ToList();
-        var snapshot = catalog.Units.AsOf(VietnamTime.DateOf(time.GetUtcNow()));
+        var snapshot = catalog.Units.AsOf(Today);
         Units = snapshot.Roots.SelectMany(r => snapshot.SubtreeOf(r.Code)).Select(catalog.Units.Find).OfType<OrgUnit>().ToList();
+    }
+
+    private async Task LoadAsync(DateOnly? period, CancellationToken cancellationToken)
+    {
+        if (Unit is not null && !Units.Contains(Unit))
+        {
+            // A unit merged away since still has past figures to correct.
+            Units = [.. Units, Unit];
+        }
+
+        if (Kpi is not null)
+        {
+            Table = await figures.RecentAsync(Kpi, Unit is null ? Units.Select(u => u.Code).ToList() : [Unit.Code], Today, cancellationToken);
+            if (period is { } day)
+            {
+                PeriodText = ManualPeriod.Format(Kpi.Period, day);
+                Current = Unit is null ? null : await figures.FindAsync(Kpi, Unit.Code, day, cancellationToken);
+            }
+        }
+
         Audit = await audit.RecentAsync(50, cancellationToken);
     }
+
+    private void FillFromStore(bool english)
+    {
+        if (Current is { Stored: true } figure)
+        {
+            ValueText = Kpi!.Kind == KpiKind.Ratio ? "" : FigureText.Input(figure.Value, english);
+            NumeratorText = FigureText.Input(figure.Numerator, english);
+            DenominatorText = FigureText.Input(figure.Denominator, english);
+        }
+    }
+
+    private DateOnly Today => VietnamTime.DateOf(time.GetUtcNow());
 }

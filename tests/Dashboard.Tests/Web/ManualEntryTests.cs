@@ -54,9 +54,11 @@ public sealed class ManualEntryTests(DashboardFactory factory) : IClassFixture<D
 
         string page = await PostAsync(op, "reform_inspection_coverage", "LCU", "2023-03", numerator: "12", denominator: "11");
         string badPeriod = await PostAsync(op, "reform_inspection_coverage", "LCU", "03/2023", numerator: "1", denominator: "11");
+        string yearOne = await PostAsync(op, "reform_inspection_coverage", "LCU", "0001-03", numerator: "1", denominator: "11");
 
         Assert.Contains("lớn hơn mẫu số", page, StringComparison.Ordinal);
         Assert.Contains("yyyy-MM", badPeriod, StringComparison.Ordinal);
+        Assert.Contains("năm từ 1970 đến 2200", yearOne, StringComparison.Ordinal);
         var store = factory.Services.GetRequiredService<ITimeSeriesStore>();
         var march = VietnamTime.StartOf(new DateOnly(2023, 3, 1));
         Assert.DoesNotContain(await store.GetLatestAsync("reform_inspection_coverage", march.AddDays(40), ["LCU"], CancellationToken.None), v => v.Time == march);
