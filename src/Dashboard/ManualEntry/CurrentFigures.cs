@@ -21,10 +21,13 @@ public sealed class CurrentFigures(ITimeSeriesStore store, AuditLog audit)
     public async Task<FigureTable> RecentAsync(KpiDefinition kpi, IReadOnlyList<string> units, DateOnly today, CancellationToken cancellationToken)
     {
         var periods = ManualPeriod.Last(kpi.Period, today, ManualPeriod.Recent);
-        var series = await store.GetSeriesAsync(kpi.Code, units, VietnamTime.StartOf(periods[^1]), VietnamTime.StartOf(today.AddDays(1)),
-            ManualPeriod.Buckets(kpi.Period), cancellationToken);
+        // Several units are read as "every unit" and filtered here: a list of thousands of codes would make a
+        // query of thousands of OR terms.
+        var series = await store.GetSeriesAsync(kpi.Code, units.Count > 1 ? null : units, VietnamTime.StartOf(periods[^1]),
+            VietnamTime.StartOf(today.AddDays(1)), ManualPeriod.Buckets(kpi.Period), cancellationToken);
+        var wanted = units.ToHashSet(StringComparer.Ordinal);
         var stored = new Dictionary<(string Unit, DateOnly Period), SeriesPoint>();
-        foreach (var point in series.OrderBy(p => p.Time))
+        foreach (var point in series.Where(p => wanted.Contains(p.Unit)).OrderBy(p => p.Time))
         {
             stored[(point.Unit, kpi.Period.FirstDayOf(point.Period))] = point;
         }

@@ -17,6 +17,12 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
 {
     public const string Source = "manual";
 
+    /// <summary>Source systems of the KPIs no system reports: their figures are entered by people.</summary>
+    public static readonly IReadOnlySet<string> ManualSources = new HashSet<string>(["manual", "inventory", "procedure-db"], StringComparer.Ordinal);
+
+    /// <summary>Whether people enter this KPI's figures (the form offers only these).</summary>
+    public static bool IsManual(KpiDefinition kpi) => ManualSources.Contains(kpi.SourceSystem);
+
     /// <summary>Empty when written, otherwise the problems in Vietnamese.</summary>
     public async Task<IReadOnlyList<string>> EnterAsync(string user, string? kpiCode, string? unitCode, string? period,
         string? value, string? numerator, string? denominator, CancellationToken cancellationToken)
@@ -26,6 +32,11 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         if (kpi is null)
         {
             problems.Add($"chỉ tiêu '{kpiCode}' không có trong danh mục");
+        }
+        else if (!IsManual(kpi))
+        {
+            // The collector would overwrite it at its next run, and the figure would look like the system's.
+            problems.Add($"chỉ tiêu '{kpiCode}' do hệ thống nguồn gửi số liệu, không nhập tay");
         }
 
         if (unitCode is null || !catalog.Units.Contains(unitCode))

@@ -20,9 +20,6 @@ namespace KpiMonitor.Dashboard.Pages;
 [Authorize(Policy = Roles.Operator)]
 public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures figures, AuditLog audit, Catalog catalog, TimeProvider time) : PageModel
 {
-    /// <summary>KPIs no system reports: entered by people.</summary>
-    private static readonly string[] ManualSources = ["manual", "inventory", "procedure-db"];
-
     public IReadOnlyList<KpiDefinition> Kpis { get; private set; } = [];
     public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
@@ -151,7 +148,7 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
 
     private void LoadChoices()
     {
-        Kpis = catalog.Kpis.All.Where(k => ManualSources.Contains(k.SourceSystem)).ToList();
+        Kpis = catalog.Kpis.All.Where(ManualEntryService.IsManual).ToList();
         var snapshot = catalog.Units.AsOf(Today);
         Units = snapshot.Roots.SelectMany(r => snapshot.SubtreeOf(r.Code)).Select(catalog.Units.Find).OfType<OrgUnit>().ToList();
     }

@@ -65,6 +65,19 @@ public sealed class ManualEntryTests(DashboardFactory factory) : IClassFixture<D
     }
 
     [Fact]
+    public async Task AFigureOfASystemReportedKpi_IsRefused_EvenWhenPostedByHand()
+    {
+        var op = await factory.SignedInAsync(Roles.Operator);
+
+        string page = await PostAsync(op, "online_dossier_rate", "LCU", "2023-05", numerator: "5", denominator: "10");
+
+        Assert.Contains("do hệ thống nguồn gửi số liệu, không nhập tay", page, StringComparison.Ordinal);
+        var store = factory.Services.GetRequiredService<ITimeSeriesStore>();
+        var may = VietnamTime.StartOf(new DateOnly(2023, 5, 1));
+        Assert.DoesNotContain(await store.GetLatestAsync("online_dossier_rate", may.AddDays(40), ["LCU"], CancellationToken.None), v => v.Time == may);
+    }
+
+    [Fact]
     public async Task TheSampleCsv_UploadsThroughTheCollectorsImportRules()
     {
         var op = await factory.SignedInAsync(Roles.Operator);
