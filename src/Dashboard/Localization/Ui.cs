@@ -60,6 +60,7 @@ public static class Ui
         ["manual.periodYear"] = ("Kỳ (yyyy)", "Period (yyyy)"),
         ["manual.lastChange"] = ("Nhập tay lần cuối", "Last entered by hand"),
         ["manual.edit"] = ("Sửa", "Edit"),
+        ["manual.byHand"] = ("nhập tay", "entered by hand"),
         ["manual.enter"] = ("Nhập", "Enter"),
         ["manual.form"] = ("Nhập hoặc sửa một số liệu", "Enter or correct a figure"),
         ["manual.current"] = ("Giá trị hiện tại", "Current value"),
