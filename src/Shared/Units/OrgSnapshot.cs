@@ -51,7 +51,10 @@ public sealed class OrgSnapshot
     public IReadOnlyList<OrgUnit> ChildrenOf(string code) =>
         _children.TryGetValue(code, out var list) ? list : [];
 
-    /// <summary>The unit and everything below it on that day (empty when the unit does not exist then).</summary>
+    /// <summary>
+    /// The unit and everything below it on that day (empty when the unit does not exist then), depth first in the
+    /// order of units.json: a unit, then its first child and that child's subtree, then its second child.
+    /// </summary>
     public IReadOnlyList<string> SubtreeOf(string code)
     {
         if (!Exists(code))
@@ -66,9 +69,11 @@ public sealed class OrgSnapshot
         {
             string current = stack.Pop();
             result.Add(current);
-            foreach (var child in ChildrenOf(current))
+            // Pushed last to first, so the first child is the next popped.
+            var children = ChildrenOf(current);
+            for (int i = children.Count - 1; i >= 0; i--)
             {
-                stack.Push(child.Code);
+                stack.Push(children[i].Code);
             }
         }
 

@@ -22,7 +22,10 @@ public sealed class OrgTreeTests
         var snapshot = _tree.AsOf(new DateOnly(2025, 6, 30));
 
         Assert.Equal(TestCatalog.District, snapshot.ParentOf(TestCatalog.CommuneA)!.Code);
-        Assert.Equal([TestCatalog.District, TestCatalog.CommuneB, TestCatalog.CommuneA], snapshot.SubtreeOf(TestCatalog.District));
+        Assert.Equal([TestCatalog.District, TestCatalog.CommuneA, TestCatalog.CommuneB], snapshot.SubtreeOf(TestCatalog.District));
+        Assert.Equal(
+            [TestCatalog.Province, TestCatalog.Department, TestCatalog.District, TestCatalog.CommuneA, TestCatalog.CommuneB],
+            snapshot.SubtreeOf(TestCatalog.Province));
         Assert.Equal([TestCatalog.District, TestCatalog.Province], snapshot.AncestorsOf(TestCatalog.CommuneA).Select(u => u.Code));
     }
 
