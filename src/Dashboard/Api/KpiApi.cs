@@ -20,9 +20,9 @@ public static class KpiApi
             k.Code, k.NameVi, k.NameEn, Kind = k.Kind.ToString(), k.DisplayUnit, Direction = k.Direction.ToString(),
             Rollup = k.Rollup.ToString(), Period = k.Period.ToString(), k.SourceSystem, k.DefinitionVi,
         }));
-        api.MapGet("/units", (Catalog catalog, string? asOf) =>
+        api.MapGet("/units", (Catalog catalog, string? asOf, TimeProvider time) =>
         {
-            if (!TryDate(asOf, out var day))
+            if (!TryDate(asOf, time, out var day))
             {
                 return Problem(400, "asOf", "phải là ngày yyyy-MM-dd");
             }
@@ -46,7 +46,7 @@ public static class KpiApi
                 return Problem(404, "unit", $"đơn vị '{root}' không có trong danh mục");
             }
 
-            if (!TryDate(asOf, out var day))
+            if (!TryDate(asOf, time, out var day))
             {
                 return Problem(400, "asOf", "phải là ngày yyyy-MM-dd");
             }
@@ -80,7 +80,7 @@ public static class KpiApi
                 return Problem(400, "grain", "chọn một trong: day, week, month, quarter, year");
             }
 
-            var to = VietnamTime.StartOf(PeriodBucket.Next(PeriodBucket.Floor(VietnamTime.DateOf(DateTimeOffset.UtcNow), PeriodGranularity.Month), PeriodGranularity.Month));
+            var to = VietnamTime.StartOf(PeriodBucket.Next(PeriodBucket.Floor(VietnamTime.DateOf(time.GetUtcNow()), PeriodGranularity.Month), PeriodGranularity.Month));
             var from = to.AddMonths(-(months ?? 24));
             try
             {
@@ -93,9 +93,10 @@ public static class KpiApi
         });
     }
 
-    private static bool TryDate(string? text, out DateOnly day)
+    // No date means today in Vietnam, by the app's clock.
+    private static bool TryDate(string? text, TimeProvider time, out DateOnly day)
     {
-        day = VietnamTime.DateOf(DateTimeOffset.UtcNow);
+        day = VietnamTime.DateOf(time.GetUtcNow());
         return text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
     }
 

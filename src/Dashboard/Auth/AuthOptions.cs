@@ -10,6 +10,12 @@ public sealed class AuthOptions
     /// <summary>Value expected in the <c>X-API-Key</c> header of JSON API calls; empty disables key access.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Sign-in attempts allowed per minute from one address; beyond it the answer is 429.</summary>
+    /// <summary>Sign-in attempts allowed per minute for one account name; beyond it the answer is 429.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Sign-in attempts allowed per minute from one address, whatever the names tried. Generous, because a
+    /// department's office signs in through one NAT address at 8:00; it stops a script trying many names.
+    /// </summary>
+    public int LoginAttemptsPerMinutePerAddress { get; set; } = 200;
 }

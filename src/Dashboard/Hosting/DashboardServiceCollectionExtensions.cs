@@ -96,14 +96,16 @@ public static class DashboardServiceCollectionExtensions
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator, Roles.Admin))
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
-        int attempts = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.LoginAttemptsPerMinute ?? 10;
+        // Per account name in the login page (SignInThrottle); per address here, before the form is even read.
+        int perAddress = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.LoginAttemptsPerMinutePerAddress ?? 200;
+        services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Only sign-in attempts count; showing the form is free.
             o.AddPolicy(LoginLimiter, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("xem"));
         });
         // Vietnamese is written as UTF-8 text, not as &#x…; entities.

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace KpiMonitor.Dashboard.Pages;
 
 [AllowAnonymous]
-public sealed class LoginModel(AccountStore accounts, IOptions<OidcOptions> sso, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(AccountStore accounts, SignInThrottle throttle, IOptions<OidcOptions> sso, ILogger<LoginModel> logger) : PageModel
 {
     public bool Failed { get; private set; }
 
@@ -52,6 +52,12 @@ public sealed class LoginModel(AccountStore accounts, IOptions<OidcOptions> sso,
 
     public async Task<IActionResult> OnPostAsync(string? password)
     {
+        if (!throttle.TryAttempt(Username))
+        {
+            logger.LogWarning("Quá nhiều lần đăng nhập cho tài khoản {User} trong một phút; lần này từ {Address}", Username, HttpContext.Connection.RemoteIpAddress);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         var principal = accounts.Verify(Username, password);
         if (principal is null)
         {

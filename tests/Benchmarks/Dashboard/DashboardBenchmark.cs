@@ -200,7 +200,7 @@ public static class DashboardBenchmark
         ["Auth__Users__0__DisplayName"] = "Người thử tải",
         ["Auth__Users__0__Role"] = "viewer",
         ["Auth__Users__0__PasswordHash"] = new PasswordHasher<object>().HashPassword(new object(), password),
-        // Every simulated person signs in from 127.0.0.1; the default 10 per minute would turn half of them away.
+        // Every simulated person signs in with this one account; the default 10 a minute would turn half of them away.
         ["Auth__LoginAttemptsPerMinute"] = (clients + 10).ToString(Invariant),
     };
 }

@@ -88,6 +88,26 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Login_ColleaguesBehindOneAddress_AreNotThrottledForEachOther_ButAScriptTryingManyNamesIs()
+    {
+        using var office = factory.WithWebHostBuilder(b => b.UseSetting("Auth:LoginAttemptsPerMinute", "2").UseSetting("Auth:LoginAttemptsPerMinutePerAddress", "5"));
+        var client = office.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var codes = new List<HttpStatusCode>();
+        foreach (string user in new[] { "viewer", "operator", "admin", "lanhdao", "canbo", "quantri" })
+        {
+            string form = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
+            using var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["username"] = user, ["password"] = "sai", ["__RequestVerificationToken"] = DashboardFactory.Token(form),
+            }));
+            codes.Add(response.StatusCode);
+        }
+
+        // Six names, each tried once from one address: the per-name limit (2) never bites, the per-address one (5) does.
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], codes);
+    }
+
+    [Fact]
     public async Task Login_WithoutTheAntiForgeryToken_IsRefused()
     {
         var response = await factory.Anonymous().PostAsync(new Uri("/dang-nhap", UriKind.Relative),
