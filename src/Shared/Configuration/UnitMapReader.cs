@@ -12,6 +12,7 @@ internal static class UnitMapReader
     public static IReadOnlyDictionary<string, string> Read(JsonElement e, string path, JsonConfigReader r, SourceLoadContext context)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var mapped = new HashSet<string>(StringComparer.Ordinal); // catalogue codes already taken: a lookup, not a count of the map per line
         if (e.TryGetProperty("unitMap", out var inline))
         {
             if (inline.ValueKind != JsonValueKind.Object)
@@ -22,20 +23,20 @@ internal static class UnitMapReader
             {
                 foreach (var pair in inline.EnumerateObject())
                 {
-                    Add(map, pair.Name, pair.Value.ValueKind == JsonValueKind.String ? pair.Value.GetString() : null, $"{path}.unitMap.{pair.Name}", r, context);
+                    Add(map, mapped, pair.Name, pair.Value.ValueKind == JsonValueKind.String ? pair.Value.GetString() : null, $"{path}.unitMap.{pair.Name}", r, context);
                 }
             }
         }
 
         if (r.String(e, path, "unitMapFile", false) is { } file)
         {
-            ReadFile(map, file, $"{path}.unitMapFile", r, context);
+            ReadFile(map, mapped, file, $"{path}.unitMapFile", r, context);
         }
 
         return map;
     }
 
-    private static void ReadFile(Dictionary<string, string> map, string file, string path, JsonConfigReader r, SourceLoadContext context)
+    private static void ReadFile(Dictionary<string, string> map, HashSet<string> mapped, string file, string path, JsonConfigReader r, SourceLoadContext context)
     {
         string full = Path.Combine(context.Directory, file);
         if (!File.Exists(full))
@@ -60,11 +61,11 @@ internal static class UnitMapReader
                 continue;
             }
 
-            Add(map, parts[0].Trim(), parts[1].Trim(), $"{path} ({file} dòng {line})", r, context);
+            Add(map, mapped, parts[0].Trim(), parts[1].Trim(), $"{path} ({file} dòng {line})", r, context);
         }
     }
 
-    private static void Add(Dictionary<string, string> map, string sourceCode, string? unitCode, string where, JsonConfigReader r, SourceLoadContext context)
+    private static void Add(Dictionary<string, string> map, HashSet<string> mapped, string sourceCode, string? unitCode, string where, JsonConfigReader r, SourceLoadContext context)
     {
         if (string.IsNullOrEmpty(unitCode) || !context.Catalog.Units.Contains(unitCode))
         {
@@ -74,7 +75,7 @@ internal static class UnitMapReader
         {
             r.Error(where, $"mã nguồn '{sourceCode}' được ánh xạ hai lần");
         }
-        else if (map.Count(p => p.Value == unitCode) > 1)
+        else if (!mapped.Add(unitCode))
         {
             // Two source units feeding one catalogue unit would overwrite each other's figures, not add up.
             r.Error(where, $"đơn vị '{unitCode}' đã được ánh xạ từ một mã nguồn khác; mỗi đơn vị chỉ nhận từ một mã nguồn");
