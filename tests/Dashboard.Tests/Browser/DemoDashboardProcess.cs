@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text;
 using KpiMonitor.Testing;
 
 namespace KpiMonitor.Dashboard.Tests.Browser;
@@ -17,19 +14,16 @@ public sealed class DemoDashboardProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan PortWait = TimeSpan.FromMinutes(2);
 
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly Lock _outputLock = new();
+    private readonly DashboardProcess _process;
 
-    private DemoDashboardProcess(Process process, string folder, Uri baseUrl, string apiKey)
+    private DemoDashboardProcess(DashboardProcess process, string folder, string apiKey)
     {
         _process = process;
         Folder = folder;
-        BaseUrl = baseUrl;
         ApiKey = apiKey;
     }
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _process.Url;
 
     public string ApiKey { get; }
 
@@ -38,13 +32,7 @@ public sealed class DemoDashboardProcess : IAsyncDisposable
 
     public static async Task<DemoDashboardProcess> StartAsync(CancellationToken cancellationToken = default)
     {
-        // Tests run from tests/Dashboard.Tests/bin/<Configuration>/net10.0/: run the dashboard built the same way.
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-        string dll = Path.Combine(RepoPaths.Root, "src", "Dashboard", "bin", configuration, "net10.0", "KpiMonitor.Dashboard.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException($"{dll} is missing: run 'dotnet build src/Dashboard -c {configuration}' first.", dll);
-        }
+        string dll = DashboardProcess.Dll();
 
         // A demo someone started by hand holds the simulator's port; give it a while to end before giving up.
         if (!await LoopbackPort.WaitUntilFreeAsync(SimulatorPort, PortWait, cancellationToken))
@@ -56,134 +44,60 @@ public sealed class DemoDashboardProcess : IAsyncDisposable
 
         string folder = Directory.CreateTempSubdirectory("kpimonitor-browser-").FullName;
         CopyFolder(RepoPaths.Config, Path.Combine(folder, "config"));
-        var baseUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         string apiKey = Convert.ToHexString(Guid.NewGuid().ToByteArray());
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ArgumentList = { dll },
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["Urls"] = baseUrl.ToString().TrimEnd('/'),
-                ["Demo__Enabled"] = "true",
-                ["Demo__HistoryMonths"] = "13",
-                ["Catalog__Directory"] = Path.Combine(folder, "config"),
-                ["Storage__Influx__Url"] = "",
-                ["Storage__Sqlite__Path"] = Path.Combine(folder, "store.db"),
-                ["Collector__StateDirectory"] = Path.Combine(folder, "collector"),
-                ["Auth__ApiKey"] = apiKey,
-            },
+            ["Demo__Enabled"] = "true",
+            ["Demo__HistoryMonths"] = "13",
+            ["Catalog__Directory"] = Path.Combine(folder, "config"),
+            ["Storage__Influx__Url"] = "",
+            ["Storage__Sqlite__Path"] = Path.Combine(folder, "store.db"),
+            ["Collector__StateDirectory"] = Path.Combine(folder, "collector"),
+            ["Auth__ApiKey"] = apiKey,
         };
-        var dashboard = new DemoDashboardProcess(new Process { StartInfo = start }, folder, baseUrl, apiKey);
         try
         {
-            dashboard.Launch();
-            await dashboard.WaitUntilReadyAsync(cancellationToken);
-            return dashboard;
+            // Ready when /health answers and the demo history is complete: the oldest month of a 12-month series has a value.
+            var process = await DashboardProcess.StartAsync(dll, folder, new Uri($"http://127.0.0.1:{LoopbackPort.Free()}"), settings, StartTimeout,
+                (http, ct) =>
+                {
+                    if (!http.DefaultRequestHeaders.Contains("X-API-Key"))
+                    {
+                        http.DefaultRequestHeaders.Add("X-API-Key", apiKey);
+                    }
+
+                    return DemoHistoryProbe.CompleteAsync(http, ct);
+                },
+                cancellationToken);
+            return new DemoDashboardProcess(process, folder, apiKey);
         }
         catch
         {
-            await dashboard.DisposeAsync();
+            await DeleteAsync(folder);
             throw;
         }
     }
 
     /// <summary>Everything the dashboard printed so far, for failure messages.</summary>
-    public string Output()
-    {
-        lock (_outputLock)
-        {
-            return _output.ToString();
-        }
-    }
+    public string Output() => _process.Output;
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
+        await _process.DisposeAsync();
+        await DeleteAsync(Folder);
+    }
 
-            await _process.WaitForExitAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started: nothing to stop.
-        }
-
-        _process.Dispose();
-        for (int attempt = 0; attempt < 5 && Directory.Exists(Folder); attempt++)
+    private static async Task DeleteAsync(string folder)
+    {
+        for (int attempt = 0; attempt < 5 && Directory.Exists(folder); attempt++)
         {
             try
             {
-                Directory.Delete(Folder, recursive: true);
+                Directory.Delete(folder, recursive: true);
             }
             catch (IOException) when (attempt < 4)
             {
                 await Task.Delay(200);
-            }
-        }
-    }
-
-    private void Launch()
-    {
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-    }
-
-    /// <summary>Waits for /health, then for the demo history: the oldest month of a 12-month series has a value.</summary>
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
-        http.DefaultRequestHeaders.Add("X-API-Key", ApiKey);
-        var clock = Stopwatch.StartNew();
-        string last = "no answer yet";
-        while (clock.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The dashboard exited with code {_process.ExitCode} while starting. Output:\n{Output()}");
-            }
-
-            try
-            {
-                using var health = await http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
-                last = $"/health: {(int)health.StatusCode}";
-                if (health.StatusCode == HttpStatusCode.OK && await DemoHistoryProbe.CompleteAsync(http, cancellationToken))
-                {
-                    return;
-                }
-
-                last += ", demo history not complete yet";
-            }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                last = ex.Message;
-            }
-
-            await Task.Delay(250, cancellationToken);
-        }
-
-        throw new TimeoutException($"The demo dashboard at {BaseUrl} was not ready within {StartTimeout.TotalSeconds} s ({last}). Output:\n{Output()}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_outputLock)
-            {
-                _output.AppendLine(line);
             }
         }
     }
