@@ -49,6 +49,34 @@ public sealed class OidcOptionsValidatorTests
         Assert.DoesNotContain("mat-khau", failure, StringComparison.Ordinal);
     }
 
+    // The settings an operator gets wrong, bound from configuration keys as the dashboard binds them; that such a
+    // refusal stops the process with exit code 2 is shown once, by OidcSettingsTests.
+    [Theory]
+    [InlineData("Auth:Oidc:Authority=khong-phai-dia-chi", "Auth:Oidc:Authority phải là địa chỉ tuyệt đối https://")]
+    [InlineData("Auth:Oidc:ClientId=", "Auth:Oidc:ClientId chưa được đặt")]
+    [InlineData("Auth:Oidc:RequireHttpsMetadata=true", "dùng http:// trong khi RequireHttpsMetadata bật")]
+    [InlineData("Auth:Oidc:RoleMap:ict-staff=superuser", "Auth:Oidc:RoleMap:ict-staff = 'superuser' không phải vai trò của KpiMonitor")]
+    [InlineData("Auth:Oidc:Authority=", "Auth:Oidc:Authority trống nên đăng nhập một lần đang tắt, nhưng ClientId hoặc RoleMap đã được đặt")]
+    public void BadSettings_AreRefused_WithAVietnameseMessage(string setting, string message)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Auth:Oidc:Authority"] = "http://127.0.0.1:5999/realms/thu",
+            ["Auth:Oidc:ClientId"] = "kpimonitor",
+            ["Auth:Oidc:RequireHttpsMetadata"] = "false",
+            ["Auth:Oidc:RoleMap:ict-staff"] = "operator",
+        };
+        string[] pair = setting.Split('=', 2);
+        values[pair[0]] = pair[1];
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var options = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
+
+        var result = new OidcOptionsValidator(configuration).Validate(null, options);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Failures!, f => f.Contains(message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Scope_WithASpace_IsRefused()
     {
