@@ -86,7 +86,7 @@ public sealed class RollupCache : IDisposable
 
         if (entry is null)
         {
-            return await LoadAsync(kpi, granularity, WindowStart(granularity, first, last), last, version ?? 0, cancellationToken);
+            return await LoadAsync(kpi, granularity, WindowStart(granularity, first, last), last, version ?? 0, out _, cancellationToken);
         }
 
         var snapshot = entry.Snapshot;
@@ -96,10 +96,16 @@ public sealed class RollupCache : IDisposable
             return snapshot;
         }
 
-        var reload = LoadAsync(kpi, granularity, snapshot.FirstPeriod, snapshot.LastPeriod, version ?? 0, CancellationToken.None);
+        var reload = LoadAsync(kpi, granularity, snapshot.FirstPeriod, snapshot.LastPeriod, version ?? 0, out bool started, CancellationToken.None);
         if (!_options.ServeStale)
         {
             return await reload.WaitAsync(cancellationToken);
+        }
+
+        if (!started)
+        {
+            // Another request started this reload and will say if it fails: one warning per failed read, not per request.
+            return snapshot;
         }
 
         _ = reload.ContinueWith(
@@ -210,13 +216,15 @@ public sealed class RollupCache : IDisposable
     }
 
     /// <summary>One read per snapshot at a time, whoever asks; the read does not stop when one of the askers gives up.</summary>
-    private Task<RollupSnapshot> LoadAsync(KpiDefinition kpi, PeriodGranularity granularity, DateOnly first, DateOnly last, long version, CancellationToken cancellationToken)
+    private Task<RollupSnapshot> LoadAsync(KpiDefinition kpi, PeriodGranularity granularity, DateOnly first, DateOnly last, long version,
+        out bool started, CancellationToken cancellationToken)
     {
         var key = new SnapshotKey(kpi.Code, granularity, first, last);
         Task<RollupSnapshot> load;
         lock (_gate)
         {
-            if (!_loading.TryGetValue(key, out load!) || load.IsCompleted)
+            started = !_loading.TryGetValue(key, out load!) || load.IsCompleted;
+            if (started)
             {
                 load = Task.Run(() => ReadAsync(kpi, key, version), CancellationToken.None);
                 _loading[key] = load;

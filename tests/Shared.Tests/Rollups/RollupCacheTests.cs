@@ -155,6 +155,32 @@ public sealed class RollupCacheTests : IDisposable
             && e.Text.Contains(VersionsFailingStore.Message, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AFailedBackgroundReload_IsLoggedOnce_HoweverManyRequestsWereServedStaleMeanwhile()
+    {
+        var sqlite = Sqlite("reload.db");
+        var store = new VersionsFailingStore(sqlite);
+        var cache = Cache(store, new RollupCacheOptions { CheckInterval = TimeSpan.Zero, ServeStale = true });
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+        await ReadAsync(cache, store, District);
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 3, 4, "s")], Ct);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.SeriesFailAfter = release.Task;
+
+        var during = new List<double?>();
+        for (int i = 0; i < 5; i++)
+        {
+            during.Add(await ReadAsync(cache, store, District));
+        }
+
+        release.SetResult();
+        await WaitUntilAsync(() => _log.Entries.Any(e => e.Text.Contains("Không làm mới được", StringComparison.Ordinal)));
+        await Task.Delay(300); // time for any further warnings to arrive
+
+        Assert.All(during, v => Assert.Equal(50, v));
+        Assert.Single(_log.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("Không làm mới được", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -260,12 +286,15 @@ public sealed class RollupCacheTests : IDisposable
         public override DateTimeOffset GetUtcNow() => _now;
     }
 
-    /// <summary>The real SQLite store, except that asking for change versions can be made to fail like an unreachable server.</summary>
+    /// <summary>The real SQLite store, except that asking for change versions, or reading series, can be made to fail like an unreachable server.</summary>
     private sealed class VersionsFailingStore(SqliteTimeSeriesStore inner) : ITimeSeriesStore
     {
         public const string Message = "máy chủ không trả lời (thử nghiệm)";
 
         public bool Failing { get; set; }
+
+        /// <summary>When set, series reads wait for this task and then fail like an unreachable server.</summary>
+        public Task? SeriesFailAfter { get; set; }
 
         public Task<IReadOnlyDictionary<string, long>> GetChangeVersionsAsync(CancellationToken cancellationToken) =>
             Failing ? throw new TimeSeriesStoreException(Message, isTransient: true) : inner.GetChangeVersionsAsync(cancellationToken);
@@ -275,8 +304,17 @@ public sealed class RollupCacheTests : IDisposable
         public Task<IReadOnlyList<StoredValue>> GetLatestAsync(string kpi, DateTimeOffset asOf, IReadOnlyCollection<string>? units, CancellationToken cancellationToken) =>
             inner.GetLatestAsync(kpi, asOf, units, cancellationToken);
 
-        public Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken) =>
-            inner.GetSeriesAsync(kpi, units, from, to, granularity, cancellationToken);
+        public async Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to,
+            PeriodGranularity granularity, CancellationToken cancellationToken)
+        {
+            if (SeriesFailAfter is { } gate)
+            {
+                await gate.WaitAsync(cancellationToken);
+                throw new TimeSeriesStoreException(Message, isTransient: true);
+            }
+
+            return await inner.GetSeriesAsync(kpi, units, from, to, granularity, cancellationToken);
+        }
 
         public Task<IReadOnlyList<SourceActivity>> GetSourceActivityAsync(CancellationToken cancellationToken) => inner.GetSourceActivityAsync(cancellationToken);
 
