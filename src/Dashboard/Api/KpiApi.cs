@@ -70,12 +70,12 @@ public static class KpiApi
                 return Problem(404, "unit", $"đơn vị '{root}' không có trong danh mục");
             }
 
-            if (months is < 1 or > 120)
+            if (!PeriodQuery.MonthsValid(months))
             {
-                return Problem(400, "months", "phải trong khoảng 1–120");
+                return Problem(400, "months", PeriodQuery.MonthsRule);
             }
 
-            if (!Enum.TryParse<PeriodGranularity>(grain ?? "Month", ignoreCase: true, out var granularity) || !Enum.IsDefined(granularity))
+            if (!PeriodQuery.TryGrain(grain, out var granularity))
             {
                 return Problem(400, "grain", "chọn một trong: day, week, month, quarter, year");
             }

@@ -1,3 +1,4 @@
+using KpiMonitor.Dashboard.Api;
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
@@ -19,9 +20,14 @@ public static class ChartEndpoints
                 return Results.NotFound();
             }
 
-            if (months is < 1 or > 120 || !Enum.TryParse<PeriodGranularity>(grain ?? "Month", true, out var granularity) || granularity is PeriodGranularity.Day or PeriodGranularity.Week)
+            if (!PeriodQuery.MonthsValid(months))
             {
-                return Results.BadRequest("Tham số không hợp lệ: 'months' phải trong khoảng 1–120, 'grain' là month, quarter hoặc year.");
+                return Results.BadRequest($"Tham số 'months' = '{months}' {PeriodQuery.MonthsRule}.");
+            }
+
+            if (!PeriodQuery.TryGrain(grain, out var granularity) || granularity is PeriodGranularity.Day or PeriodGranularity.Week)
+            {
+                return Results.BadRequest($"Tham số 'grain' = '{grain}': biểu đồ xu hướng chọn một trong month, quarter, year.");
             }
 
             var data = await trends.ChartAsync(kpi, unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "", months ?? 24, granularity, Lang.English(context), ct);

@@ -24,6 +24,8 @@ public static class DashboardEndpoints
             headers["Referrer-Policy"] = "same-origin";
             await next();
         });
+        // People get the friendly error page above; API callers get JSON saying what went wrong, never that page.
+        app.UseMiddleware<ApiErrors>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -48,8 +50,9 @@ public static class DashboardEndpoints
         {
             context.Response.Cookies.Append(Lang.Cookie, code == "en" ? "en" : "vi",
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
-            string back = context.Request.Headers.Referer.ToString();
-            return Results.LocalRedirect(Uri.TryCreate(back, UriKind.Absolute, out var uri) ? uri.PathAndQuery : "/");
+            // Back to the page the switch was clicked on; a Referer of another site (or "//host") goes home instead.
+            string back = Uri.TryCreate(context.Request.Headers.Referer.ToString(), UriKind.Absolute, out var uri) ? uri.PathAndQuery : "/";
+            return Results.LocalRedirect(back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) && !back.StartsWith("/\\", StringComparison.Ordinal) ? back : "/");
         }).AllowAnonymous();
         app.MapPost("/dang-xuat", async (HttpContext context) =>
         {

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KpiMonitor.Dashboard.Hosting;
 
-/// <summary>/health reports whether the store answers; the message names the problem, never a credential.</summary>
-public sealed class StoreHealthCheck(ITimeSeriesStore store) : IHealthCheck
+/// <summary>
+/// /health reports whether the store answers. The health checks are open to anyone, so the answer says only that;
+/// what failed and where (server address, file) goes to the dashboard's log.
+/// </summary>
+public sealed class StoreHealthCheck(ITimeSeriesStore store, ILogger<StoreHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -15,7 +18,8 @@ public sealed class StoreHealthCheck(ITimeSeriesStore store) : IHealthCheck
         }
         catch (TimeSeriesStoreException ex)
         {
-            return HealthCheckResult.Unhealthy($"Kho dữ liệu không trả lời: {ex.Message}");
+            logger.LogWarning("Kiểm tra sức khỏe: kho dữ liệu không trả lời: {Error}", ex.Message);
+            return HealthCheckResult.Unhealthy("Kho dữ liệu không trả lời; chi tiết trong nhật ký của dashboard.");
         }
     }
 }

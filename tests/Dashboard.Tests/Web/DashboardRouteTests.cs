@@ -152,6 +152,7 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
     [InlineData("/api/kpis/online_dossier_rate/series?months=500", HttpStatusCode.BadRequest, "months")]
     [InlineData("/api/kpis/online_dossier_rate/series?grain=fortnight", HttpStatusCode.BadRequest, "grain")]
     [InlineData("/api/kpis/online_dossier_rate/latest?asOf=23-11-2026", HttpStatusCode.BadRequest, "asOf")]
+    [InlineData("/api/kpis/online_dossier_rate/series?grain=7", HttpStatusCode.BadRequest, "grain")]
     public async Task Api_BadParameters_SayWhichAndWhy(string path, HttpStatusCode status, string parameter)
     {
         var client = await factory.SignedInAsync();
@@ -161,6 +162,57 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(parameter, body.RootElement.GetProperty("parameter").GetString());
         Assert.Contains($"'{parameter}'", body.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/kpis", null, HttpStatusCode.Unauthorized, "Cần đăng nhập")]
+    [InlineData("/api/kpis", "sai", HttpStatusCode.Unauthorized, "Khóa API trong tiêu đề X-API-Key không đúng")]
+    [InlineData("/api/kpis/online_dossier_rate/series?months=abc", DashboardFactory.ApiKey, HttpStatusCode.BadRequest, "months là số nguyên")]
+    [InlineData("/api/khong-co", DashboardFactory.ApiKey, HttpStatusCode.NotFound, "Không có địa chỉ API '/api/khong-co'")]
+    public async Task Api_Refusals_AreJsonSayingWhy_NeverTheHtmlErrorPage(string path, string? key, HttpStatusCode status, string text)
+    {
+        var client = factory.Anonymous();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-API-Key", key);
+        }
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(text, body.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("grain=7", "'grain' = '7'")]
+    [InlineData("grain=day", "'grain' = 'day'")]
+    [InlineData("months=0", "'months' = '0'")]
+    public async Task TrendChart_BadParameters_Are400NamingTheParameter(string query, string text)
+    {
+        var client = await factory.SignedInAsync();
+
+        var response = await client.GetAsync(new Uri("/bieu-do/xu-huong/online_dossier_rate.png?" + query, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(text, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://localhost/chi-tieu/online_dossier_rate?unit=LCU", "/chi-tieu/online_dossier_rate?unit=LCU")]
+    [InlineData("http://localhost//ke-xau.example/", "/")]
+    [InlineData("khong-phai-dia-chi", "/")]
+    public async Task LanguageSwitch_GoesBackToTheSamePage_ButNeverOffSite(string referer, string location)
+    {
+        var client = factory.Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/ngon-ngu/en", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Referer", referer);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location!.OriginalString);
     }
 
     [Fact]
