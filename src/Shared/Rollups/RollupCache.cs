@@ -28,7 +28,8 @@ public sealed class RollupCache : IDisposable
 
     private readonly Lock _gate = new();
     private readonly List<Entry> _entries = [];
-    private readonly Dictionary<SnapshotKey, Task<RollupSnapshot>> _loading = [];
+    private readonly Dictionary<SnapshotKey, Load> _loading = [];
+    private readonly Dictionary<string, long> _generations = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, long> _versions = new Dictionary<string, long>();
     private DateTimeOffset _versionsReadAt = DateTimeOffset.MinValue;
     private Task<IReadOnlyDictionary<string, long>?>? _versionCheck;
@@ -90,7 +91,10 @@ public sealed class RollupCache : IDisposable
         }
 
         var snapshot = entry.Snapshot;
-        bool current = (version is null || version == snapshot.Version) && _time.GetUtcNow() - snapshot.BuiltAt < _options.MaxAge;
+        // With the store unreachable (no version, or the last check failed) a reload would only fail again: what is
+        // cached stands, whatever its age, until the store answers.
+        bool current = version is null || Volatile.Read(ref _storeUnreachable)
+            || (version == snapshot.Version && _time.GetUtcNow() - snapshot.BuiltAt < _options.MaxAge);
         if (current)
         {
             return snapshot;
@@ -114,7 +118,11 @@ public sealed class RollupCache : IDisposable
         return snapshot;
     }
 
-    /// <summary>Forgets a KPI's snapshots and the versions read, after this process wrote it (manual entry): the next request reads it again.</summary>
+    /// <summary>
+    /// Forgets a KPI's snapshots and the versions read, after this process wrote it (manual entry): the next request
+    /// reads it again. A read already under way may hold the figures from before the write, so it is not joined and
+    /// its snapshot is not kept.
+    /// </summary>
     public void Invalidate(string kpi)
     {
         lock (_gate)
@@ -123,6 +131,8 @@ public sealed class RollupCache : IDisposable
             {
                 Remove(entry);
             }
+
+            _generations[kpi] = _generations.GetValueOrDefault(kpi) + 1;
 
             _versionsReadAt = DateTimeOffset.MinValue;
         }
@@ -191,9 +201,9 @@ public sealed class RollupCache : IDisposable
             lock (_gate)
             {
                 (_versions, _versionsReadAt) = (versions, _time.GetUtcNow());
-                if (_storeUnreachable)
+                if (Volatile.Read(ref _storeUnreachable))
                 {
-                    _storeUnreachable = false;
+                    Volatile.Write(ref _storeUnreachable, false);
                     _logger.LogInformation("Kho số liệu trả lời trở lại; số liệu tổng hợp được kiểm tra thay đổi như thường");
                 }
             }
@@ -204,9 +214,11 @@ public sealed class RollupCache : IDisposable
         {
             lock (_gate)
             {
-                if (!_storeUnreachable)
+                // Asked again after a full interval, not by every request: each would wait for the store to fail.
+                _versionsReadAt = _time.GetUtcNow();
+                if (!Volatile.Read(ref _storeUnreachable))
                 {
-                    _storeUnreachable = true;
+                    Volatile.Write(ref _storeUnreachable, true);
                     _logger.LogWarning("Không hỏi được kho số liệu về thay đổi ({Error}); tạm dùng số liệu tổng hợp đã có", ex.Message);
                 }
             }
@@ -220,21 +232,24 @@ public sealed class RollupCache : IDisposable
         out bool started, CancellationToken cancellationToken)
     {
         var key = new SnapshotKey(kpi.Code, granularity, first, last);
-        Task<RollupSnapshot> load;
+        Task<RollupSnapshot> task;
         lock (_gate)
         {
-            started = !_loading.TryGetValue(key, out load!) || load.IsCompleted;
+            long generation = _generations.GetValueOrDefault(kpi.Code);
+            started = !_loading.TryGetValue(key, out var load) || load.Task.IsCompleted || load.Generation != generation;
             if (started)
             {
-                load = Task.Run(() => ReadAsync(kpi, key, version), CancellationToken.None);
+                load = new Load(Task.Run(() => ReadAsync(kpi, key, version, generation), CancellationToken.None), generation);
                 _loading[key] = load;
             }
+
+            task = load!.Task;
         }
 
-        return load.WaitAsync(cancellationToken);
+        return task.WaitAsync(cancellationToken);
     }
 
-    private async Task<RollupSnapshot> ReadAsync(KpiDefinition kpi, SnapshotKey key, long version)
+    private async Task<RollupSnapshot> ReadAsync(KpiDefinition kpi, SnapshotKey key, long version, long generation)
     {
         await _loadSlots.WaitAsync();
         try
@@ -245,7 +260,7 @@ public sealed class RollupCache : IDisposable
             var points = await _store.GetSeriesAsync(kpi.Code, null, buckets[0].Start, buckets[^1].End, key.Granularity, CancellationToken.None);
             var snapshot = RollupSnapshot.Build(kpi, key.Granularity, _catalog, _units, buckets, points, version, builtAt);
             Interlocked.Increment(ref _loads);
-            Keep(snapshot);
+            Keep(snapshot, generation);
             _logger.LogDebug("Tổng hợp {Kpi}: {Periods} kỳ × {Units} đơn vị từ {Points} số liệu trong {Ms} ms",
                 kpi.Code, buckets.Count, _units.Count, points.Count, clock.ElapsedMilliseconds);
             return snapshot;
@@ -255,16 +270,27 @@ public sealed class RollupCache : IDisposable
             _loadSlots.Release();
             lock (_gate)
             {
-                _loading.Remove(key);
+                if (_loading.TryGetValue(key, out var load) && load.Generation == generation)
+                {
+                    _loading.Remove(key);
+                }
             }
         }
     }
 
-    /// <summary>Adds the snapshot in place of those it covers, then drops the least recently used beyond the budget.</summary>
-    private void Keep(RollupSnapshot snapshot)
+    /// <summary>
+    /// Adds the snapshot in place of those it covers, then drops the least recently used beyond the budget; a snapshot
+    /// read before an <see cref="Invalidate"/> of its KPI is not kept.
+    /// </summary>
+    private void Keep(RollupSnapshot snapshot, long generation)
     {
         lock (_gate)
         {
+            if (_generations.GetValueOrDefault(snapshot.Kpi.Code) != generation)
+            {
+                return;
+            }
+
             foreach (var old in _entries.Where(e => e.Snapshot.Kpi.Code == snapshot.Kpi.Code && e.Snapshot.Granularity == snapshot.Granularity
                 && snapshot.Covers(e.Snapshot.FirstPeriod, e.Snapshot.LastPeriod)).ToList())
             {
@@ -293,6 +319,8 @@ public sealed class RollupCache : IDisposable
 
         public long LastUsed { get; set; }
     }
+
+    private readonly record struct Load(Task<RollupSnapshot> Task, long Generation);
 
     private readonly record struct SnapshotKey(string Kpi, PeriodGranularity Granularity, DateOnly First, DateOnly Last);
 }

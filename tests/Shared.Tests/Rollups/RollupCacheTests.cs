@@ -156,6 +156,56 @@ public sealed class RollupCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task DuringAnOutage_TheStoreIsAskedOncePerInterval_AndCachedFiguresStandPastMaxAge()
+    {
+        var store = new VersionsFailingStore(Sqlite("outage.db"));
+        var cache = Cache(store, new RollupCacheOptions { CheckInterval = TimeSpan.FromSeconds(5), MaxAge = TimeSpan.FromMinutes(15) });
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+        await ReadAsync(cache, store, District);
+        store.Failing = true;
+        _time.Advance(TimeSpan.FromSeconds(6));
+
+        var during = new List<double?>();
+        for (int i = 0; i < 4; i++)
+        {
+            during.Add(await ReadAsync(cache, store, District));
+        }
+
+        int asked = store.VersionChecks;
+        _time.Advance(TimeSpan.FromMinutes(20));
+        during.Add(await ReadAsync(cache, store, District));
+        during.Add(await ReadAsync(cache, store, District));
+
+        Assert.All(during, v => Assert.Equal(50, v));
+        Assert.Equal(2, asked); // the first check, then one failed check for four requests
+        Assert.Equal(3, store.VersionChecks); // one more after 20 minutes, not one per request
+        Assert.Equal(1, cache.Loads); // no reload started past MaxAge while the store is down
+        Assert.Single(_log.Entries, e => e.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task AReadUnderWayWhenAFigureIsEntered_IsNeitherJoinedNorKept()
+    {
+        var store = new VersionsFailingStore(Sqlite("race.db"));
+        var cache = Cache(store, new RollupCacheOptions { CheckInterval = TimeSpan.FromHours(1), ServeStale = false });
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.FirstSeriesHeldUntil = release.Task;
+
+        var before = ReadAsync(cache, store, District); // reads 1/2, then is held
+        await WaitUntilAsync(() => store.SeriesReads == 1, "the first read did not reach the store");
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 3, 4, "s")], Ct);
+        cache.Invalidate(Ratio);
+        var after = await ReadAsync(cache, store, District);
+        release.SetResult();
+        await before;
+        var later = await ReadAsync(cache, store, District);
+
+        Assert.Equal(75, after);
+        Assert.Equal(75, later);
+    }
+
+    [Fact]
     public async Task AFailedBackgroundReload_IsLoggedOnce_HoweverManyRequestsWereServedStaleMeanwhile()
     {
         var sqlite = Sqlite("reload.db");
@@ -174,7 +224,7 @@ public sealed class RollupCacheTests : IDisposable
         }
 
         release.SetResult();
-        await WaitUntilAsync(() => _log.Entries.Any(e => e.Text.Contains("Không làm mới được", StringComparison.Ordinal)));
+        await WaitUntilAsync(() => _log.Entries.Any(e => e.Text.Contains("Không làm mới được", StringComparison.Ordinal)), "no warning about the failed reload");
         await Task.Delay(300); // time for any further warnings to arrive
 
         Assert.All(during, v => Assert.Equal(50, v));
@@ -267,12 +317,12 @@ public sealed class RollupCacheTests : IDisposable
         return cache;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<bool> condition, string what = "the new snapshot was not read")
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "Bản tổng hợp mới không được đọc trong 20 giây");
+            Assert.True(DateTime.UtcNow < deadline, $"{what} within 20 s");
             await Task.Delay(20);
         }
     }
@@ -293,11 +343,23 @@ public sealed class RollupCacheTests : IDisposable
 
         public bool Failing { get; set; }
 
+        public int VersionChecks => Volatile.Read(ref _versionChecks);
+
+        public int SeriesReads => Volatile.Read(ref _seriesReads);
+
+        /// <summary>When set, the first series read answers only once this task completes (its figures read before).</summary>
+        public Task? FirstSeriesHeldUntil { get; set; }
+
+        private int _versionChecks, _seriesReads;
+
         /// <summary>When set, series reads wait for this task and then fail like an unreachable server.</summary>
         public Task? SeriesFailAfter { get; set; }
 
-        public Task<IReadOnlyDictionary<string, long>> GetChangeVersionsAsync(CancellationToken cancellationToken) =>
-            Failing ? throw new TimeSeriesStoreException(Message, isTransient: true) : inner.GetChangeVersionsAsync(cancellationToken);
+        public Task<IReadOnlyDictionary<string, long>> GetChangeVersionsAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _versionChecks);
+            return Failing ? throw new TimeSeriesStoreException(Message, isTransient: true) : inner.GetChangeVersionsAsync(cancellationToken);
+        }
 
         public Task<WriteResult> WriteAsync(IReadOnlyCollection<Observation> observations, CancellationToken cancellationToken) => inner.WriteAsync(observations, cancellationToken);
 
@@ -313,7 +375,13 @@ public sealed class RollupCacheTests : IDisposable
                 throw new TimeSeriesStoreException(Message, isTransient: true);
             }
 
-            return await inner.GetSeriesAsync(kpi, units, from, to, granularity, cancellationToken);
+            var points = await inner.GetSeriesAsync(kpi, units, from, to, granularity, cancellationToken);
+            if (Interlocked.Increment(ref _seriesReads) == 1 && FirstSeriesHeldUntil is { } held)
+            {
+                await held.WaitAsync(cancellationToken);
+            }
+
+            return points;
         }
 
         public Task<IReadOnlyList<SourceActivity>> GetSourceActivityAsync(CancellationToken cancellationToken) => inner.GetSourceActivityAsync(cancellationToken);
