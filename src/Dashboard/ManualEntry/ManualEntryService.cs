@@ -1,4 +1,3 @@
-using System.Globalization;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Imports;
 using KpiMonitor.Shared.Kpis;
@@ -59,18 +58,22 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         Observation observation;
         if (kpi.Kind == KpiKind.Ratio)
         {
-            if (!TryNumber(numerator, out double n) || !TryNumber(denominator, out double d))
+            // The import rules' numbers: "1.234" means a thousand times more to a Vietnamese reader than to a
+            // machine, so it is refused with both readings instead of guessed.
+            var numberProblems = new[] { ("tử số", FigureNumber.TryParse(numerator, out double n)), ("mẫu số", FigureNumber.TryParse(denominator, out double d)) }
+                .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}: {p.Item2}").ToList();
+            if (numberProblems.Count > 0)
             {
-                return ["chỉ tiêu tỷ lệ cần tử số và mẫu số là số (ví dụ 16 và 37)"];
+                return numberProblems;
             }
 
             observation = Observation.Ratio(kpi.Code, unitCode!, time, n, d, Source);
         }
         else
         {
-            if (!TryNumber(value, out double v))
+            if (FigureNumber.TryParse(value, out double v) is { } problem)
             {
-                return [$"giá trị '{value}' không phải số"];
+                return [$"giá trị: {problem}"];
             }
 
             observation = Observation.Scalar(kpi.Code, unitCode!, time, v, Source);
@@ -82,21 +85,32 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
     public async Task<IReadOnlyList<string>> UploadAsync(string user, Stream content, string fileName, CancellationToken cancellationToken)
     {
         var result = new ManualFigureImporter(catalog, time).Read(content, fileName, Source);
-        return result.Succeeded
-            ? await WriteAsync(user, result.Observations, "tệp " + fileName, cancellationToken)
-            : result.Errors;
+        if (!result.Succeeded)
+        {
+            return result.Errors;
+        }
+
+        // The same rule as the form: a KPI a source system reports would be overwritten at the collector's next run.
+        var reported = result.Observations.Select(o => o.Kpi).Distinct(StringComparer.Ordinal).Where(k => !IsManual(catalog.Kpis.Find(k)!)).ToList();
+        return reported.Count > 0
+            ? reported.Select(k => $"chỉ tiêu '{k}' do hệ thống nguồn gửi số liệu, không nhập tay; bỏ các dòng của nó khỏi tệp").ToList()
+            : await WriteAsync(user, result.Observations, "tệp " + fileName, cancellationToken);
     }
 
     private async Task<IReadOnlyList<string>> WriteAsync(string user, IReadOnlyList<Observation> observations, string via, CancellationToken cancellationToken)
     {
-        var entries = new List<AuditEntry>();
-        foreach (var o in observations)
+        // The figures replaced, for the audit trail: one read per KPI and period, not one per row of a file.
+        var before = new Dictionary<(string Kpi, string Unit, DateTimeOffset Time), StoredValue>();
+        foreach (var group in observations.GroupBy(o => (o.Kpi, o.Time)))
         {
-            var kpi = catalog.Kpis.Find(o.Kpi)!;
-            var before = (await store.GetLatestAsync(o.Kpi, o.Time, [o.Unit], cancellationToken)).FirstOrDefault(v => v.Time == o.Time);
-            entries.Add(new AuditEntry(time.GetUtcNow(), user, o.Kpi, o.Unit, VietnamTime.DateOf(o.Time),
-                before is null ? null : FigureText.Show(kpi, before.Value, before.Numerator, before.Denominator, english: false),
-                FigureText.Show(kpi, o.Value ?? StoredValue.Percentage(o.Numerator, o.Denominator), o.Numerator, o.Denominator, english: false), via));
+            var units = group.Select(o => o.Unit).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var stored in await store.GetLatestAsync(group.Key.Kpi, group.Key.Time, units, cancellationToken))
+            {
+                if (stored.Time == group.Key.Time)
+                {
+                    before[(group.Key.Kpi, stored.Unit, stored.Time)] = stored;
+                }
+            }
         }
 
         var written = await store.WriteAsync(observations, cancellationToken);
@@ -106,15 +120,29 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
             cache.Invalidate(kpi);
         }
 
-        if (written.Rejected.Count > 0)
+        // What reached the store is audited even when other rows were refused: the trail must match the store.
+        var refused = written.Rejected.Select(r => r.Observation).ToHashSet();
+        var now = time.GetUtcNow();
+        var entries = observations.Where(o => !refused.Contains(o)).Select(o =>
         {
-            return written.Rejected.Select(r => r.Reason).ToList();
+            var kpi = catalog.Kpis.Find(o.Kpi)!;
+            var old = before.GetValueOrDefault((o.Kpi, o.Unit, o.Time));
+            return new AuditEntry(now, user, o.Kpi, o.Unit, VietnamTime.DateOf(o.Time),
+                old is null ? null : FigureText.Show(kpi, old.Value, old.Numerator, old.Denominator, english: false),
+                FigureText.Show(kpi, o.Value ?? StoredValue.Percentage(o.Numerator, o.Denominator), o.Numerator, o.Denominator, english: false),
+                written.DroppedByServer > 0 ? via + " (máy chủ báo bỏ một phần)" : via);
+        }).ToList();
+        if (entries.Count > 0)
+        {
+            await audit.AppendAsync(entries, cancellationToken);
         }
 
-        await audit.AppendAsync(entries, cancellationToken);
-        return [];
-    }
+        var problems = written.Rejected.Select(r => $"{r.Observation.Kpi} / {r.Observation.Unit} / {VietnamTime.DateOf(r.Observation.Time):yyyy-MM}: {r.Reason}").ToList();
+        if (written.DroppedByServer > 0)
+        {
+            problems.Add($"máy chủ InfluxDB nhận nhưng bỏ {written.DroppedByServer} số liệu: {written.ServerMessage}");
+        }
 
-    private static bool TryNumber(string? text, out double number) =>
-        double.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+        return problems;
+    }
 }

@@ -12,10 +12,13 @@ namespace KpiMonitor.Shared.Imports;
 /// the decimal separator ("1,234" is 1.234); English thousands commas ("1,234,567") are refused.
 /// Number cells of a spreadsheet never come here: they are numbers already.
 /// </summary>
-internal static class FigureNumber
+public static class FigureNumber
 {
+    /// <summary>Null when <paramref name="text"/> (as typed in a form) is a number by these rules, otherwise why not.</summary>
+    public static string? TryParse(string? text, out double value) => TryParse(new ImportCell((text ?? "").Trim(), null), out value);
+
     /// <summary>Null when <paramref name="cell"/> is a number (then in <paramref name="value"/>), otherwise why not.</summary>
-    public static string? TryParse(ImportCell cell, out double value)
+    internal static string? TryParse(ImportCell cell, out double value)
     {
         value = 0;
         if (cell.Number is { } number)

@@ -78,6 +78,45 @@ public sealed class ManualEntryTests(DashboardFactory factory) : IClassFixture<D
     }
 
     [Fact]
+    public async Task TypedNumbers_FollowTheImportRules_ThousandsDotsAccepted_AnAmbiguousDotRefused()
+    {
+        var op = await factory.SignedInAsync(Roles.Operator);
+
+        string ambiguous = await PostAsync(op, "par_plan_progress", "LCU.S.SNV", "2021-03", numerator: "1.200", denominator: "2.000");
+        string grouped = await PostAsync(op, "par_plan_progress", "LCU.S.SNV", "2021-04", numerator: "1.200.000", denominator: "2.000.000");
+
+        Assert.Contains("tử số: &#x27;1.200&#x27; không rõ nghĩa", ambiguous, StringComparison.Ordinal);
+        Assert.Contains("Đã lưu", grouped, StringComparison.Ordinal);
+        var store = factory.Services.GetRequiredService<ITimeSeriesStore>();
+        var march = VietnamTime.StartOf(new DateOnly(2021, 3, 1));
+        var april = VietnamTime.StartOf(new DateOnly(2021, 4, 1));
+        Assert.DoesNotContain(await store.GetLatestAsync("par_plan_progress", march.AddDays(1), ["LCU.S.SNV"], CancellationToken.None), v => v.Time == march);
+        var stored = Assert.Single(await store.GetLatestAsync("par_plan_progress", april.AddDays(1), ["LCU.S.SNV"], CancellationToken.None));
+        Assert.Equal((1_200_000.0, 2_000_000.0), (stored.Numerator!.Value, stored.Denominator!.Value));
+    }
+
+    [Fact]
+    public async Task AFileWithASystemReportedKpi_IsRefused_AndNothingOfItIsStored()
+    {
+        var op = await factory.SignedInAsync(Roles.Operator);
+        string form = await op.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
+        const string csv = "Mã chỉ tiêu,Mã đơn vị,Kỳ,Giá trị,Tử số,Mẫu số,Ghi chú\npar_plan_progress,LCU,07/2022,,3,10,\nonline_dossier_rate,LCU,07/2022,,5,10,\n";
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(DashboardFactory.Token(form)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "lan-lon.csv" },
+        };
+
+        string page = await (await op.PostAsync(new Uri("/nhap-lieu?handler=Upload", UriKind.Relative), content)).Content.ReadAsStringAsync();
+
+        Assert.Contains("chỉ tiêu &#x27;online_dossier_rate&#x27; do hệ thống nguồn gửi số liệu", page, StringComparison.Ordinal);
+        var store = factory.Services.GetRequiredService<ITimeSeriesStore>();
+        var july = VietnamTime.StartOf(new DateOnly(2022, 7, 1));
+        Assert.DoesNotContain(await store.GetLatestAsync("par_plan_progress", july.AddDays(1), ["LCU"], CancellationToken.None), v => v.Time == july);
+        Assert.DoesNotContain(await store.GetLatestAsync("online_dossier_rate", july.AddDays(1), ["LCU"], CancellationToken.None), v => v.Time == july);
+    }
+
+    [Fact]
     public async Task TheSampleCsv_UploadsThroughTheCollectorsImportRules()
     {
         var op = await factory.SignedInAsync(Roles.Operator);
