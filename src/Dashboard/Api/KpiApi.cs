@@ -33,7 +33,7 @@ public static class KpiApi
                 u.Code, u.NameVi, u.NameEn, u.Level, Parent = snapshot.ParentOf(u.Code)?.Code,
             }));
         });
-        api.MapGet("/kpis/{code}/latest", async (string code, string? unit, string? asOf, Catalog catalog, ITimeSeriesStore store, KpiReader reader, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/kpis/{code}/latest", async (string code, string? unit, string? asOf, Catalog catalog, ITimeSeriesStore store, TimeProvider time, CancellationToken ct) =>
         {
             if (catalog.Kpis.Find(code) is null)
             {
@@ -54,7 +54,8 @@ public static class KpiApi
             var at = VietnamTime.StartOf(day.AddDays(1)).AddTicks(-1);
             var units = catalog.Units.AsOf(day).SubtreeOf(root);
             var values = await store.GetLatestAsync(code, at, units, ct);
-            var rollup = await reader.GetAsync(code, root, at, ct);
+            // The subtree's figures are all here: combined as KpiReader combines them, without reading them again.
+            var rollup = Rollup.Combine(catalog.Kpis.Find(code)!, root, values.Select(v => (v.Unit, v.Value, v.Numerator, v.Denominator)));
             return Results.Ok(new { Kpi = code, Unit = root, AsOf = day, Rollup = rollup, Units = values });
         });
         api.MapGet("/kpis/{code}/series", async (string code, string? unit, int? months, string? grain, Catalog catalog, KpiReader reader, TimeProvider time, CancellationToken ct) =>
