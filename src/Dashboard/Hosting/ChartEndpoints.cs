@@ -1,3 +1,4 @@
+using System.Globalization;
 using KpiMonitor.Dashboard.Api;
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Localization;
@@ -33,17 +34,28 @@ public static class ChartEndpoints
             var data = await trends.ChartAsync(kpi, unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "", months ?? 24, granularity, Lang.English(context), ct);
             return Send(context, charts.Trend(data, svg: format == "svg"));
         });
-        app.MapGet("/bieu-do/nho/{kpi}.png", async (string kpi, string? unit, HttpContext context, Catalog catalog, TrendQuery trends, ChartCache charts, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/bieu-do/nho/{kpi}.png", async (string kpi, string? unit, string? month, HttpContext context, Catalog catalog, TrendQuery trends, ChartCache charts, TimeProvider time, CancellationToken ct) =>
         {
             if (catalog.Kpis.Find(kpi) is not { } definition || (unit is not null && !catalog.Units.Contains(unit)))
             {
                 return Results.NotFound();
             }
 
+            DateOnly? last = null;
+            if (month is not null)
+            {
+                if (!DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed.Year is < ManualEntry.ManualPeriod.MinYear or > ManualEntry.ManualPeriod.MaxYear)
+                {
+                    return Results.BadRequest($"Tham số 'month' = '{month}' phải là tháng yyyy-MM.");
+                }
+
+                last = parsed;
+            }
+
             // A yearly ranking has one figure in twelve months: its sparkline spans years instead.
             var (months, granularity) = SparklineWindow.For(definition);
             bool english = Lang.English(context);
-            var data = await trends.ChartAsync(kpi, unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "", months, granularity, english, ct);
+            var data = await trends.ChartAsync(kpi, unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "", months, granularity, english, ct, last);
             return Send(context, charts.Sparkline(data.Points, data.Targets.Count > 0 ? data.Targets[^1].Target : null, granularity, english));
         });
     }

@@ -4,7 +4,7 @@ using KpiMonitor.Shared.Targets;
 
 namespace KpiMonitor.Dashboard.Overview;
 
-/// <summary>One KPI of one unit for one month, with what the overview shows around it.</summary>
+/// <summary>One KPI of one unit for one month, with what the overview shows around it; its sparkline ends with <paramref name="Month"/>.</summary>
 public sealed record KpiTile(
     KpiDefinition Kpi,
     RolledValue Current,
@@ -12,4 +12,4 @@ public sealed record KpiTile(
     double? LastYear,
     Target? Target,
     KpiStatus Status,
-    IReadOnlyList<RollupSeriesPoint> Trend);
+    DateOnly Month);

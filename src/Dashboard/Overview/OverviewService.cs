@@ -37,6 +37,6 @@ public sealed class OverviewService(KpiReader reader, Catalog catalog)
         var target = catalog.Targets.For(kpi.Code, unit, month.Year);
         return new KpiTile(kpi, value, series.Count > 1 ? series[^2].Value.Value : null,
             series.Count > periodsPerYear ? series[^(periodsPerYear + 1)].Value.Value : null, target,
-            StatusRule.Evaluate(value.Value, target, kpi.Direction), series.Skip(1).ToList());
+            StatusRule.Evaluate(value.Value, target, kpi.Direction), month);
     }
 }

@@ -8,11 +8,13 @@ namespace KpiMonitor.Dashboard.Overview;
 /// <summary>Reads a KPI's rolled-up trend for a unit and turns it, with the targets of each year, into chart data.</summary>
 public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider time)
 {
-    public async Task<TrendChartData> ChartAsync(string kpiCode, string unitCode, int months, PeriodGranularity granularity, bool english, CancellationToken cancellationToken)
+    /// <summary>The <paramref name="months"/> months ending with <paramref name="lastMonth"/> (this month when null).</summary>
+    public async Task<TrendChartData> ChartAsync(string kpiCode, string unitCode, int months, PeriodGranularity granularity, bool english, CancellationToken cancellationToken,
+        DateOnly? lastMonth = null)
     {
         var kpi = catalog.Kpis.Find(kpiCode) ?? throw new KeyNotFoundException(kpiCode);
         var unit = catalog.Units.Find(unitCode) ?? throw new KeyNotFoundException(unitCode);
-        var thisMonth = PeriodBucket.Floor(VietnamTime.DateOf(time.GetUtcNow()), PeriodGranularity.Month);
+        var thisMonth = PeriodBucket.Floor(lastMonth ?? VietnamTime.DateOf(time.GetUtcNow()), PeriodGranularity.Month);
         var to = VietnamTime.StartOf(thisMonth.AddMonths(1));
         var from = VietnamTime.StartOf(thisMonth.AddMonths(1 - months));
         var series = await reader.GetSeriesAsync(kpi.Code, unit.Code, from, to, granularity, cancellationToken);

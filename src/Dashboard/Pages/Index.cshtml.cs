@@ -29,7 +29,8 @@ public sealed class IndexModel(OverviewService overview, UnitChoices choices, Ca
         {
             Month = new DateOnly(today.Year, today.Month, 1);
         }
-        else if (DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        else if (DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            && parsed.Year is >= ManualEntry.ManualPeriod.MinYear and <= ManualEntry.ManualPeriod.MaxYear)
         {
             Month = parsed;
         }

@@ -37,6 +37,26 @@ public sealed class ChartCachingTests(DashboardFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task AnOverviewOfAPastMonth_DrawsSparklinesEndingWithThatMonth()
+    {
+        var client = await factory.SignedInAsync();
+        await factory.Services.GetRequiredService<ITimeSeriesStore>().WriteAsync(
+            [Observation.Ratio("e_document_rate", "LCU", VietnamTime.StartOf(new DateOnly(2025, 6, 1)), 90, 100, "test")], CancellationToken.None);
+
+        string june = await client.GetStringAsync(new Uri("/?month=2025-06", UriKind.Relative));
+        using var then = await client.GetAsync(new Uri("/bieu-do/nho/e_document_rate.png?unit=LCU&month=2025-06", UriKind.Relative));
+        using var now = await client.GetAsync(new Uri("/bieu-do/nho/e_document_rate.png?unit=LCU", UriKind.Relative));
+        using var bad = await client.GetAsync(new Uri("/bieu-do/nho/e_document_rate.png?month=06-2025", UriKind.Relative));
+        using var farFuture = await client.GetAsync(new Uri("/?month=9999-12", UriKind.Relative));
+
+        Assert.Contains("/bieu-do/nho/e_document_rate.png?unit=LCU&month=2025-06\"", june, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, then.StatusCode);
+        Assert.NotEqual(then.Headers.ETag, now.Headers.ETag);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, farFuture.StatusCode);
+    }
+
+    [Fact]
     public async Task EachLanguage_HasItsOwnImage()
     {
         var client = await factory.SignedInAsync();
