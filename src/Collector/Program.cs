@@ -15,6 +15,7 @@ return await ConsoleStartup.RunAsync(async () =>
     builder.Services.AddSerilog((_, log) => log.ReadFrom.Configuration(builder.Configuration));
     builder.Services.AddCollector(builder.Configuration, scheduled: !once);
     using var host = builder.Build();
+    ConsoleStartup.ValidateSettings(host.Services);
     if (!once)
     {
         await host.RunAsync();

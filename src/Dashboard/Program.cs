@@ -12,6 +12,7 @@ return await ConsoleStartup.RunAsync(async () =>
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddDashboard();
     var app = builder.Build();
+    ConsoleStartup.ValidateSettings(app.Services);
     app.MapDashboard();
     app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
     await app.RunAsync();

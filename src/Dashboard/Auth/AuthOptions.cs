@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KpiMonitor.Dashboard.Auth;
 
 /// <summary>Accounts and the API key for integrations (the key itself comes from an environment variable or user secret).</summary>
@@ -11,11 +13,13 @@ public sealed class AuthOptions
     public string? ApiKey { get; set; }
 
     /// <summary>Sign-in attempts allowed per minute for one account name; beyond it the answer is 429.</summary>
+    [Range(1, 10_000, ErrorMessage = "Auth:LoginAttemptsPerMinute phải trong khoảng 1–10.000.")]
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
     /// <summary>
     /// Sign-in attempts allowed per minute from one address, whatever the names tried. Generous, because a
     /// department's office signs in through one NAT address at 8:00; it stops a script trying many names.
     /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Auth:LoginAttemptsPerMinutePerAddress phải trong khoảng 1–100.000.")]
     public int LoginAttemptsPerMinutePerAddress { get; set; } = 200;
 }

@@ -14,7 +14,7 @@ public sealed class SignInThrottle : IDisposable
     public SignInThrottle(IOptions<AuthOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        int permits = Math.Max(1, options.Value.LoginAttemptsPerMinute);
+        int permits = options.Value.LoginAttemptsPerMinute;
         _limiter = PartitionedRateLimiter.Create<string, string>(name => RateLimitPartition.GetFixedWindowLimiter(name,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     }

@@ -26,12 +26,13 @@ public static class DashboardServiceCollectionExtensions
         var configuration = builder.Configuration;
         services.AddSerilog((_, log) => log.ReadFrom.Configuration(configuration));
         services.AddOptionsWithValidateOnStart<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations();
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddOptionsWithValidateOnStart<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         bool demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>()?.Enabled ?? true;
 
         services.AddKpiCatalog(configuration);
         services.AddTimeSeriesStore(configuration);
-        services.AddOptions<RollupCacheOptions>().Bind(configuration.GetSection(RollupCacheOptions.Section));
+        services.AddOptionsWithValidateOnStart<RollupCacheOptions>().Bind(configuration.GetSection(RollupCacheOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<RollupCache>();
         services.AddSingleton(sp => new KpiReader(sp.GetRequiredService<ITimeSeriesStore>(), sp.GetRequiredService<Catalog>(), sp.GetRequiredService<RollupCache>()));
         services.AddHostedService<RollupWarmup>();
@@ -97,7 +98,6 @@ public static class DashboardServiceCollectionExtensions
             .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator, Roles.Admin))
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
         // Per account name in the login page (SignInThrottle); per address here, before the form is even read.
-        int perAddress = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.LoginAttemptsPerMinutePerAddress ?? 200;
         services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(o =>
         {
@@ -105,7 +105,12 @@ public static class DashboardServiceCollectionExtensions
             // Only sign-in attempts count; showing the form is free.
             o.AddPolicy(LoginLimiter, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.LoginAttemptsPerMinutePerAddress,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
                 : RateLimitPartition.GetNoLimiter("xem"));
         });
         // Vietnamese is written as UTF-8 text, not as &#x…; entities.

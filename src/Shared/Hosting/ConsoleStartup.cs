@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using KpiMonitor.Shared.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace KpiMonitor.Shared.Hosting;
@@ -7,7 +9,7 @@ namespace KpiMonitor.Shared.Hosting;
 /// Runs a program's main body and turns configuration mistakes into a readable message and exit code 2,
 /// instead of a stack trace: the person fixing config/ needs the file, the path and the problem.
 /// </summary>
-public static class ConsoleStartup
+public static partial class ConsoleStartup
 {
     /// <summary>Exit code for invalid configuration.</summary>
     public const int ConfigurationError = 2;
@@ -31,9 +33,33 @@ public static class ConsoleStartup
         }
         catch (OptionsValidationException ex)
         {
-            await Console.Error.WriteLineAsync($"Cấu hình không hợp lệ (mục {ex.OptionsName}):{Environment.NewLine}  " +
-                string.Join(Environment.NewLine + "  ", ex.Failures));
+            await Console.Error.WriteLineAsync($"Cấu hình không hợp lệ:{Environment.NewLine}  " +
+                string.Join(Environment.NewLine + "  ", ex.Failures.Select(Readable)));
             return ConfigurationError;
         }
     }
+
+    /// <summary>
+    /// Checks every setting registered with ValidateOnStart now, before the host starts: the host would log the
+    /// same failure as an error with a stack trace ahead of the readable message.
+    /// </summary>
+    public static void ValidateSettings(IServiceProvider services)
+    {
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several sections wrong at once: every problem in one list.
+            throw new OptionsValidationException("", typeof(object), ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
+        }
+    }
+
+    /// <summary>A data-annotation failure is our own Vietnamese message wrapped in English: keep the message.</summary>
+    private static string Readable(string failure) =>
+        AnnotationFailure().Match(failure) is { Success: true } m ? m.Groups[1].Value : failure;
+
+    [GeneratedRegex("with the error: '(.*)'\\.?$", RegexOptions.Singleline)]
+    private static partial Regex AnnotationFailure();
 }

@@ -47,7 +47,7 @@ public sealed class RollupCache : IDisposable
         _time = time;
         _logger = logger;
         _units = new UnitIndex(catalog.Units);
-        _loadSlots = new SemaphoreSlim(Math.Max(1, _options.MaxParallelLoads));
+        _loadSlots = new SemaphoreSlim(_options.MaxParallelLoads);
     }
 
     /// <summary>Snapshots read from the store so far.</summary>
@@ -144,7 +144,7 @@ public sealed class RollupCache : IDisposable
     /// <summary>Periods a snapshot reads at least: <see cref="RollupCacheOptions.WindowMonths"/>, and never less than an overview tile needs.</summary>
     private int MinimumPeriods(PeriodGranularity granularity)
     {
-        int months = Math.Max(_options.WindowMonths, 13);
+        int months = _options.WindowMonths;
         return granularity switch
         {
             PeriodGranularity.Month => months,

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KpiMonitor.Shared.Rollups;
 
 /// <summary>Settings of <see cref="RollupCache"/> (section <c>Rollups:Cache</c>).</summary>
@@ -10,6 +12,7 @@ public sealed class RollupCacheOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>How often the store's change versions are read; zero reads them on every request.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Rollups:Cache:CheckInterval phải trong khoảng 0–1 giờ.")]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -19,17 +22,21 @@ public sealed class RollupCacheOptions
     public bool ServeStale { get; set; } = true;
 
     /// <summary>A snapshot older than this is read again even if no change was seen (a lost change mark).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Rollups:Cache:MaxAge phải trong khoảng 1 giây–7 ngày.")]
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Most cells (units × periods) kept; the least recently used snapshots go first. 8,000,000 is about 160 MB.</summary>
+    [Range(10_000L, 1_000_000_000L, ErrorMessage = "Rollups:Cache:MaxCells phải trong khoảng 10.000–1.000.000.000.")]
     public long MaxCells { get; set; } = 8_000_000;
 
     /// <summary>
     /// Months a snapshot reads at least, ending with the month asked for: the KPI page's default chart (24 months)
     /// then comes from the snapshot the overview read, instead of reading the same figures again.
     /// </summary>
+    [Range(13, 120, ErrorMessage = "Rollups:Cache:WindowMonths phải trong khoảng 13–120 (ít nhất 13 tháng cho ô tổng quan).")]
     public int WindowMonths { get; set; } = 24;
 
     /// <summary>Snapshots read from the store at the same time.</summary>
+    [Range(1, 16, ErrorMessage = "Rollups:Cache:MaxParallelLoads phải trong khoảng 1–16.")]
     public int MaxParallelLoads { get; set; } = 2;
 }

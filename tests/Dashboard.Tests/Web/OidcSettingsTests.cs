@@ -52,7 +52,8 @@ public sealed class OidcSettingsTests(OidcFixture fixture) : IClassFixture<OidcF
     // One bad setting, through the real process: each message is checked against the validator in OidcOptionsValidatorTests.
     [Theory]
     [InlineData("Auth:Oidc:Authority=khong-phai-dia-chi", "Auth:Oidc:Authority phải là địa chỉ tuyệt đối https://")]
-    public async Task Sso_BadSettings_StopTheDashboardAtStart_WithAVietnameseMessage(string setting, string message)
+    [InlineData("Rollups:Cache:MaxParallelLoads=0", "Cấu hình không hợp lệ:\n  Rollups:Cache:MaxParallelLoads phải trong khoảng 1–16.")]
+    public async Task BadSettings_StopTheDashboardAtStart_WithAVietnameseMessage_AndNoStackTrace(string setting, string message)
     {
         var settings = OidcFixture.Settings(fixture.Provider.Issuer);
         string[] pair = setting.Split('=', 2);
@@ -63,6 +64,8 @@ public sealed class OidcSettingsTests(OidcFixture fixture) : IClassFixture<OidcF
 
         Assert.Equal(2, exitCode);
         Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal); // no stack trace ahead of the message
+        Assert.DoesNotContain("DataAnnotation", output, StringComparison.Ordinal);
         Assert.DoesNotContain(TestOidcProvider.ClientSecret, output, StringComparison.Ordinal);
     }
 }
