@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiMonitor.Dashboard.Hosting;
 using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Dashboard.Sources;
@@ -44,7 +45,7 @@ public static class ExportEndpoints
             var (headers, rows) = ExportTables.Sources(await sources.AllAsync(ct), en);
             string name = $"{Ui.T("sources", en)} - {VietnamTime.DateOf(time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
             return File(context, format, name, Ui.T("sources", en), headers, rows);
-        });
+        }).WithMetadata(new WithoutWarmupAttribute()); // source health, not rollups
     }
 
     private static IResult File(HttpContext context, string format, string name, string sheet,

@@ -18,6 +18,7 @@ namespace KpiMonitor.Dashboard.Pages;
 /// malformed period gets the page with the reason, status 400.
 /// </summary>
 [Authorize(Policy = Roles.Operator)]
+[Hosting.WithoutWarmup] // reads the store and the audit trail directly, not the rollups
 public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures figures, AuditLog audit, Catalog catalog, TimeProvider time) : PageModel
 {
     public IReadOnlyList<KpiDefinition> Kpis { get; private set; } = [];

@@ -74,16 +74,20 @@ public sealed class WarmupTests : IClassFixture<DashboardFactory>, IDisposable
     }
 
     [Fact]
-    public async Task PagesWithoutFigures_AndWrites_DoNotWait()
+    public async Task PagesWithoutRollups_DoNotWait()
     {
         var admin = await SignedInAsync(Roles.Admin);
 
         using var login = await _slow.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
             .GetAsync(new Uri("/dang-nhap", UriKind.Relative));
         using var adminPage = await admin.GetAsync(new Uri("/quan-tri", UriKind.Relative));
+        using var sources = await admin.GetAsync(new Uri("/nguon-du-lieu", UriKind.Relative));
+        using var sourcesCsv = await admin.GetAsync(new Uri("/nguon-du-lieu/xuat.csv", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Equal(HttpStatusCode.OK, adminPage.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sources.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sourcesCsv.StatusCode);
     }
 
     public void Dispose()
