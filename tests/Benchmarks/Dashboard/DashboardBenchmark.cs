@@ -207,5 +207,6 @@ public static class DashboardBenchmark
         ["Auth__Users__0__PasswordHash"] = new PasswordHasher<object>().HashPassword(new object(), password),
         // Every simulated person signs in with this one account; the default 10 a minute would turn half of them away.
         ["Auth__LoginAttemptsPerMinute"] = (clients + 10).ToString(Invariant),
+        ["Auth__LoginAttemptsPerMinutePerAddress"] = Math.Max(200, clients + 10).ToString(Invariant), // all from 127.0.0.1
     };
 }

@@ -23,6 +23,25 @@ public sealed class UnitChoicesTests
     }
 
     [Fact]
+    public void SiblingsOfALevel_AreInVietnameseOrder_NotTheFileOrderOrOrdinal()
+    {
+        // Listed E before Đ; Vietnamese puts Đ after D and before E, ordinal order puts it after every Latin letter.
+        var units = new List<OrgUnit>
+        {
+            Unit("N", "Tỉnh", "province", null),
+            Unit("N.X1", "Xã Em", "commune", "N"),
+            Unit("N.X2", "Xã Đông", "commune", "N"),
+            Unit("N.X3", "Xã Dương", "commune", "N"),
+        };
+        var levels = new[] { new OrgLevel("province", "Tỉnh", "Province"), new OrgLevel("commune", "Xã", "Commune") };
+        var catalog = new Catalog(new KpiCatalog([]), new OrgTree(levels, units), new TargetBook([]), "(test)");
+
+        var list = new UnitChoices(catalog).For(Day, catalog.Units.Find("N")!);
+
+        Assert.Equal(["Tỉnh", "Xã Dương", "Xã Đông", "Xã Em"], list.Select(u => u.NameVi));
+    }
+
+    [Fact]
     public void NationalTree_ListsUpperLevels_AndOnlyTheChosenUnitsCommunes()
     {
         var catalog = Large(districts: 10, communesEach: 60);
