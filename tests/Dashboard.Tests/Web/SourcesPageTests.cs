@@ -42,7 +42,7 @@ public sealed partial class SourcesPageTests(DashboardFactory factory) : IClassF
 
         string eoffice = Row(after, "eoffice");
         Assert.Contains("data-stale=\"false\"", eoffice, StringComparison.Ordinal);
-        Assert.Contains("Cập nhật", eoffice, StringComparison.Ordinal);
+        Assert.Contains("Còn mới", eoffice, StringComparison.Ordinal);
         Assert.DoesNotContain("Dữ liệu cũ", eoffice, StringComparison.Ordinal);
         Assert.Contains(VietnamTime.ToLocal(run).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture), eoffice, StringComparison.Ordinal);
         Assert.Contains("1.234", eoffice, StringComparison.Ordinal);
