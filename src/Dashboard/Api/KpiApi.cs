@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
@@ -40,7 +41,7 @@ public static class KpiApi
                 return Problem(404, "code", $"chỉ tiêu '{code}' không có trong danh mục");
             }
 
-            string root = unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "";
+            string root = catalog.Or(unit, time);
             if (!catalog.Units.Contains(root))
             {
                 return Problem(404, "unit", $"đơn vị '{root}' không có trong danh mục");
@@ -65,7 +66,7 @@ public static class KpiApi
                 return Problem(404, "code", $"chỉ tiêu '{code}' không có trong danh mục");
             }
 
-            string root = unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "";
+            string root = catalog.Or(unit, time);
             if (!catalog.Units.Contains(root))
             {
                 return Problem(404, "unit", $"đơn vị '{root}' không có trong danh mục");

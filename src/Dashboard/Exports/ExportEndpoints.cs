@@ -21,7 +21,7 @@ public static class ExportEndpoints
         {
             var today = VietnamTime.DateOf(time.GetUtcNow());
             var kpi = catalog.Kpis.Find(code);
-            var parent = catalog.Units.Find(unit ?? catalog.Units.TopOn(today) ?? "");
+            var parent = catalog.Units.Find(catalog.Or(unit, time));
             if (kpi is null || parent is null || format is not ("csv" or "xlsx") || !ChildTableQuery.TryParse(sort, dir, level, catalog.Units, out var query))
             {
                 return Results.NotFound();

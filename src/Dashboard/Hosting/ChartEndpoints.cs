@@ -31,7 +31,7 @@ public static class ChartEndpoints
                 return Results.BadRequest($"Tham số 'grain' = '{grain}': biểu đồ xu hướng chọn một trong month, quarter, year.");
             }
 
-            var data = await trends.ChartAsync(kpi, unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "", months ?? 24, granularity, Lang.English(context), ct);
+            var data = await trends.ChartAsync(kpi, catalog.Or(unit, time), months ?? 24, granularity, Lang.English(context), ct);
             return Send(context, charts.Trend(data, svg: format == "svg"));
         });
         app.MapGet("/bieu-do/nho/{kpi}.png", async (string kpi, string? unit, string? month, HttpContext context, Catalog catalog, TrendQuery trends, ChartCache charts, TimeProvider time, CancellationToken ct) =>
@@ -55,7 +55,7 @@ public static class ChartEndpoints
             // A yearly ranking has one figure in twelve months: its sparkline spans years instead.
             var (months, granularity) = SparklineWindow.For(definition);
             bool english = Lang.English(context);
-            var data = await trends.ChartAsync(kpi, unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "", months, granularity, english, ct, last);
+            var data = await trends.ChartAsync(kpi, catalog.Or(unit, time), months, granularity, english, ct, last);
             return Send(context, charts.Sparkline(data.Points, data.Targets.Count > 0 ? data.Targets[^1].Target : null, granularity, english));
         });
     }

@@ -30,7 +30,7 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
         CancellationToken cancellationToken)
     {
         Kpi = catalog.Kpis.Find(code);
-        Unit = catalog.Units.Find(unit ?? catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "");
+        Unit = catalog.Units.Find(catalog.Or(unit, time));
         if (Kpi is null || Unit is null || months is not (null or 12 or 24 or 36) || grain is not (null or "month" or "quarter")
             || !ChildTableQuery.TryParse(sort, dir, level, catalog.Units, out var query))
         {
