@@ -30,9 +30,16 @@ dotnet test KpiMonitor.sln -c Release --no-build -nologo 2>&1 | tee "$log" || st
 # One closing line for every test project together: "Tests: N passed, N failed, N skipped".
 summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' |
   awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')
+# xunit reports a failing fixture clean-up beside the tests, not in their counts: name it so a red run with
+# "0 failed" says why.
+outside=$(grep -cE '\[Test (Class|Collection|Assembly) Cleanup Failure|Catastrophic failure' "$log" || true)
 rm -f "$log"
 if [ -z "$summary" ] || [ "${summary%% *}" = "0" ]; then
   echo "No test ran: the build or the test host failed (see above)." >&2
+  [ "$status" -ne 0 ] || status=1
+fi
+if [ "${outside:-0}" -gt 0 ]; then
+  summary="$summary, $outside failed outside a test (fixture clean-up, see above)"
   [ "$status" -ne 0 ] || status=1
 fi
 echo "Tests: ${summary:-0 passed, 0 failed}"

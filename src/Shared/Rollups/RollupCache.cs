@@ -15,9 +15,14 @@ namespace KpiMonitor.Shared.Rollups;
 /// bumped by every write of any process, the collector's included) is the one read before it, and younger than
 /// <see cref="RollupCacheOptions.MaxAge"/>. Requests for the same snapshot share one read; a changed KPI is
 /// answered from the old snapshot while the new one is read, unless <see cref="RollupCacheOptions.ServeStale"/> is off.
+/// Reads run on their own, not on a request's token; disposing the cache stops them and waits for them, so nothing
+/// reads the store after the host is gone.
 /// </summary>
-public sealed class RollupCache : IDisposable
+public sealed class RollupCache : IDisposable, IAsyncDisposable
 {
+    /// <summary>How long disposing waits for reads under way to stop.</summary>
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(10);
+
     private readonly ITimeSeriesStore _store;
     private readonly Catalog _catalog;
     private readonly RollupCacheOptions _options;
@@ -25,6 +30,8 @@ public sealed class RollupCache : IDisposable
     private readonly ILogger _logger;
     private readonly UnitIndex _units;
     private readonly SemaphoreSlim _loadSlots;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly HashSet<Task> _running = [];
 
     private readonly Lock _gate = new();
     private readonly List<Entry> _entries = [];
@@ -138,8 +145,54 @@ public sealed class RollupCache : IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _loadSlots.Dispose();
+    /// <summary>Stops the reads under way and waits for them (at most <see cref="StopWait"/>).</summary>
+    public void Dispose()
+    {
+        if (Stop() is { } running)
+        {
+            Finish(running.Wait(StopWait));
+        }
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public async ValueTask DisposeAsync()
+    {
+        if (Stop() is { } running)
+        {
+            bool stopped = await running.WaitAsync(StopWait).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+            Finish(stopped);
+        }
+    }
+
+    /// <summary>Cancels the reads; null when already disposed, otherwise a task that ends when every read has (failed or not).</summary>
+    private Task<bool>? Stop()
+    {
+        Task[] running;
+        lock (_gate)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            _stopping.Cancel();
+            running = [.. _running];
+        }
+
+        return Task.WhenAll(running).ContinueWith(_ => true, TaskScheduler.Default);
+    }
+
+    private void Finish(bool stopped)
+    {
+        if (!stopped)
+        {
+            _logger.LogWarning("Còn phép đọc số liệu tổng hợp chưa dừng sau {Seconds} giây khi tắt", StopWait.TotalSeconds);
+            return; // the semaphore is left to the garbage collector: a read still holding it would fail on release
+        }
+
+        // The token source stays: a request arriving after this must still be able to ask for its (cancelled) token.
+        _loadSlots.Dispose();
+    }
 
     /// <summary>Periods a snapshot reads at least: <see cref="RollupCacheOptions.WindowMonths"/>, and never less than an overview tile needs.</summary>
     private int MinimumPeriods(PeriodGranularity granularity)
@@ -183,7 +236,7 @@ public sealed class RollupCache : IDisposable
 
             if (_versionCheck is null || _versionCheck.IsCompleted)
             {
-                _versionCheck = ReadVersionsAsync();
+                _versionCheck = Track(ReadVersionsAsync());
             }
 
             check = _versionCheck;
@@ -197,7 +250,7 @@ public sealed class RollupCache : IDisposable
     {
         try
         {
-            var versions = await _store.GetChangeVersionsAsync(CancellationToken.None);
+            var versions = await _store.GetChangeVersionsAsync(_stopping.Token);
             lock (_gate)
             {
                 (_versions, _versionsReadAt) = (versions, _time.GetUtcNow());
@@ -239,7 +292,7 @@ public sealed class RollupCache : IDisposable
             started = !_loading.TryGetValue(key, out var load) || load.Task.IsCompleted || load.Generation != generation;
             if (started)
             {
-                load = new Load(Task.Run(() => ReadAsync(kpi, key, version, generation), CancellationToken.None), generation);
+                load = new Load(Track(Task.Run(() => ReadAsync(kpi, key, version, generation), CancellationToken.None)), generation);
                 _loading[key] = load;
             }
 
@@ -251,13 +304,22 @@ public sealed class RollupCache : IDisposable
 
     private async Task<RollupSnapshot> ReadAsync(KpiDefinition kpi, SnapshotKey key, long version, long generation)
     {
-        await _loadSlots.WaitAsync();
+        try
+        {
+            await _loadSlots.WaitAsync(_stopping.Token);
+        }
+        catch
+        {
+            Forget(key, generation);
+            throw;
+        }
+
         try
         {
             var clock = Stopwatch.StartNew();
             var builtAt = _time.GetUtcNow();
             var buckets = PeriodBucket.Between(VietnamTime.StartOf(key.First), VietnamTime.StartOf(PeriodBucket.Next(key.Last, key.Granularity)), key.Granularity);
-            var points = await _store.GetSeriesAsync(kpi.Code, null, buckets[0].Start, buckets[^1].End, key.Granularity, CancellationToken.None);
+            var points = await _store.GetSeriesAsync(kpi.Code, null, buckets[0].Start, buckets[^1].End, key.Granularity, _stopping.Token);
             var snapshot = RollupSnapshot.Build(kpi, key.Granularity, _catalog, _units, buckets, points, version, builtAt);
             Interlocked.Increment(ref _loads);
             Keep(snapshot, generation);
@@ -268,14 +330,35 @@ public sealed class RollupCache : IDisposable
         finally
         {
             _loadSlots.Release();
-            lock (_gate)
+            Forget(key, generation);
+        }
+    }
+
+    private void Forget(SnapshotKey key, long generation)
+    {
+        lock (_gate)
+        {
+            if (_loading.TryGetValue(key, out var load) && load.Generation == generation)
             {
-                if (_loading.TryGetValue(key, out var load) && load.Generation == generation)
-                {
-                    _loading.Remove(key);
-                }
+                _loading.Remove(key);
             }
         }
+    }
+
+    /// <summary>Counts a read as under way until it ends, so <see cref="Dispose"/> can wait for it. Called under the lock.</summary>
+    private Task<T> Track<T>(Task<T> task)
+    {
+        _running.Add(task);
+        _ = task.ContinueWith(
+            t =>
+            {
+                lock (_gate)
+                {
+                    _running.Remove(t);
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
     }
 
     /// <summary>

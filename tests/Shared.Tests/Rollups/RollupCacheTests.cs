@@ -231,6 +231,22 @@ public sealed class RollupCacheTests : IDisposable
         Assert.Single(_log.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("Không làm mới được", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Disposing_StopsAReadWaitingOnTheStore_AndReturnsOnlyOnceItHasEnded()
+    {
+        var store = new VersionsFailingStore(Sqlite("stop.db"));
+        var cache = Cache(store, new RollupCacheOptions());
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+        store.FirstSeriesHeldUntil = new TaskCompletionSource().Task; // a store that never answers
+
+        var reading = ReadAsync(cache, store, District);
+        await WaitUntilAsync(() => store.SeriesReads == 1, "the read did not reach the store");
+        await cache.DisposeAsync();
+
+        Assert.Equal(1, store.SeriesReadsEnded); // ended before DisposeAsync returned: nothing reads the store afterwards
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -347,10 +363,13 @@ public sealed class RollupCacheTests : IDisposable
 
         public int SeriesReads => Volatile.Read(ref _seriesReads);
 
+        /// <summary>Series reads that have returned or thrown.</summary>
+        public int SeriesReadsEnded => Volatile.Read(ref _seriesReadsEnded);
+
         /// <summary>When set, the first series read answers only once this task completes (its figures read before).</summary>
         public Task? FirstSeriesHeldUntil { get; set; }
 
-        private int _versionChecks, _seriesReads;
+        private int _versionChecks, _seriesReads, _seriesReadsEnded;
 
         /// <summary>When set, series reads wait for this task and then fail like an unreachable server.</summary>
         public Task? SeriesFailAfter { get; set; }
@@ -375,13 +394,20 @@ public sealed class RollupCacheTests : IDisposable
                 throw new TimeSeriesStoreException(Message, isTransient: true);
             }
 
-            var points = await inner.GetSeriesAsync(kpi, units, from, to, granularity, cancellationToken);
-            if (Interlocked.Increment(ref _seriesReads) == 1 && FirstSeriesHeldUntil is { } held)
+            try
             {
-                await held.WaitAsync(cancellationToken);
-            }
+                var points = await inner.GetSeriesAsync(kpi, units, from, to, granularity, cancellationToken);
+                if (Interlocked.Increment(ref _seriesReads) == 1 && FirstSeriesHeldUntil is { } held)
+                {
+                    await held.WaitAsync(cancellationToken);
+                }
 
-            return points;
+                return points;
+            }
+            finally
+            {
+                Interlocked.Increment(ref _seriesReadsEnded);
+            }
         }
 
         public Task<IReadOnlyList<SourceActivity>> GetSourceActivityAsync(CancellationToken cancellationToken) => inner.GetSourceActivityAsync(cancellationToken);
