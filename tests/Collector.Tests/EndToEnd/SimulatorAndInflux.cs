@@ -4,7 +4,11 @@ using KpiMonitor.Testing;
 
 namespace KpiMonitor.Collector.Tests.EndToEnd;
 
-/// <summary>One simulator of the demo province and one private influxd, shared by the end-to-end classes.</summary>
+/// <summary>
+/// One simulator of the demo province and one private influxd, shared by the end-to-end classes. The simulator's
+/// clock stands still at the fixture's start: the current month's counts grow with the clock, and a test compares
+/// what the collector stored with what the simulator says it served, so both must be of one instant.
+/// </summary>
 public sealed class SimulatorAndInflux : IAsyncLifetime
 {
     public Catalog Catalog { get; } = CatalogLoader.Load(RepoPaths.Config);
@@ -17,7 +21,7 @@ public sealed class SimulatorAndInflux : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Catalog = Catalog }, CancellationToken.None);
+        Simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Catalog = Catalog, Now = new ManualClock(DateTimeOffset.UtcNow) }, CancellationToken.None);
         Influx = await InfluxdServer.StartAsync();
     }
 

@@ -149,9 +149,9 @@ public sealed class DropFolderReaderTests : IDisposable
         var now = DateTimeOffset.UtcNow;
         string stamp = VietnamTime.ToLocal(now).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         Drop("good.csv", GoodCsv);
-        await ReadAsync(time: new FixedTime(now));
+        await ReadAsync(time: new ManualClock(now));
         Drop("good.csv", GoodCsv);
-        await ReadAsync(time: new FixedTime(now));
+        await ReadAsync(time: new ManualClock(now));
 
         Assert.Equal([$"{stamp}-2_good.csv", $"{stamp}_good.csv"],
             Directory.GetFiles(Path.Combine(_folder, "done")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -212,10 +212,5 @@ public sealed class DropFolderReaderTests : IDisposable
         }
 
         public void Reject(string unit, string field, string problem) => Rejects.Add((unit, field, problem));
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -8,7 +8,7 @@ namespace KpiMonitor.Shared.Tests.Imports;
 public sealed class ManualFigureImporterTests
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 10, 2, 0, 0, TimeSpan.Zero);
-    private readonly ManualFigureImporter _importer = new(TestCatalog.Create(), new FixedTime(Now));
+    private readonly ManualFigureImporter _importer = new(TestCatalog.Create(), new ManualClock(Now));
 
     [Fact]
     public void Csv_CommaSeparated_GivesOneObservationPerRow_WithLocalPeriodStartAndSource()
@@ -181,9 +181,4 @@ public sealed class ManualFigureImporterTests
     }
 
     private ImportResult Csv(string text) => _importer.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "figures.csv", "manual");
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -23,7 +23,7 @@ public sealed class RollupCacheTests : IDisposable
     private readonly Catalog _catalog = Create();
     private readonly List<IDisposable> _owned = [];
     private readonly CapturingLogger<RollupCache> _log = new();
-    private readonly MovableTime _time = new(VietnamTime.StartOf(new DateOnly(2025, 6, 20)));
+    private readonly ManualClock _time = new(VietnamTime.StartOf(new DateOnly(2025, 6, 20)));
 
     private static CancellationToken Ct => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
@@ -341,15 +341,6 @@ public sealed class RollupCacheTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, $"{what} within 20 s");
             await Task.Delay(20);
         }
-    }
-
-    private sealed class MovableTime(DateTimeOffset now) : TimeProvider
-    {
-        private DateTimeOffset _now = now;
-
-        public void Advance(TimeSpan by) => _now += by;
-
-        public override DateTimeOffset GetUtcNow() => _now;
     }
 
     /// <summary>The real SQLite store, except that asking for change versions, or reading series, can be made to fail like an unreachable server.</summary>

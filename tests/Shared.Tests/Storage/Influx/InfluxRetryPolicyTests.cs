@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Testing;
 
 namespace KpiMonitor.Shared.Tests.Storage.Influx;
 
@@ -28,7 +29,7 @@ public sealed class InfluxRetryPolicyTests
     public void RetryAfter_InSecondsOrAsADate_IsHonoured_UpToTheCap()
     {
         var now = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
-        var policy = new InfluxRetryPolicy(Options, new FixedTime(now));
+        var policy = new InfluxRetryPolicy(Options, new ManualClock(now));
 
         Assert.Equal(TimeSpan.FromSeconds(7), policy.Delay(0, policy.RetryAfter(new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)))));
         Assert.Equal(TimeSpan.FromSeconds(12), policy.Delay(3, policy.RetryAfter(new RetryConditionHeaderValue(now.AddSeconds(12)))));
@@ -47,9 +48,4 @@ public sealed class InfluxRetryPolicyTests
     [InlineData(404, "{\"error\":\"database not found: \\\"x\\\"\"}", false)]
     public void OnlyRateLimitsAndServerTrouble_AreTransient(int status, string body, bool transient) =>
         Assert.Equal(transient, InfluxRetryPolicy.IsTransient(new InfluxReply((HttpStatusCode)status, "", Encoding.UTF8.GetBytes(body))));
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
