@@ -31,7 +31,9 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
     /// <summary>Why the KPI, unit or period the address names could not be opened.</summary>
     public IReadOnlyList<string> QueryProblems { get; private set; } = [];
 
-    public bool Saved { get; private set; }
+    /// <summary>A save just succeeded: set by the post, shown once by the page it redirects to.</summary>
+    [TempData]
+    public bool Saved { get; set; }
 
     /// <summary>The manual KPI chosen; the stored figures and the form are shown only for one.</summary>
     public KpiDefinition? Kpi { get; private set; }
@@ -101,26 +103,31 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
         return Page();
     }
 
-    public async Task OnPostEnterAsync(string? kpi, string? unit, string? period, string? value, string? numerator, string? denominator, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves one figure. A saved figure redirects to its own form, which shows it as stored, so refreshing that page
+    /// does not post again; a refused one gives the form back with what was typed and the reasons.
+    /// </summary>
+    public async Task<IActionResult> OnPostEnterAsync(string? kpi, string? unit, string? period, string? value, string? numerator, string? denominator,
+        CancellationToken cancellationToken)
     {
         Problems = await entries.EnterAsync(User.Identity!.Name!, kpi, unit, period, value, numerator, denominator, cancellationToken);
-        Saved = Problems.Count == 0;
+        if (Problems.Count == 0)
+        {
+            Saved = true;
+            return RedirectToPage(null, null, new { kpi, unit, period }, "sua");
+        }
+
         LoadChoices();
         Kpi = Kpis.FirstOrDefault(k => k.Code == kpi);
         Unit = string.IsNullOrEmpty(unit) ? null : catalog.Units.Find(unit);
         await LoadAsync(Kpi is not null && ManualPeriod.TryParse(period, Kpi.Period, out var day) ? day : null, cancellationToken);
-        if (Saved)
-        {
-            FillFromStore(Lang.English(HttpContext));
-        }
-        else
-        {
-            // Give back what was typed, to be corrected rather than typed again.
-            (PeriodText, ValueText, NumeratorText, DenominatorText) = (period ?? "", value ?? "", numerator ?? "", denominator ?? "");
-        }
+        // Give back what was typed, to be corrected rather than typed again.
+        (PeriodText, ValueText, NumeratorText, DenominatorText) = (period ?? "", value ?? "", numerator ?? "", denominator ?? "");
+        return Page();
     }
 
-    public async Task OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken)
+    /// <summary>Saves a CSV or Excel file of figures; a saved file redirects like a saved figure.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
         {
@@ -130,11 +137,16 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
         {
             await using var stream = file.OpenReadStream();
             Problems = await entries.UploadAsync(User.Identity!.Name!, stream, file.FileName, cancellationToken);
-            Saved = Problems.Count == 0;
+            if (Problems.Count == 0)
+            {
+                Saved = true;
+                return RedirectToPage();
+            }
         }
 
         LoadChoices();
         await LoadAsync(null, cancellationToken);
+        return Page();
     }
 
     /// <summary>This page opened on one figure, its form pre-filled.</summary>

@@ -105,6 +105,32 @@ public sealed partial class ManualEntryEditTests(DashboardFactory factory) : ICl
     }
 
     [Fact]
+    public async Task ASavedFigure_RedirectsToItsForm_SoRefreshingThePageDoesNotSaveItAgain()
+    {
+        var op = await factory.SignedInAsync(Roles.Operator);
+        string period = LastMonth().AddMonths(-2).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        string form = await op.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
+
+        using var response = await op.PostAsync(new Uri("/nhap-lieu?handler=Enter", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["kpi"] = "par_plan_progress", ["unit"] = "LCU.S.SNV", ["period"] = period, ["numerator"] = "4", ["denominator"] = "8",
+            ["__RequestVerificationToken"] = DashboardFactory.Token(form),
+        }));
+        var location = response.Headers.Location!;
+        string shown = await op.GetStringAsync(location);
+        string refreshed = await op.GetStringAsync(location);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/nhap-lieu?kpi=par_plan_progress&unit=LCU.S.SNV&period={period}#sua", location.OriginalString);
+        Assert.Contains("Đã lưu", shown, StringComparison.Ordinal);
+        Assert.Contains("Giá trị hiện tại: 50,0 % (4/8)", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã lưu", refreshed, StringComparison.Ordinal); // the note is shown once
+        Assert.Contains("Giá trị hiện tại: 50,0 % (4/8)", refreshed, StringComparison.Ordinal);
+        const string auditRow = "<td class=\"num\">50,0 % (4/8)</td><td>biểu mẫu</td>";
+        Assert.Single(Regex.Matches(refreshed, Regex.Escape(auditRow)));
+    }
+
+    [Fact]
     public async Task AViewer_CannotOpenAFigureToEdit_NorSaveOne()
     {
         var viewer = await factory.SignedInAsync(Roles.Viewer);
@@ -140,8 +166,23 @@ public sealed partial class ManualEntryEditTests(DashboardFactory factory) : ICl
         string form = await client.GetStringAsync(new Uri(page, UriKind.Relative));
         fields["__RequestVerificationToken"] = DashboardFactory.Token(form);
         var response = await client.PostAsync(new Uri("/nhap-lieu?handler=Enter", UriKind.Relative), new FormUrlEncodedContent(fields));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
+        return await PageAfterAsync(client, response);
+    }
+
+    /// <summary>The page a person sees after posting the form: a saved figure's redirect followed, a refused one as answered.</summary>
+    internal static async Task<string> PageAfterAsync(HttpClient client, HttpResponseMessage response)
+    {
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                Assert.StartsWith("/nhap-lieu?", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+                return await client.GetStringAsync(response.Headers.Location);
+            }
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
     }
 
     private static IEnumerable<string> EditLinks(string html) =>

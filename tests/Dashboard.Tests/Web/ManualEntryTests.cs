@@ -127,8 +127,10 @@ public sealed class ManualEntryTests(DashboardFactory factory) : IClassFixture<D
             { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Config, "samples", "manual-figures.csv"))), "file", "manual-figures.csv" },
         };
 
-        string page = await (await op.PostAsync(new Uri("/nhap-lieu?handler=Upload", UriKind.Relative), content)).Content.ReadAsStringAsync();
+        using var response = await op.PostAsync(new Uri("/nhap-lieu?handler=Upload", UriKind.Relative), content);
+        string page = await op.GetStringAsync(response.Headers.Location);
 
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Đã lưu", page, StringComparison.Ordinal);
         Assert.Contains("tệp manual-figures.csv", page, StringComparison.Ordinal);
     }
@@ -141,7 +143,6 @@ public sealed class ManualEntryTests(DashboardFactory factory) : IClassFixture<D
             ["kpi"] = kpi, ["unit"] = unit, ["period"] = period, ["numerator"] = numerator, ["denominator"] = denominator, ["value"] = value,
             ["__RequestVerificationToken"] = DashboardFactory.Token(form),
         }));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
+        return await ManualEntryEditTests.PageAfterAsync(client, response);
     }
 }
