@@ -22,4 +22,10 @@ public sealed class AuthOptions
     /// </summary>
     [Range(1, 100_000, ErrorMessage = "Auth:LoginAttemptsPerMinutePerAddress phải trong khoảng 1–100.000.")]
     public int LoginAttemptsPerMinutePerAddress { get; set; } = 200;
+
+    /// <summary>
+    /// Folder that keeps the keys signing sign-in cookies and form tokens, so a restarted or recreated dashboard
+    /// still accepts them; empty leaves ASP.NET Core's default (the user's home folder, lost with a container).
+    /// </summary>
+    public string? KeyRingDirectory { get; set; }
 }

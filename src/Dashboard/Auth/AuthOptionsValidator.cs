@@ -37,6 +37,28 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             }
         }
 
+        if (!string.IsNullOrWhiteSpace(options.KeyRingDirectory) && KeyRingProblem(options.KeyRingDirectory) is { } keyRing)
+        {
+            problems.Add($"Auth:KeyRingDirectory '{options.KeyRingDirectory}' không dùng được: {keyRing}");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>Why the key folder cannot be created or written; null when it can. Checked by writing, as the key ring will.</summary>
+    private static string? KeyRingProblem(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            string probe = Path.Combine(directory, $".ghi-thu-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return ex is UnauthorizedAccessException ? "không có quyền ghi" : ex.Message;
+        }
     }
 }

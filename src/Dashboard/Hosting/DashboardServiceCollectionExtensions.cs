@@ -11,6 +11,7 @@ using KpiMonitor.Shared.Storage;
 using KpiMonitor.SourceSimulator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Serilog;
 
 namespace KpiMonitor.Dashboard.Hosting;
@@ -65,6 +66,14 @@ public static class DashboardServiceCollectionExtensions
         }
 
         services.AddConfiguredSources();
+
+        // Sign-in cookies, form tokens and the "saved" note are protected by this key ring; kept in a folder, they
+        // outlive a restart or a recreated container instead of signing everyone out.
+        var dataProtection = services.AddDataProtection().SetApplicationName("KpiMonitor.Dashboard");
+        if (configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.KeyRingDirectory)}"] is { } keyRing && !string.IsNullOrWhiteSpace(keyRing))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing));
+        }
 
         bool sso = OidcAuthentication.IsEnabled(configuration);
         services.AddAuthentication(o =>

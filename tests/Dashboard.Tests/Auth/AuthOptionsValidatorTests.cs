@@ -40,6 +40,22 @@ public sealed class AuthOptionsValidatorTests
         Assert.Contains("Rollups:Cache:WindowMonths phải trong khoảng 13–120", cache, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AKeyRingFolderThatCannotBeWritten_IsNamed()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            var result = new AuthOptionsValidator().Validate(null, new AuthOptions { KeyRingDirectory = Path.Combine(file, "khoa") });
+
+            Assert.StartsWith($"Auth:KeyRingDirectory '{Path.Combine(file, "khoa")}' không dùng được: ", Assert.Single(result.Failures!), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     // What ValidateDataAnnotations checks at start.
     private static string Problems(object options)
     {
