@@ -45,7 +45,7 @@ public static class DashboardEndpoints
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).AllowAnonymous();
-        app.MapGet("/app.css", () => Results.Text(DashboardCss.Text, "text/css")).AllowAnonymous();
+        app.MapGet("/app.css", DashboardCss.Serve).AllowAnonymous();
         app.MapGet("/ngon-ngu/{code}", (string code, HttpContext context) =>
         {
             context.Response.Cookies.Append(Lang.Cookie, code == "en" ? "en" : "vi",

@@ -108,6 +108,28 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task TheStylesheet_IsLinkedByItsFingerprint_AndKeptByBrowsersUntilItChanges()
+    {
+        var client = factory.Anonymous();
+        string login = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
+        string href = System.Text.RegularExpressions.Regex.Match(login, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Groups[1].Value;
+
+        using var sheet = await client.GetAsync(new Uri(href, UriKind.Relative));
+        using var unversioned = await client.GetAsync(new Uri("/app.css", UriKind.Relative));
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(href, UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(sheet.Headers.ETag!);
+        using var notModified = await client.SendAsync(again);
+
+        Assert.Matches("^/app\\.css\\?v=[0-9a-f]{12}$", href);
+        Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+        Assert.Equal("text/css", sheet.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(".tiles", await sheet.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(sheet.Headers.CacheControl!.Public && sheet.Headers.CacheControl.MaxAge >= TimeSpan.FromDays(365), sheet.Headers.CacheControl.ToString());
+        Assert.True(unversioned.Headers.CacheControl!.NoCache, unversioned.Headers.CacheControl.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    [Fact]
     public async Task Login_WithoutTheAntiForgeryToken_IsRefused()
     {
         var response = await factory.Anonymous().PostAsync(new Uri("/dang-nhap", UriKind.Relative),
