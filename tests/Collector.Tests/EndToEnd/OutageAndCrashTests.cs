@@ -19,7 +19,8 @@ public sealed class OutageAndCrashTests(SimulatorAndInflux env) : IDisposable
         await using var influx = await InfluxdServer.StartAsync();
         string database = SimulatorAndInflux.NewDatabase();
         string sources = TestSources.Json(env.Simulator.BaseUrl, "eoffice", "onestop");
-        env.Simulator.State.Faults.Set("onestop-stats", FaultMode.Slow, delayMs: 200);
+        // One-stop pages held 1 s each: influxd is stopped while the run still polls, however loaded the machine.
+        env.Simulator.State.Faults.Set("onestop-stats", FaultMode.Slow, delayMs: 1000);
         var first = CollectorHarness.Create(sources, influx.Url.ToString(), database);
         long spooled;
         await using (first)

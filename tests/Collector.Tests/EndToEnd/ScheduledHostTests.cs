@@ -28,14 +28,17 @@ public sealed class ScheduledHostTests(SimulatorAndInflux env)
             await host.StartAsync();
             var store = host.Services.GetRequiredService<ITimeSeriesStore>();
             int served = env.Simulator.State.Truth.EOffice(Expected.Current).Count;
+            var health = host.Services.GetRequiredService<ISourceHealthStore>();
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while ((await store.GetLatestAsync("e_document_rate", DateTimeOffset.UtcNow, null, CancellationToken.None)).Count < served)
+            // The figures and the source's health are written one after the other: wait for both.
+            while ((await store.GetLatestAsync("e_document_rate", DateTimeOffset.UtcNow, null, CancellationToken.None)).Count < served
+                || !(await health.GetSourceHealthAsync(CancellationToken.None)).Any(h => h.Source == "eoffice"))
             {
-                Assert.True(DateTime.UtcNow < deadline, "the catch-up poll never reached the store in full");
+                Assert.True(DateTime.UtcNow < deadline, "the catch-up poll never reached the store in full, with the source's health");
                 await Task.Delay(100);
             }
 
-            Assert.Single(await host.Services.GetRequiredService<ISourceHealthStore>().GetSourceHealthAsync(CancellationToken.None), h => h.Source == "eoffice" && h.ConsecutiveFailures == 0);
+            Assert.Single(await health.GetSourceHealthAsync(CancellationToken.None), h => h.Source == "eoffice" && h.ConsecutiveFailures == 0);
             await host.StopAsync();
         }
 

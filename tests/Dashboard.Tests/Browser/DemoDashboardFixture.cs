@@ -15,6 +15,10 @@ public sealed class DemoDashboardFixture : IAsyncLifetime
     public const string Password = "LanhDao@2026";
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    static DemoDashboardFixture() =>
+        // Playwright's 5 s for an expectation is short for a first, cold page on a loaded 2-core machine.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
+
     private static readonly string LockPath = Path.Combine(Path.GetTempPath(), $"kpimonitor-demo-{DemoDashboardProcess.SimulatorPort}.lock");
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(3);
 

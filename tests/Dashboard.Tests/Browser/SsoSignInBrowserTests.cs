@@ -8,8 +8,10 @@ namespace KpiMonitor.Dashboard.Tests.Browser;
 /// <summary>
 /// Chromium signs in through the test provider with the dashboard as its own process. The provider is on
 /// 127.0.0.1 and the dashboard on localhost: two sites, so the way back is a cross-site navigation with the
-/// browser's real SameSite rules, which an HttpClient does not apply.
+/// browser's real SameSite rules, which an HttpClient does not apply. In the browser collection, so it does not
+/// start its dashboard and Chromium while the demo's are busy.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class SsoSignInBrowserTests
 {
     [Fact]

@@ -78,8 +78,10 @@ public sealed class InfluxFaultTests(InfluxFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Write_SlowAnswer_TimesOutAndIsRetried()
     {
-        var store = Store(o => o.Timeout = TimeSpan.FromMilliseconds(300));
-        _proxy.DelayNext(1, TimeSpan.FromSeconds(2));
+        // Every attempt of the three writes (figures, activity, change mark) has this timeout: generous enough for a
+        // loaded machine, far below the held answer.
+        var store = Store(o => o.Timeout = TimeSpan.FromSeconds(2));
+        _proxy.DelayNext(1, TimeSpan.FromSeconds(10));
 
         var result = await store.WriteAsync([Observation.Scalar(Count, CommuneB, Jan, 10, "s")], Ct);
 
