@@ -78,6 +78,13 @@ public sealed class ChartCache : IDisposable
 
         var drawing = _drawing.GetOrAdd(fingerprint, key => new Lazy<RenderedChart>(() =>
         {
+            // Another request may have drawn it between the look-up above and this drawing's start.
+            if (_rendered.TryGetValue(key, out RenderedChart? drawn) && drawn is not null)
+            {
+                Interlocked.Increment(ref _hits);
+                return drawn;
+            }
+
             Interlocked.Increment(ref _misses);
             var (content, type) = draw();
             var chart = new RenderedChart(content, type, new EntityTagHeaderValue($"\"{key}\""));
