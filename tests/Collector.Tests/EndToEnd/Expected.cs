@@ -73,13 +73,19 @@ public static class Expected
         Dictionary<(DateOnly Month, string Unit, string Kpi), (double? Num, double? Den, double? Value)> stored)
     {
         Assert.NotEmpty(expected);
-        var missing = expected.Keys.Except(stored.Keys).Take(5).ToList();
-        var extra = stored.Keys.Except(expected.Keys).Take(5).ToList();
-        Assert.True(missing.Count == 0, "missing in store: " + string.Join("; ", missing));
-        Assert.True(extra.Count == 0, "not served but stored: " + string.Join("; ", extra));
-        var wrong = expected.Where(e => !Equal(e.Value, stored[e.Key])).Take(5).Select(e => $"{e.Key}: expected {e.Value}, stored {stored[e.Key]}").ToList();
-        Assert.True(wrong.Count == 0, string.Join("; ", wrong));
+        var differences = Differences(expected, stored);
+        Assert.True(differences.Count == 0, string.Join("; ", differences));
     }
+
+    /// <summary>Up to fifteen figures missing, extra or different, each described; empty when the store holds exactly the expected ones.</summary>
+    public static IReadOnlyList<string> Differences(
+        Dictionary<(DateOnly Month, string Unit, string Kpi), (double? Num, double? Den, double? Value)> expected,
+        Dictionary<(DateOnly Month, string Unit, string Kpi), (double? Num, double? Den, double? Value)> stored) =>
+        expected.Keys.Except(stored.Keys).Select(k => $"missing in store: {k}")
+            .Concat(stored.Keys.Except(expected.Keys).Select(k => $"not served but stored: {k}"))
+            .Concat(expected.Where(e => stored.TryGetValue(e.Key, out var s) && !Equal(e.Value, s)).Select(e => $"{e.Key}: expected {e.Value}, stored {stored[e.Key]}"))
+            .Take(15)
+            .ToList();
 
     private static bool Equal((double? Num, double? Den, double? Value) a, (double? Num, double? Den, double? Value) b) =>
         Near(a.Num, b.Num) && Near(a.Den, b.Den) && Near(a.Value, b.Value);
