@@ -41,6 +41,7 @@ public sealed class RollupCache : IDisposable, IAsyncDisposable
     private DateTimeOffset _versionsReadAt = DateTimeOffset.MinValue;
     private Task<IReadOnlyDictionary<string, long>?>? _versionCheck;
     private bool _storeUnreachable;
+    private bool _stopped;
     private long _clock;
     private long _cells;
     private long _loads;
@@ -167,15 +168,21 @@ public sealed class RollupCache : IDisposable, IAsyncDisposable
     /// <summary>Cancels the reads; null when already disposed, otherwise a task that ends when every read has (failed or not).</summary>
     private Task<bool>? Stop()
     {
-        Task[] running;
         lock (_gate)
         {
-            if (_stopping.IsCancellationRequested)
+            if (_stopped)
             {
                 return null;
             }
 
-            _stopping.Cancel();
+            _stopped = true;
+        }
+
+        // Outside the lock: cancelling runs the reads' callbacks, which take it.
+        _stopping.Cancel();
+        Task[] running;
+        lock (_gate)
+        {
             running = [.. _running];
         }
 
