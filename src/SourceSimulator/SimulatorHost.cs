@@ -33,6 +33,9 @@ public sealed class SimulatorHost : IAsyncDisposable
             ApplicationName = typeof(SimulatorHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // The host process's appsettings.json (the dashboard's, beside the program) names its own Urls: without
+        // clearing them Kestrel warns on every start that Listen() overrides them.
+        builder.WebHost.UseUrls();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSourceSimulator(options);
