@@ -8,8 +8,12 @@ namespace KpiMonitor.Testing;
 /// <summary>A small catalogue built in code, for tests that must not depend on the demo files.</summary>
 public static class TestCatalog
 {
+    /// <summary>A flow ratio (<see cref="TimeRollup.Sum"/>), as in the demo catalogue.</summary>
     public const string Ratio = "online_dossier_rate";
+
+    /// <summary>A flow count (<see cref="TimeRollup.Sum"/>), as in the demo catalogue.</summary>
     public const string Count = "late_dossiers";
+
     public const string Score = "score_766";
     public const string Percent = "satisfaction_rate";
     public const string Rank = "par_index_rank";
@@ -26,8 +30,8 @@ public static class TestCatalog
     public static Catalog Create(IEnumerable<Target>? targets = null) => new(
         new KpiCatalog(
         [
-            Kpi(Ratio, "Tỷ lệ hồ sơ nộp trực tuyến", KpiKind.Ratio, "%", Direction.HigherIsBetter, RollupMethod.SumRatio),
-            Kpi(Count, "Số hồ sơ trễ hạn", KpiKind.Count, "hồ sơ", Direction.LowerIsBetter, RollupMethod.Sum),
+            Kpi(Ratio, "Tỷ lệ hồ sơ nộp trực tuyến", KpiKind.Ratio, "%", Direction.HigherIsBetter, RollupMethod.SumRatio) with { TimeRollup = TimeRollup.Sum },
+            Kpi(Count, "Số hồ sơ trễ hạn", KpiKind.Count, "hồ sơ", Direction.LowerIsBetter, RollupMethod.Sum) with { TimeRollup = TimeRollup.Sum },
             Kpi(Score, "Điểm Bộ chỉ số 766", KpiKind.Score, "điểm", Direction.HigherIsBetter, RollupMethod.None),
             Kpi(Percent, "Tỷ lệ hài lòng", KpiKind.Percent, "%", Direction.HigherIsBetter, RollupMethod.None),
             Kpi(Rank, "Xếp hạng PAR INDEX", KpiKind.Rank, "hạng", Direction.LowerIsBetter, RollupMethod.None),

@@ -30,6 +30,11 @@ internal static partial class KpiFileReader
         ["halfYearly"] = ReportingPeriod.HalfYearly, ["yearly"] = ReportingPeriod.Yearly,
     };
 
+    private static readonly Dictionary<string, TimeRollup> TimeRollups = new(StringComparer.Ordinal)
+    {
+        ["last"] = TimeRollup.Last, ["sum"] = TimeRollup.Sum,
+    };
+
     [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
     private static partial Regex CodePattern();
 
@@ -40,7 +45,7 @@ internal static partial class KpiFileReader
         foreach (var (e, path) in r.Array(root, "kpis"))
         {
             r.OnlyKnown(e, path, "code", "nameVi", "nameEn", "descriptionVi", "descriptionEn", "kind", "displayUnit", "direction",
-                "rollup", "period", "sourceSystem", "definitionVi", "definitionEn", "numeratorVi", "denominatorVi");
+                "rollup", "timeRollup", "period", "sourceSystem", "definitionVi", "definitionEn", "numeratorVi", "denominatorVi");
             string? code = r.String(e, path, "code", required: true);
             if (code is not null && !CodePattern().IsMatch(code))
             {
@@ -58,6 +63,7 @@ internal static partial class KpiFileReader
             var direction = r.Choice(e, path, "direction", true, Directions);
             var rollup = r.Choice(e, path, "rollup", true, Rollups);
             var period = r.Choice(e, path, "period", true, Periods);
+            var timeRollup = r.Choice(e, path, "timeRollup", false, TimeRollups) ?? TimeRollup.Last;
             string? source = r.String(e, path, "sourceSystem", required: true);
             string? definitionVi = r.String(e, path, "definitionVi", required: true);
 
@@ -65,6 +71,12 @@ internal static partial class KpiFileReader
             {
                 r.Error($"{path}.rollup", $"cách cộng dồn '{ro}' không dùng được cho chỉ tiêu loại '{k}' " +
                     "(tỷ lệ: sumRatio hoặc none; số đếm: sum hoặc none; loại khác: none)");
+            }
+
+            if (timeRollup == TimeRollup.Sum && kind is { } summed && summed is not (KpiKind.Ratio or KpiKind.Count))
+            {
+                r.Error($"{path}.timeRollup", $"chỉ tiêu loại '{summed.ToString().ToLowerInvariant()}' không cộng dồn được qua các kỳ: 'sum' chỉ dùng cho tỷ lệ và số đếm " +
+                    "phát sinh trong kỳ; điểm, xếp hạng và phần trăm dùng 'last'");
             }
 
             if (code is null || nameVi is null || nameEn is null || kind is null || displayUnit is null || direction is null
@@ -85,6 +97,7 @@ internal static partial class KpiFileReader
                 Direction = direction.Value,
                 Rollup = rollup.Value,
                 Period = period.Value,
+                TimeRollup = timeRollup,
                 SourceSystem = source,
                 DefinitionVi = definitionVi,
                 DefinitionEn = r.String(e, path, "definitionEn", false) ?? "",

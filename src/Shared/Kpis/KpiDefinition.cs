@@ -33,6 +33,9 @@ public sealed record KpiDefinition
     /// <summary>The period one observation describes.</summary>
     public required ReportingPeriod Period { get; init; }
 
+    /// <summary>How figures of consecutive periods combine into a longer one; <see cref="TimeRollup.Last"/> unless configured.</summary>
+    public TimeRollup TimeRollup { get; init; } = TimeRollup.Last;
+
     /// <summary>Source system code (e-office, one-stop, …), informative.</summary>
     public required string SourceSystem { get; init; }
 

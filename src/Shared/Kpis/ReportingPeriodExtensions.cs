@@ -20,6 +20,19 @@ public static class ReportingPeriodExtensions
     };
 
     /// <summary>
+    /// The calendar buckets that hold exactly one figure of this period each, so that longer buckets can add them up:
+    /// days, months, quarters (half-years start on a quarter's first day), years.
+    /// </summary>
+    public static PeriodGranularity OwnGranularity(this ReportingPeriod period) => period switch
+    {
+        ReportingPeriod.Daily => PeriodGranularity.Day,
+        ReportingPeriod.Monthly => PeriodGranularity.Month,
+        ReportingPeriod.Quarterly or ReportingPeriod.HalfYearly => PeriodGranularity.Quarter,
+        ReportingPeriod.Yearly => PeriodGranularity.Year,
+        _ => throw new ArgumentOutOfRangeException(nameof(period)),
+    };
+
+    /// <summary>
     /// The calendar period pages read a KPI by: its own period, except daily figures (read by month) and half-years
     /// (read by year, the second half's figure being the year's).
     /// </summary>

@@ -33,7 +33,10 @@ public sealed class KpiReader(ITimeSeriesStore store, Catalog catalog, RollupCac
         return Rollup.Combine(kpi, unitCode, latest.Select(v => (v.Unit, v.Value, v.Numerator, v.Denominator)));
     }
 
-    /// <summary>A rolled-up series: for each period, the last figure of every unit of the subtree as it stood then.</summary>
+    /// <summary>
+    /// A rolled-up series: for each period, the last figure of every unit of the subtree as it stood then; for a flow
+    /// (<see cref="TimeRollup.Sum"/>) in periods longer than its own, the sum of its own periods.
+    /// </summary>
     public async Task<IReadOnlyList<RollupSeriesPoint>> GetSeriesAsync(
         string kpiCode, string unitCode, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken) =>
         (await GetSeriesAsync(kpiCode, [unitCode], from, to, granularity, cancellationToken))[unitCode];
@@ -52,6 +55,15 @@ public sealed class KpiReader(ITimeSeriesStore store, Catalog catalog, RollupCac
         }
 
         var buckets = PeriodBucket.Between(from, to, granularity);
+        var own = kpi.Period.OwnGranularity();
+        if (kpi.TimeRollup == TimeRollup.Sum && granularity > own)
+        {
+            // A flow: each of its own periods rolled up with the tree of that period, then added into the longer one.
+            // The monthly read is the one the overview and the monthly chart share.
+            var periods = await GetSeriesAsync(kpiCode, unitCodes, buckets[0].Start, buckets[^1].End, own, cancellationToken);
+            return periods.ToDictionary(p => p.Key, p => PeriodTotals.Add(buckets, p.Value), StringComparer.Ordinal);
+        }
+
         var result = new Dictionary<string, IReadOnlyList<RollupSeriesPoint>>(StringComparer.Ordinal);
         if (cache is not null && cache.Serves(granularity, buckets.Count))
         {

@@ -264,6 +264,35 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task ApiQuarters_AddUpTheMonthsOfAFlow_AndKeepTheLastMonthOfALevel()
+    {
+        var store = factory.Services.GetRequiredService<ITimeSeriesStore>();
+        DateTimeOffset Month(int month) => VietnamTime.StartOf(new DateOnly(2025, month, 1));
+        await store.WriteAsync(
+        [
+            Observation.Scalar("dossiers_received", "LCU.X.NATAM", Month(4), 100, "test"),
+            Observation.Scalar("dossiers_received", "LCU.X.NATAM", Month(5), 200, "test"),
+            Observation.Scalar("dossiers_received", "LCU.X.NATAM", Month(6), 300, "test"),
+            Observation.Ratio("antimalware_coverage", "LCU.X.NATAM", Month(4), 10, 40, "test"),
+            Observation.Ratio("antimalware_coverage", "LCU.X.NATAM", Month(6), 30, 40, "test"),
+        ], CancellationToken.None);
+        var client = await factory.SignedInAsync();
+
+        async Task<JsonElement> SecondQuarterAsync(string kpi)
+        {
+            using var series = JsonDocument.Parse(await client.GetStringAsync(
+                new Uri($"/api/kpis/{kpi}/series?unit=LCU.X.NATAM&months=120&grain=quarter", UriKind.Relative)));
+            return series.RootElement.GetProperty("points").EnumerateArray()
+                .Single(p => p.GetProperty("period").GetString() == "2025-04-01").GetProperty("value").Clone();
+        }
+
+        Assert.Equal(600, (await SecondQuarterAsync("dossiers_received")).GetProperty("value").GetDouble());
+        var coverage = await SecondQuarterAsync("antimalware_coverage");
+        Assert.Equal(30, coverage.GetProperty("numerator").GetDouble());
+        Assert.Equal(75, coverage.GetProperty("value").GetDouble(), 9);
+    }
+
+    [Fact]
     public async Task TrendChart_IsAPng_ForASignedInUser()
     {
         var client = await factory.SignedInAsync();

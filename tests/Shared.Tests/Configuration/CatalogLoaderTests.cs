@@ -1,4 +1,5 @@
 using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Kpis;
 
 namespace KpiMonitor.Shared.Tests.Configuration;
 
@@ -10,7 +11,7 @@ public sealed class CatalogLoaderTests : IDisposable
             "displayUnit": "%", "direction": "higher", "rollup": "sumRatio", "period": "monthly", "sourceSystem": "one-stop",
             "definitionVi": "Hồ sơ trực tuyến ÷ hồ sơ tiếp nhận" },
           { "code": "late_dossiers", "nameVi": "Số hồ sơ trễ hạn", "nameEn": "Late dossiers", "kind": "count",
-            "displayUnit": "hồ sơ", "direction": "lower", "rollup": "sum", "period": "monthly", "sourceSystem": "one-stop",
+            "displayUnit": "hồ sơ", "direction": "lower", "rollup": "sum", "timeRollup": "sum", "period": "monthly", "sourceSystem": "one-stop",
             "definitionVi": "Số hồ sơ quá hạn" }
         ] }
         """;
@@ -42,6 +43,8 @@ public sealed class CatalogLoaderTests : IDisposable
         Assert.Equal(3, catalog.Units.Units.Count);
         Assert.Equal("LCU", catalog.Units.AsOf(new DateOnly(2025, 8, 1)).ParentOf("LCU.X.BGI")!.Code);
         Assert.Equal(50, catalog.Targets.For("online_dossier_rate", catalog.Units.Find("LCU")!, 2026)!.Value);
+        Assert.Equal(TimeRollup.Last, catalog.Kpis.Find("online_dossier_rate")!.TimeRollup);
+        Assert.Equal(TimeRollup.Sum, catalog.Kpis.Find("late_dossiers")!.TimeRollup);
     }
 
     [Theory]
@@ -54,6 +57,8 @@ public sealed class CatalogLoaderTests : IDisposable
     [InlineData("units", "\"nameVi\": \"Tỉnh Lai Châu\"", "\"nameVI\": \"Tỉnh Lai Châu\"", "units.json $.units[0].nameVI", "không được hỗ trợ")]
     [InlineData("kpis", "\"rollup\": \"sum\"", "\"rollup\": \"sumRatio\"", "kpis.json $.kpis[1].rollup", "không dùng được")]
     [InlineData("kpis", "\"kind\": \"count\"", "\"kind\": \"tally\"", "kpis.json $.kpis[1].kind", "'tally' không hợp lệ")]
+    [InlineData("kpis", "\"timeRollup\": \"sum\"", "\"timeRollup\": \"average\"", "kpis.json $.kpis[1].timeRollup", "'average' không hợp lệ")]
+    [InlineData("kpis", "\"kind\": \"count\"", "\"kind\": \"score\"", "kpis.json $.kpis[1].timeRollup", "loại 'score' không cộng dồn được qua các kỳ")]
     [InlineData("kpis", "\"code\": \"late_dossiers\"", "\"code\": \"online_dossier_rate\"", "kpis.json $.kpis[1].code", "bị trùng")]
     [InlineData("targets", "\"year\": 2025, \"level\"", "\"year\": 2025, \"from\": 2024, \"level\"", "targets.json $.targets[1]", "không dùng cả hai")]
     public void OneMistake_IsReportedWithFilePathAndProblem(string file, string find, string replace, string where, string what)
