@@ -1,6 +1,8 @@
 using System.Globalization;
+using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Hosting;
 using KpiMonitor.Dashboard.Localization;
+using KpiMonitor.Dashboard.ManualEntry;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Dashboard.Sources;
 using KpiMonitor.Shared.Configuration;
@@ -9,8 +11,10 @@ using KpiMonitor.Shared.Periods;
 namespace KpiMonitor.Dashboard.Exports;
 
 /// <summary>
-/// Downloads of the pages' tables: /chi-tieu/{kpi}/xuat.csv|xlsx?unit=&amp;level=&amp;sort=&amp;dir= (the KPI page's child
-/// table with the reader's level filter and order, the same parameters as the page) and /nguon-du-lieu/xuat.csv|xlsx.
+/// Downloads of the pages' tables, each as .csv or .xlsx: /chi-tieu/{kpi}/xuat?unit=&amp;level=&amp;sort=&amp;dir= (the KPI
+/// page's child table with the reader's level filter and order), /don-vi/{unit}/xuat?month=yyyy-MM (the unit's KPIs of a
+/// month, as the overview's tiles), /don-vi/{unit}/do-moi (its data freshness), /nguon-du-lieu/xuat, /nhap-lieu/nhat-ky
+/// (the audit trail, operators and admins) and /quan-tri/muc-tieu (the targets, admins).
 /// </summary>
 public static class ExportEndpoints
 {
@@ -43,10 +47,62 @@ public static class ExportEndpoints
 
             bool en = Lang.English(context);
             var (headers, rows) = ExportTables.Sources(await sources.AllAsync(ct), en);
-            string name = $"{Ui.T("sources", en)} - {VietnamTime.DateOf(time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+            string name = $"{Ui.T("sources", en)} - {Today(time)}";
             return File(context, format, name, Ui.T("sources", en), headers, rows);
         }).WithMetadata(new WithoutWarmupAttribute()); // source health, not rollups
+        app.MapGet("/don-vi/{code}/xuat.{format}", async (string code, string format, string? month, HttpContext context, Catalog catalog,
+            OverviewService overview, TimeProvider time, CancellationToken ct) =>
+        {
+            var unit = catalog.Units.Find(code);
+            if (unit is null || format is not ("csv" or "xlsx") || !OverviewMonth.TryParse(month, VietnamTime.DateOf(time.GetUtcNow()), out var chosen))
+            {
+                return Results.NotFound();
+            }
+
+            bool en = Lang.English(context);
+            var (headers, rows) = ExportTables.Tiles(await overview.TilesAsync(unit.Code, chosen, ct), en);
+            string name = $"{Ui.T("overview", en)} - {unit.Name(en)} - {chosen.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+            return File(context, format, name, Ui.T("overview", en), headers, rows);
+        });
+        app.MapGet("/don-vi/{code}/do-moi.{format}", async (string code, string format, HttpContext context, Catalog catalog,
+            SourceStatusQuery sources, ConfiguredSources configured, TimeProvider time, CancellationToken ct) =>
+        {
+            var unit = catalog.Units.Find(code);
+            if (unit is null || format is not ("csv" or "xlsx"))
+            {
+                return Results.NotFound();
+            }
+
+            bool en = Lang.English(context);
+            var (headers, rows) = ExportTables.Freshness(await sources.ForUnitAsync(unit.Code, ct), configured, en);
+            string name = $"{Ui.T("freshness", en)} - {unit.Name(en)} - {Today(time)}";
+            return File(context, format, name, Ui.T("freshness", en), headers, rows);
+        }).WithMetadata(new WithoutWarmupAttribute());
+        app.MapGet("/nhap-lieu/nhat-ky.{format}", async (string format, HttpContext context, Catalog catalog, AuditLog audit, TimeProvider time, CancellationToken ct) =>
+        {
+            if (format is not ("csv" or "xlsx"))
+            {
+                return Results.NotFound();
+            }
+
+            bool en = Lang.English(context);
+            var (headers, rows) = ExportTables.Audit(await audit.RecentAsync(int.MaxValue, ct), catalog, en);
+            return File(context, format, $"{Ui.T("audit", en)} - {Today(time)}", Ui.T("audit", en), headers, rows);
+        }).RequireAuthorization(Roles.Operator).WithMetadata(new WithoutWarmupAttribute());
+        app.MapGet("/quan-tri/muc-tieu.{format}", (string format, HttpContext context, Catalog catalog, TimeProvider time) =>
+        {
+            if (format is not ("csv" or "xlsx"))
+            {
+                return Results.NotFound();
+            }
+
+            bool en = Lang.English(context);
+            var (headers, rows) = ExportTables.Targets(catalog.OrderedTargets(), catalog, en);
+            return File(context, format, $"{Ui.T("admin.targets", en)} - {Today(time)}", Ui.T("admin.targets", en), headers, rows);
+        }).RequireAuthorization(Roles.Admin).WithMetadata(new WithoutWarmupAttribute());
     }
+
+    private static string Today(TimeProvider time) => VietnamTime.DateOf(time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static IResult File(HttpContext context, string format, string name, string sheet,
         IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<ExportCell>> rows)

@@ -79,6 +79,7 @@ public static class Ui
         ["save"] = ("Lưu", "Save"),
         ["upload"] = ("Tải lên", "Upload"),
         ["audit"] = ("Nhật ký thay đổi", "Audit trail"),
+        ["audit.none"] = ("Chưa có số liệu nào được nhập tay.", "No figure has been entered by hand yet."),
         ["when"] = ("Lúc", "When"),
         ["who"] = ("Người nhập", "Who"),
         ["old"] = ("Giá trị cũ", "Old value"),
@@ -131,6 +132,12 @@ public static class Ui
         ["export.numerator"] = ("Tử số", "Numerator"),
         ["export.denominator"] = ("Mẫu số", "Denominator"),
         ["export.reporting"] = ("Số đơn vị có số liệu", "Units reporting"),
+        ["export.measure"] = ("Đơn vị tính", "Measure"),
+        ["export.previousValue"] = ("Kỳ trước", "Previous period"),
+        ["export.lastYearValue"] = ("Cùng kỳ năm trước", "Same period last year"),
+        ["export.fromYear"] = ("Từ năm", "From year"),
+        ["export.toYear"] = ("Đến năm", "To year"),
+        ["kpi.code"] = ("Mã chỉ tiêu", "KPI code"),
         ["movement"] = ("Thay đổi hạng", "Rank change"),
         ["vs.prevQuarter"] = ("so với quý trước", "vs previous quarter"),
         ["rank.note"] = ("Xếp hạng so sánh các đơn vị cùng cấp; giá trị bằng nhau thì đồng hạng.", "Ranks compare units of the same level; equal values share a rank."),
@@ -174,7 +181,6 @@ public static class Ui
         ["admin.everyone"] = ("Tất cả đơn vị", "Every unit"),
         ["sso.noRole"] = ("Hệ thống đăng nhập một lần đã xác nhận bạn, nhưng tài khoản chưa được cấp vai trò nào trong KpiMonitor. Hãy đề nghị quản trị hệ thống cấp quyền.", "Single sign-on knows you, but your account has no role in KpiMonitor yet. Ask the administrator to grant one."),
         ["sso.otherAccount"] = ("Đăng nhập bằng tài khoản khác", "Sign in with another account"),
-        ["admin.demoAccount"] = ("tài khoản trình diễn", "demo account"),
     };
 
     public static string T(string key, bool english) =>

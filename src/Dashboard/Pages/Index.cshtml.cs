@@ -1,4 +1,3 @@
-using System.Globalization;
 using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Shared.Configuration;
@@ -25,19 +24,12 @@ public sealed class IndexModel(OverviewService overview, UnitChoices choices, Ca
     {
         var today = VietnamTime.DateOf(time.GetUtcNow());
         Today = today;
-        if (month is null)
-        {
-            Month = new DateOnly(today.Year, today.Month, 1);
-        }
-        else if (DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-            && parsed.Year is >= ManualEntry.ManualPeriod.MinYear and <= ManualEntry.ManualPeriod.MaxYear)
-        {
-            Month = parsed;
-        }
-        else
+        if (!OverviewMonth.TryParse(month, today, out var chosen))
         {
             return NotFound();
         }
+
+        Month = chosen;
 
         Unit = catalog.Units.Find(unit ?? catalog.Units.TopOn(Month.AddMonths(1).AddDays(-1)) ?? "");
         if (Unit is null)

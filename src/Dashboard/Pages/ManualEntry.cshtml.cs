@@ -157,14 +157,11 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
         new("period", ManualPeriod.Format(Kpi.Period, figure.Period)),
     }).ToUriComponent() + "#sua";
 
-    public string UnitName(string code, bool english) => catalog.Units.Find(code)?.Name(english) ?? code;
+    public string UnitName(string code, bool english) => catalog.UnitName(code, english);
 
-    public string KpiName(string code, bool english) => catalog.Kpis.Find(code) is { } kpi ? (english ? kpi.NameEn : kpi.NameVi) : code;
+    public string KpiName(string code, bool english) => catalog.KpiName(code, english);
 
-    /// <summary>The period of an audit entry as its KPI counts periods ("11/2026", "Q3/2026", "2019").</summary>
-    public string AuditPeriod(AuditEntry entry) => catalog.Kpis.Find(entry.Kpi) is { } kpi
-        ? ManualPeriod.Label(kpi.Period, entry.Period)
-        : entry.Period.ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    public string AuditPeriod(AuditEntry entry) => catalog.AuditPeriod(entry);
 
     private void LoadChoices()
     {

@@ -21,6 +21,9 @@ public sealed class UnitModel(OverviewService overview, SourceStatusQuery source
     public DateOnly? Ended { get; private set; }
     public IReadOnlyList<OrgUnit> Children { get; private set; } = [];
     public IReadOnlyList<KpiTile> Tiles { get; private set; } = [];
+
+    /// <summary>The month the tiles show: this one, or the last of a unit that no longer exists.</summary>
+    public DateOnly Month { get; private set; }
     public IReadOnlyList<SourceActivity> Freshness { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
@@ -46,7 +49,8 @@ public sealed class UnitModel(OverviewService overview, SourceStatusQuery source
             .OrderBy(u => catalog.Units.LevelOrder(u.Level))
             .ThenBy(u => u.NameVi, StringComparer.Create(Localization.Ui.Vi, false))
             .ToList();
-        Tiles = await overview.TilesAsync(Unit.Code, new DateOnly(day.Year, day.Month, 1), cancellationToken);
+        Month = new DateOnly(day.Year, day.Month, 1);
+        Tiles = await overview.TilesAsync(Unit.Code, Month, cancellationToken);
         Freshness = await sources.ForUnitAsync(Unit.Code, cancellationToken);
         return Page();
     }

@@ -26,6 +26,10 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
     [InlineData("/chi-tieu/digitization_rate/xuat.xlsx?unit=LCU")]
     [InlineData("/nguon-du-lieu/xuat.csv")]
     [InlineData("/nguon-du-lieu/xuat.xlsx")]
+    [InlineData("/don-vi/LCU/xuat.csv?month=2025-06")]
+    [InlineData("/don-vi/LCU/do-moi.xlsx")]
+    [InlineData("/nhap-lieu/nhat-ky.csv")]
+    [InlineData("/quan-tri/muc-tieu.xlsx")]
     public async Task Pages_WithoutLogin_GoToTheLoginPage(string path)
     {
         var response = await factory.Anonymous().GetAsync(new Uri(path, UriKind.Relative));

@@ -7,6 +7,7 @@ using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using static KpiMonitor.Dashboard.Tests.Web.ExportFiles;
 
 namespace KpiMonitor.Dashboard.Tests.Web;
 
@@ -172,46 +173,5 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
 
     private static string Status(string target, string withTarget) => target.Length > 0 ? withTarget : "Chưa đặt mục tiêu";
 
-    /// <summary>The fields of one CSV line, unquoting "…" and "" as RFC 4180 says.</summary>
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
-    }
-
     private static string Month() => VietnamTime.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    private static string Text(Cell cell) => cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "";
-
-    private static double Number(Cell cell)
-    {
-        Assert.Null(cell.DataType);
-        return double.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture);
-    }
 }

@@ -1,0 +1,37 @@
+using KpiMonitor.Dashboard.ManualEntry;
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Targets;
+
+namespace KpiMonitor.Dashboard.Localization;
+
+/// <summary>Names of the catalogue's KPIs, units and targets as people read them; a code the catalogue no longer has stands as it is.</summary>
+public static class CatalogText
+{
+    public static string KpiName(this Catalog catalog, string code, bool english) =>
+        catalog.Kpis.Find(code) is { } kpi ? (english ? kpi.NameEn : kpi.NameVi) : code;
+
+    public static string UnitName(this Catalog catalog, string code, bool english) => catalog.Units.Find(code)?.Name(english) ?? code;
+
+    /// <summary>Who a target is for: a unit, a level or everyone.</summary>
+    public static string TargetScope(this Catalog catalog, Target target, bool english) =>
+        target.Unit is { } unit ? catalog.UnitName(unit, english)
+        : target.Level is { } level ? catalog.Units.FindLevel(level) is { } l ? (english ? l.NameEn : l.NameVi) : level
+        : Ui.T("admin.everyone", english);
+
+    /// <summary>The targets in catalogue order of their KPI, then everyone, levels from the top, units; then by year.</summary>
+    public static IReadOnlyList<Target> OrderedTargets(this Catalog catalog)
+    {
+        var kpiOrder = catalog.Kpis.All.Select((k, i) => (k.Code, i)).ToDictionary(k => k.Code, k => k.i, StringComparer.Ordinal);
+        return catalog.Targets.All
+            .OrderBy(t => kpiOrder.GetValueOrDefault(t.Kpi, int.MaxValue))
+            .ThenBy(t => t.Unit is null ? 0 : 1)
+            .ThenBy(t => t.Level is null ? -1 : catalog.Units.LevelOrder(t.Level))
+            .ThenBy(t => t.FromYear)
+            .ToList();
+    }
+
+    /// <summary>The period of an audit entry as its KPI counts periods ("11/2026", "Q3/2026", "2019").</summary>
+    public static string AuditPeriod(this Catalog catalog, AuditEntry entry) => catalog.Kpis.Find(entry.Kpi) is { } kpi
+        ? ManualPeriod.Label(kpi.Period, entry.Period)
+        : entry.Period.ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}
