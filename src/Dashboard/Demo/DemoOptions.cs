@@ -16,4 +16,8 @@ public sealed class DemoOptions
     /// <summary>Months of history generated on first start.</summary>
     [Range(1, 36, ErrorMessage = "Demo:HistoryMonths phải trong khoảng 1–36.")]
     public int HistoryMonths { get; set; } = 24;
+
+    /// <summary>How long the history waits before asking a store that did not answer again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00", ErrorMessage = "Demo:StoreRetryDelay phải trong khoảng 0,1 giây – 1 giờ.")]
+    public TimeSpan StoreRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }
