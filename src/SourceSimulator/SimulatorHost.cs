@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,10 +34,10 @@ public sealed class SimulatorHost : IAsyncDisposable
             ApplicationName = typeof(SimulatorHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        // The host process's appsettings.json (the dashboard's, beside the program) names its own Urls: without
-        // clearing them Kestrel warns on every start that Listen() overrides them.
-        builder.WebHost.UseUrls();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        // Its address as its Urls, not a Kestrel Listen(): the host process's appsettings.json (the dashboard's, beside
+        // the program) names Urls of its own, and Listen() over them makes Kestrel warn on every start. An empty Urls
+        // falls back to that file's. Port 0 takes a free one.
+        builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://{IPAddress.Loopback}:{options.Port}"));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSourceSimulator(options);
         var app = builder.Build();
