@@ -53,6 +53,8 @@ public sealed class ApiErrors(RequestDelegate next, ILogger<ApiErrors> logger)
         StatusCodes.Status403Forbidden => "Tài khoản này không có quyền dùng địa chỉ API này.",
         StatusCodes.Status404NotFound => $"Không có địa chỉ API '{context.Request.Path}'; xem danh sách trong README.",
         StatusCodes.Status500InternalServerError => "Máy chủ gặp lỗi khi trả lời; lỗi đã được ghi vào nhật ký của dashboard.",
+        StatusCodes.Status503ServiceUnavailable when StoreOutage.Happened(context) =>
+            "Kho số liệu không trả lời nên chưa đọc được số liệu; số liệu đã thu thập không mất. Thử lại sau ít phút (Retry-After).",
         _ => $"Lỗi HTTP {status}.",
     };
 }

@@ -26,17 +26,30 @@ public static class DashboardEndpoints
         });
         // People get the friendly error page above; API callers get JSON saying what went wrong, never that page.
         app.UseMiddleware<ApiErrors>();
+        app.UseMiddleware<StoreOutage>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<WarmupGate>();
         app.UseAntiforgery();
 
-        // /health: is the process alive and the store answering (200 while the first reading runs, "Degraded").
-        // /health/ready: may a load balancer send people here (503 until the first reading ends).
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
+        // /health: the process is alive (200 whatever the body says: store answering or not, first reading under way).
+        // A store outage must not get the dashboard restarted: it keeps serving the rollups it holds meanwhile.
+        // /health/ready: may a load balancer send people here (503 until the first reading of the rollups has ended;
+        // a store outage after it does not count, the dashboard answering from what it read).
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResponseWriter = WriteHealth,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status200OK,
+            },
+        }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
+            Predicate = check => check.Tags.Contains(WarmupHealthCheck.ReadyTag),
             ResponseWriter = WriteHealth,
             ResultStatusCodes =
             {

@@ -126,7 +126,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Login",
             page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginLimiter))));
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("kho-du-lieu").AddCheck<WarmupHealthCheck>("nap-san");
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("kho-du-lieu").AddCheck<WarmupHealthCheck>("nap-san", tags: [WarmupHealthCheck.ReadyTag]);
         return builder;
     }
 

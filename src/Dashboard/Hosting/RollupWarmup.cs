@@ -11,11 +11,13 @@ namespace KpiMonitor.Dashboard.Hosting;
 /// <summary>
 /// Reads the province overview once at start and then every <see cref="Interval"/>, so the first visitor of the
 /// morning does not wait for 26 KPIs to be read and figures the collector wrote are read again before anyone asks.
-/// A failure (store down) is logged once per outage; pages then say what is wrong themselves. The first reading's
+/// A failure (store down) is logged once per outage, and the store is asked once a round until it answers again; pages
+/// then say what is wrong themselves. The first reading's
 /// progress is kept in <see cref="WarmupState"/>, which holds pages until it ends.
 /// </summary>
 public sealed class RollupWarmup(
-    OverviewService overview, Catalog catalog, WarmupState state, IOptions<RollupCacheOptions> options, TimeProvider time, ILogger<RollupWarmup> logger)
+    OverviewService overview, ITimeSeriesStore store, Catalog catalog, WarmupState state, IOptions<RollupCacheOptions> options, TimeProvider time,
+    ILogger<RollupWarmup> logger)
     : BackgroundService
 {
     /// <summary>Time between two readings of the overview.</summary>
@@ -40,6 +42,12 @@ public sealed class RollupWarmup(
             var today = VietnamTime.DateOf(time.GetUtcNow());
             try
             {
+                if (failing)
+                {
+                    // One question to a store that did not answer, not 26 reads each retried and logged.
+                    await store.PingAsync(stoppingToken);
+                }
+
                 if (catalog.Units.TopOn(today) is { } top)
                 {
                     var month = PeriodBucket.Floor(today, PeriodGranularity.Month);

@@ -18,6 +18,9 @@ public sealed class ErrorModel(WarmupState warmup) : PageModel
     /// <summary>A 503 from <see cref="WarmupGate"/>: the figures are still being read for the first time.</summary>
     public bool IsWarming { get; private set; }
 
+    /// <summary>A 503 from <see cref="StoreOutage"/>: the store did not answer this request.</summary>
+    public bool IsStoreDown { get; private set; }
+
     /// <summary>The first reading's progress, for a page that reloads itself until it ends.</summary>
     public string WarmupProgress(bool english) => WarmupGate.Message(warmup, english);
 
@@ -29,7 +32,8 @@ public sealed class ErrorModel(WarmupState warmup) : PageModel
     {
         IsNotFound = code == 404;
         IsThrottled = code == StatusCodes.Status429TooManyRequests;
-        IsWarming = code == StatusCodes.Status503ServiceUnavailable && !warmup.Ready;
+        IsStoreDown = code == StatusCodes.Status503ServiceUnavailable && StoreOutage.Happened(HttpContext);
+        IsWarming = code == StatusCodes.Status503ServiceUnavailable && !IsStoreDown && !warmup.Ready;
         Response.StatusCode = code ?? StatusCodes.Status500InternalServerError;
     }
 }

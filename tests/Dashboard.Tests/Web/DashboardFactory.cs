@@ -44,9 +44,12 @@ public sealed class DashboardFactory : WebApplicationFactory<AccountStore>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client signed in through the real login form (with its anti-forgery token).</summary>
-    public async Task<HttpClient> SignedInAsync(string user = Roles.Viewer)
+    public Task<HttpClient> SignedInAsync(string user = Roles.Viewer) => SignInAsync(this, user);
+
+    /// <summary>A client of <paramref name="app"/> (this factory or one derived with other settings) signed in as <paramref name="user"/>.</summary>
+    public static async Task<HttpClient> SignInAsync(WebApplicationFactory<AccountStore> app, string user = Roles.Viewer)
     {
-        var client = Anonymous();
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
         var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {

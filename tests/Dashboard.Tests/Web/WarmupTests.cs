@@ -96,19 +96,7 @@ public sealed class WarmupTests : IClassFixture<DashboardFactory>, IDisposable
         _slow.Dispose();
     }
 
-    private async Task<HttpClient> SignedInAsync(string user = Roles.Viewer)
-    {
-        var client = _slow.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        string form = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
-        using var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = user,
-            ["password"] = DashboardFactory.Password,
-            ["__RequestVerificationToken"] = DashboardFactory.Token(form),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string user = Roles.Viewer) => DashboardFactory.SignInAsync(_slow, user);
 
     /// <summary>The real embedded store whose series reads wait for a gate: a slow store, not a fake one.</summary>
     private sealed class GatedSeriesStore(ITimeSeriesStore inner, Task gate) : ITimeSeriesStore
