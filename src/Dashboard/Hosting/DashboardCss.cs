@@ -33,6 +33,7 @@ public static class DashboardCss
         .tile .name { font-weight:600; min-height:2.6em; }
         .tile .value { font-size:28px; font-weight:600; margin:6px 0 2px; }
         .tile .meta { color:var(--muted); font-size:13px; }
+        .tile .meta.status { display:flex; flex-wrap:wrap; align-items:center; gap:2px 10px; margin-bottom:2px; }
         .tile img { width:100%; height:48px; margin-top:6px; }
         .Met { border-left-color:var(--met); } .AtRisk { border-left-color:var(--risk); border-left-style:dashed; } .Missed { border-left-color:var(--miss); border-left-style:double; border-left-width:8px; }
         .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12px; font-weight:600; color:#fff; background:var(--none); }
@@ -40,6 +41,8 @@ public static class DashboardCss
         table { border-collapse:collapse; width:100%; background:#fff; border:1px solid var(--line); }
         th, td { padding:7px 10px; border-bottom:1px solid var(--line); text-align:left; }
         td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
+        td.num, .nowrap { white-space:nowrap; }
+        @media (min-width: 1000px) { table.ranking th { white-space:nowrap; } }
         .chart { background:#fff; border:1px solid var(--line); border-radius:6px; padding:8px; margin-bottom:16px; }
         .chart img { max-width:100%; height:auto; display:block; }
         .note { color:var(--muted); font-size:13px; }

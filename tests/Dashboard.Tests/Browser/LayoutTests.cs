@@ -2,7 +2,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace KpiMonitor.Dashboard.Tests.Browser;
 
-// Words that belong together stay on one line: header links.
+// Words that belong together stay on one line: header links, and a value with its unit.
 [Collection(BrowserCollection.Name)]
 public sealed class LayoutTests(DemoDashboardFixture fixture)
 {
@@ -39,5 +39,23 @@ public sealed class LayoutTests(DemoDashboardFixture fixture)
             // Brand, links and account share one row (their middles within a few pixels).
             Assert.True(rowTops.Max() - rowTops.Min() < 8, $"header rows at {string.Join(", ", rowTops)}");
         }
+    }
+
+    [Fact]
+    public async Task Tiles_NeverBreakAValueFromItsUnit()
+    {
+        await using var context = await fixture.NewContextAsync(signedIn: true);
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync("/");
+        var kept = page.Locator("a.tile .nowrap");
+        await Expect(kept.First).ToBeVisibleAsync();
+
+        string[] texts = [.. await kept.AllInnerTextsAsync()];
+        int[] lines = await kept.EvaluateAllAsync<int[]>(LinesOfEach);
+
+        Assert.Contains(texts, t => t.StartsWith("Mục tiêu: ", StringComparison.Ordinal) && t.EndsWith(" %", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.EndsWith(" điểm %", StringComparison.Ordinal));
+        Assert.All(lines, n => Assert.Equal(1, n));
     }
 }
