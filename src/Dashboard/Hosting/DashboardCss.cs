@@ -44,7 +44,8 @@ public static class DashboardCss
         td.num, .nowrap { white-space:nowrap; }
         @media (min-width: 1000px) { table.ranking th { white-space:nowrap; } }
         .chart { background:#fff; border:1px solid var(--line); border-radius:6px; padding:8px; margin-bottom:16px; }
-        .chart img { max-width:100%; height:auto; display:block; }
+        .chart picture { display:block; }
+        .chart img { max-width:100%; height:auto; display:block; margin:0 auto; }
         .note { color:var(--muted); font-size:13px; }
         h1 a, h2 a { color:inherit; }
         h2 { font-size:18px; margin:22px 0 10px; }
