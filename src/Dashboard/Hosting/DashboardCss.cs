@@ -75,8 +75,10 @@ public static class DashboardCss
         td.movement { white-space:nowrap; } td.movement.up { color:var(--met); } td.movement.down { color:var(--miss); }
         """;
 
+    private static readonly byte[] Content = System.Text.Encoding.UTF8.GetBytes(Text);
+
     /// <summary>A fingerprint of <see cref="Text"/>: the pages link <see cref="Path"/> with it, so a browser keeps the sheet until it changes.</summary>
-    public static readonly string Version = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Text)))[..12];
+    public static readonly string Version = AssetResponse.Fingerprint(Content);
 
     /// <summary>The address pages link: <c>/app.css?v=</c> and <see cref="Version"/>.</summary>
     public static string Path => "/app.css?v=" + Version;
@@ -85,16 +87,5 @@ public static class DashboardCss
     /// The sheet, kept by browsers for a year when asked for by its current <see cref="Version"/> (the address changes
     /// with it), and revalidated each time otherwise.
     /// </summary>
-    public static IResult Serve(HttpContext context)
-    {
-        bool current = context.Request.Query["v"] == Version;
-        context.Response.Headers.CacheControl = current ? "public, max-age=31536000, immutable" : "no-cache";
-        context.Response.Headers.ETag = $"\"{Version}\"";
-        if (context.Request.Headers.IfNoneMatch == $"\"{Version}\"")
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return Results.Text(Text, "text/css; charset=utf-8");
-    }
+    public static IResult Serve(HttpContext context) => AssetResponse.Serve(context, Content, "text/css; charset=utf-8", Version);
 }
