@@ -11,10 +11,15 @@ public static class Sparkline
 {
     private const int FewPeriods = 8;
 
-    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, int width = 160, int height = 48) =>
+    // About the width of a tile's inside on a 1024- to 1920-pixel screen, so the tile shows it at nearly its own size:
+    // stretched to the tile, a narrower image turned its markers into ovals.
+    public const int Width = 290;
+    public const int Height = 48;
+
+    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, int width = Width, int height = Height) =>
         Png(points, target, PeriodGranularity.Month, false, width, height);
 
-    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, PeriodGranularity granularity, bool english, int width = 160, int height = 48)
+    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, PeriodGranularity granularity, bool english, int width = Width, int height = Height)
     {
         ArgumentNullException.ThrowIfNull(points);
         var ordered = points.OrderBy(p => p.Period).ToList();
@@ -71,7 +76,9 @@ public static class Sparkline
         }
 
         var range = ValueRange.Of(ordered.Select(p => p.Value ?? double.NaN).Append(target ?? double.NaN), false);
-        plot.Axes.SetLimitsY(range.Min, range.Max);
+        // Five pixels to spare above and below, so a marker at either end of the range (a count of 0) is not cut in half.
+        double room = (range.Max - range.Min) * 5.0 / height;
+        plot.Axes.SetLimitsY(range.Min - room, range.Max + room);
         if (ordered.Count == 1)
         {
             // One period: the figure in the middle, with room for its label on the right.

@@ -34,7 +34,7 @@ public static class DashboardCss
         .tile .value { font-size:28px; font-weight:600; margin:6px 0 2px; }
         .tile .meta { color:var(--muted); font-size:13px; }
         .tile .meta.status { display:flex; flex-wrap:wrap; align-items:center; gap:2px 10px; margin-bottom:2px; }
-        .tile img { width:100%; height:48px; margin-top:6px; }
+        .tile img { display:block; width:100%; height:auto; margin-top:6px; }
         .Met { border-left-color:var(--met); } .AtRisk { border-left-color:var(--risk); border-left-style:dashed; } .Missed { border-left-color:var(--miss); border-left-style:double; border-left-width:8px; }
         .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12px; font-weight:600; color:#fff; background:var(--none); }
         .badge.Met { background:var(--met); } .badge.AtRisk { background:var(--risk); } .badge.Missed { background:var(--miss); }

@@ -13,7 +13,7 @@ public sealed class SparklineTests
         var png = PngImage.Read(Sparkline.Png(ChartSamples.RisingMonths(), 80));
         png.Save("sparkline.png");
 
-        Assert.Equal((160, 48), (PngImage.HeaderWidth(png.Bytes), PngImage.HeaderHeight(png.Bytes)));
+        Assert.Equal((290, 48), (PngImage.HeaderWidth(png.Bytes), PngImage.HeaderHeight(png.Bytes)));
         Assert.True(png.Bytes.Length > 500, $"only {png.Bytes.Length} bytes");
         Assert.True(png.PixelsNear(ValueHex) > 150, $"value pixels: {png.PixelsNear(ValueHex)}");
         Assert.True(png.PixelsNear(TargetHex) > 40, $"target pixels: {png.PixelsNear(TargetHex)}");
@@ -43,7 +43,7 @@ public sealed class SparklineTests
     {
         var png = PngImage.Read(Sparkline.Png([], null));
 
-        Assert.Equal((160, 48), (png.Width, png.Height));
+        Assert.Equal((290, 48), (png.Width, png.Height));
         Assert.Equal(0, png.OpaquePixels());
     }
 }
