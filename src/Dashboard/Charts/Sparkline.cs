@@ -6,7 +6,8 @@ namespace KpiMonitor.Dashboard.Charts;
 // The tiny trend on a KPI tile: no axes, transparent so it sits on any tile colour. A short series (a yearly
 // ranking's last few years) gets a marker on every figure, so separate yearly figures do not read as a curve;
 // a yearly series starts at its first figure, not with empty years. A lone figure gets its period written
-// beside it, because a dot alone looks like a rendering fault.
+// beside it, because a dot alone looks like a rendering fault. The period in progress ends the line dashed, on a hollow
+// marker, like the trend chart's.
 public static class Sparkline
 {
     private const int FewPeriods = 8;
@@ -41,10 +42,20 @@ public static class Sparkline
         var run = new List<Coordinates>();
         for (var i = 0; i <= ordered.Count; i++)
         {
-            if (i < ordered.Count && Known(ordered[i]))
+            if (i < ordered.Count && Known(ordered[i]) && !ordered[i].InProgress)
             {
                 run.Add(new Coordinates(i, ordered[i].Value!.Value));
                 continue;
+            }
+
+            // The period in progress, as on the trend chart: a dashed step from the figure before it, so a
+            // month-to-date count does not read as a fall; its hollow marker is drawn below with the last one.
+            if (i < ordered.Count && Known(ordered[i]) && run.Count > 0 && run[^1].X == i - 1)
+            {
+                var step = plot.Add.ScatterLine(new[] { run[^1], new Coordinates(i, ordered[i].Value!.Value) }, ChartStyle.ValueColor);
+                step.LineWidth = 2f;
+                step.LinePattern = LinePattern.DenselyDashed;
+                step.MarkerSize = 0f;
             }
 
             if (run.Count > 0)
@@ -58,7 +69,15 @@ public static class Sparkline
         }
 
         var last = ordered.FindLastIndex(Known);
-        if (last >= 0)
+        if (last >= 0 && ordered[last].InProgress)
+        {
+            var hollow = plot.Add.Marker(last, ordered[last].Value!.Value);
+            hollow.MarkerStyle = new MarkerStyle
+            {
+                Shape = MarkerShape.FilledCircle, Size = 7f, FillColor = Colors.White, OutlineColor = ChartStyle.ValueColor, OutlineWidth = 1.5f,
+            };
+        }
+        else if (last >= 0)
         {
             plot.Add.Marker(last, ordered[last].Value!.Value, MarkerShape.FilledCircle, 5f, ChartStyle.ValueColor);
         }

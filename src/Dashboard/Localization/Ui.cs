@@ -30,7 +30,7 @@ public static class Ui
         ["status"] = ("Trạng thái", "Status"),
         ["rank"] = ("Xếp hạng", "Rank"),
         ["vs.prev"] = ("so với tháng trước", "vs previous month"),
-        ["partial"] = ("Tháng đang diễn ra: số đếm là lũy kế từ đầu tháng và còn tăng; số liệu đến ngày", "Month in progress: counts are month-to-date and still growing; figures as of"),
+        ["partial"] = ("Tháng đang diễn ra: số đếm là lũy kế từ đầu tháng và còn tăng (biểu đồ vẽ kỳ này bằng nét đứt và điểm rỗng); số liệu đến ngày", "Month in progress: counts are month-to-date and still growing (the charts draw it dashed, with a hollow point); figures as of"),
         ["vs.prevYear"] = ("so với năm trước", "vs previous year"),
         ["vs.year"] = ("so với cùng kỳ năm trước", "vs same period last year"),
         ["status.Met"] = ("Đạt", "Met"),
