@@ -55,7 +55,7 @@ public static class DashboardCss
         .scroll { overflow-x:auto; }
         table.sources td { vertical-align:top; font-size:14px; }
         table.sources .badge, table.sources code, td.time { white-space:nowrap; }
-        td.error-text { max-width:320px; overflow-wrap:anywhere; color:var(--miss); font-size:13px; }
+        td.error-text { min-width:16em; max-width:320px; overflow-wrap:anywhere; color:var(--miss); font-size:13px; }
         a.unit-link { font-size:12px; color:var(--muted); margin-left:6px; }
         dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:4px 16px; margin:0 0 16px; }
         dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
