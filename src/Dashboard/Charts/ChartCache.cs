@@ -63,7 +63,7 @@ public sealed class ChartCache : IDisposable
     public RenderedChart Sparkline(IReadOnlyList<ChartPoint> points, double? target, PeriodGranularity granularity, bool english)
     {
         ArgumentNullException.ThrowIfNull(points);
-        using var key = new ChartFingerprint("sparkline.png", 160, 48);
+        using var key = new ChartFingerprint("sparkline.png", Charts.Sparkline.Width, Charts.Sparkline.Height);
         key.Add(points).Add(target).Add((int)granularity).Add(english);
         return GetOrDraw(key.Finish(), () => (Charts.Sparkline.Png(points, target, granularity, english), "image/png"));
     }

@@ -5,7 +5,8 @@ using System.Text;
 namespace KpiMonitor.Dashboard.Charts;
 
 /// <summary>
-/// A digest of everything a chart is drawn from: the kind and size of image, the figures, the targets, the labels,
+/// A digest of everything a chart is drawn from: the kind and size of image, the figures and which of them are of a
+/// period still in progress (a month that ends draws differently with the same figures), the targets, the labels,
 /// the language, and the build of the dashboard that draws it (a new release may draw the same figures differently).
 /// Two charts with the same fingerprint are the same image, so it is both the cache key and the HTTP entity tag.
 /// </summary>
@@ -58,7 +59,7 @@ internal sealed class ChartFingerprint : IDisposable
         Add(points.Count);
         foreach (var point in points)
         {
-            Add(point.Period).Add(point.Value);
+            Add(point.Period).Add(point.Value).Add(point.InProgress);
         }
 
         return this;

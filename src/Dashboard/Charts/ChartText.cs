@@ -5,6 +5,8 @@ internal static class ChartText
 {
     public static string Value(bool english) => english ? "Value" : "Giá trị";
 
+    public static string InProgress(bool english) => english ? "Period in progress (provisional)" : "Kỳ đang diễn ra (tạm tính)";
+
     public static string Target(bool english) => english ? "Target" : "Mục tiêu";
 
     public static string WarningBand(bool english) => english ? "Warning band" : "Ngưỡng cảnh báo";

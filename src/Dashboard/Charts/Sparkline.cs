@@ -6,15 +6,21 @@ namespace KpiMonitor.Dashboard.Charts;
 // The tiny trend on a KPI tile: no axes, transparent so it sits on any tile colour. A short series (a yearly
 // ranking's last few years) gets a marker on every figure, so separate yearly figures do not read as a curve;
 // a yearly series starts at its first figure, not with empty years. A lone figure gets its period written
-// beside it, because a dot alone looks like a rendering fault.
+// beside it, because a dot alone looks like a rendering fault. The period in progress ends the line dashed, on a hollow
+// marker, like the trend chart's.
 public static class Sparkline
 {
     private const int FewPeriods = 8;
 
-    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, int width = 160, int height = 48) =>
+    // About the width of a tile's inside on a 1024- to 1920-pixel screen, so the tile shows it at nearly its own size:
+    // stretched to the tile, a narrower image turned its markers into ovals.
+    public const int Width = 290;
+    public const int Height = 48;
+
+    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, int width = Width, int height = Height) =>
         Png(points, target, PeriodGranularity.Month, false, width, height);
 
-    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, PeriodGranularity granularity, bool english, int width = 160, int height = 48)
+    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, PeriodGranularity granularity, bool english, int width = Width, int height = Height)
     {
         ArgumentNullException.ThrowIfNull(points);
         var ordered = points.OrderBy(p => p.Period).ToList();
@@ -36,10 +42,20 @@ public static class Sparkline
         var run = new List<Coordinates>();
         for (var i = 0; i <= ordered.Count; i++)
         {
-            if (i < ordered.Count && Known(ordered[i]))
+            if (i < ordered.Count && Known(ordered[i]) && !ordered[i].InProgress)
             {
                 run.Add(new Coordinates(i, ordered[i].Value!.Value));
                 continue;
+            }
+
+            // The period in progress, as on the trend chart: a dashed step from the figure before it, so a
+            // month-to-date count does not read as a fall; its hollow marker is drawn below with the last one.
+            if (i < ordered.Count && Known(ordered[i]) && run.Count > 0 && run[^1].X == i - 1)
+            {
+                var step = plot.Add.ScatterLine(new[] { run[^1], new Coordinates(i, ordered[i].Value!.Value) }, ChartStyle.ValueColor);
+                step.LineWidth = 2f;
+                step.LinePattern = LinePattern.DenselyDashed;
+                step.MarkerSize = 0f;
             }
 
             if (run.Count > 0)
@@ -53,7 +69,15 @@ public static class Sparkline
         }
 
         var last = ordered.FindLastIndex(Known);
-        if (last >= 0)
+        if (last >= 0 && ordered[last].InProgress)
+        {
+            var hollow = plot.Add.Marker(last, ordered[last].Value!.Value);
+            hollow.MarkerStyle = new MarkerStyle
+            {
+                Shape = MarkerShape.FilledCircle, Size = 7f, FillColor = Colors.White, OutlineColor = ChartStyle.ValueColor, OutlineWidth = 1.5f,
+            };
+        }
+        else if (last >= 0)
         {
             plot.Add.Marker(last, ordered[last].Value!.Value, MarkerShape.FilledCircle, 5f, ChartStyle.ValueColor);
         }
@@ -71,7 +95,9 @@ public static class Sparkline
         }
 
         var range = ValueRange.Of(ordered.Select(p => p.Value ?? double.NaN).Append(target ?? double.NaN), false);
-        plot.Axes.SetLimitsY(range.Min, range.Max);
+        // Five pixels to spare above and below, so a marker at either end of the range (a count of 0) is not cut in half.
+        double room = (range.Max - range.Min) * 5.0 / height;
+        plot.Axes.SetLimitsY(range.Min - room, range.Max + room);
         if (ordered.Count == 1)
         {
             // One period: the figure in the middle, with room for its label on the right.

@@ -17,13 +17,14 @@ public static class TrendChart
         return ChartStyle.Svg(plot, width, height);
     }
 
-    private static Plot Build(TrendChartData data, int width)
+    // Internal so that tests can find where a figure lands on the image (Plot.GetPixel after rendering).
+    internal static Plot Build(TrendChartData data, int width)
     {
         ArgumentNullException.ThrowIfNull(data);
         var g = data.Granularity;
         var points = data.Points
             .GroupBy(p => PeriodAxis.Index(p.Period, g))
-            .Select(p => (X: p.Key, p.Last().Value))
+            .Select(p => (X: p.Key, p.Last().Value, p.Last().InProgress))
             .OrderBy(p => p.X)
             .ToList();
         // The data decides which periods are charted; only a chart without data falls back on the targets'.
@@ -37,8 +38,8 @@ public static class TrendChart
         var plot = new Plot();
         var band = TrendLayers.AddBand(plot, steps, data.English);
         var target = TrendLayers.AddTarget(plot, steps, data.English);
-        var value = TrendLayers.AddValues(plot, points, data.English);
-        if (value is null)
+        var (value, provisional) = TrendLayers.AddValues(plot, points, data.English);
+        if (value is null && provisional is null)
         {
             ChartStyle.AddNoDataNote(plot, data.English);
         }
@@ -66,7 +67,7 @@ public static class TrendChart
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
         }
 
-        TrendLayers.Decorate(plot, data, [value, target, band]);
+        TrendLayers.Decorate(plot, data, [value, provisional, target, band]);
         return plot;
     }
 }

@@ -2,7 +2,7 @@ using ScottPlot;
 
 namespace KpiMonitor.Dashboard.Charts;
 
-// The layers of a trend chart, bottom to top: warning band, target step line, value line.
+// The layers of a trend chart, bottom to top: warning band, target step line, value line (its period in progress last).
 // Each returns its legend entry (or null when it drew nothing) so the legend keeps a fixed order.
 internal static class TrendLayers
 {
@@ -49,17 +49,22 @@ internal static class TrendLayers
             };
     }
 
-    // Null values split the line into runs, so a missing month shows as a gap rather than a bridge.
-    public static LegendItem? AddValues(Plot plot, IReadOnlyList<(int X, double? Value)> points, bool english)
+    // Null values split the line into runs, so a missing month shows as a gap rather than a bridge. A period still
+    // in progress leaves the run too: a month-to-date count drawn like a finished month reads as a collapse, so it gets
+    // a dashed segment from the figure before it and a hollow marker, which tell it apart in greyscale print as well.
+    public static (LegendItem? Value, LegendItem? InProgress) AddValues(Plot plot, IReadOnlyList<(int X, double? Value, bool InProgress)> points, bool english)
     {
         var markerSize = points.Count switch { <= 40 => 7f, <= 120 => 4f, _ => 0f };
         var run = new List<(int X, double Y)>();
-        var drawn = false;
-        foreach (var (x, value) in points.Append((int.MaxValue, null)))
+        var (drawn, provisional) = (false, false);
+        (int X, double Y)? previous = null;
+        foreach (var (x, value, inProgress) in points.Append((int.MaxValue, null, false)))
         {
-            if (value is { } y && double.IsFinite(y))
+            bool known = value is { } v && double.IsFinite(v);
+            if (known && !inProgress)
             {
-                run.Add((x, y));
+                run.Add((x, value!.Value));
+                previous = (x, value.Value);
                 continue;
             }
 
@@ -73,9 +78,17 @@ internal static class TrendLayers
                 run.Clear();
                 drawn = true;
             }
+
+            if (known)
+            {
+                AddProvisional(plot, previous, (x, value!.Value));
+                provisional = true;
+            }
+
+            previous = null;
         }
 
-        return !drawn ? null : new LegendItem
+        var valueItem = !drawn ? null : new LegendItem
         {
             LabelText = ChartText.Value(english),
             LineColor = ChartStyle.ValueColor,
@@ -85,7 +98,44 @@ internal static class TrendLayers
             MarkerFillColor = ChartStyle.ValueColor,
             MarkerLineColor = ChartStyle.ValueColor,
         };
+        var provisionalItem = !provisional ? null : new LegendItem
+        {
+            LabelText = ChartText.InProgress(english),
+            LineColor = ChartStyle.ValueColor,
+            LineWidth = 2.5f,
+            LinePattern = ProvisionalPattern,
+            MarkerStyle = ProvisionalMarker(),
+        };
+        return (valueItem, provisionalItem);
     }
+
+    // Short dashes, unlike the target's long ones, so the two dashed lines do not read alike.
+    private static readonly LinePattern ProvisionalPattern = LinePattern.DenselyDashed;
+    private const float ProvisionalMarkerSize = 10f;
+
+    private static void AddProvisional(Plot plot, (int X, double Y)? previous, (int X, double Y) point)
+    {
+        if (previous is { } from)
+        {
+            var segment = plot.Add.ScatterLine(new double[] { from.X, point.X }, new[] { from.Y, point.Y });
+            segment.Color = ChartStyle.ValueColor;
+            segment.LineWidth = 2.5f;
+            segment.LinePattern = ProvisionalPattern;
+        }
+
+        var marker = plot.Add.Marker(point.X, point.Y);
+        marker.MarkerStyle = ProvisionalMarker();
+    }
+
+    // Filled with white rather than left open, so the band, the target or a grid line never shows through the hole.
+    private static MarkerStyle ProvisionalMarker() => new()
+    {
+        Shape = MarkerShape.FilledCircle,
+        Size = ProvisionalMarkerSize,
+        FillColor = Colors.White,
+        OutlineColor = ChartStyle.ValueColor,
+        OutlineWidth = 2f,
+    };
 
     public static void Decorate(Plot plot, TrendChartData data, IEnumerable<LegendItem?> legend)
     {

@@ -8,12 +8,12 @@ using KpiMonitor.Shared.Periods;
 
 namespace KpiMonitor.Dashboard.Hosting;
 
-/// <summary>Charts rendered on the server: /bieu-do/xu-huong/{kpi}.png|.svg and /bieu-do/nho/{kpi}.png (sparkline).</summary>
+/// <summary>Charts rendered on the server: /bieu-do/xu-huong/{kpi}.png|.svg (<c>size=wide</c> for the wide one) and /bieu-do/nho/{kpi}.png (sparkline).</summary>
 public static class ChartEndpoints
 {
     public static void MapCharts(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/bieu-do/xu-huong/{kpi}.{format}", async (string kpi, string format, string? unit, int? months, string? grain,
+        app.MapGet("/bieu-do/xu-huong/{kpi}.{format}", async (string kpi, string format, string? unit, int? months, string? grain, string? size,
             HttpContext context, Catalog catalog, TrendQuery trends, ChartCache charts, TimeProvider time, CancellationToken ct) =>
         {
             if (catalog.Kpis.Find(kpi) is null || (unit is not null && !catalog.Units.Contains(unit)) || format is not ("png" or "svg"))
@@ -31,8 +31,13 @@ public static class ChartEndpoints
                 return Results.BadRequest($"Tham số 'grain' = '{grain}': biểu đồ xu hướng chọn một trong month, quarter, year.");
             }
 
+            if (!TrendChartSize.TryParse(size, out var drawn))
+            {
+                return Results.BadRequest($"Tham số 'size' = '{size}': bỏ trống (900 × 420) hoặc wide (1280 × 460).");
+            }
+
             var data = await trends.ChartAsync(kpi, catalog.Or(unit, time), months ?? 24, granularity, Lang.English(context), ct);
-            return Send(context, charts.Trend(data, svg: format == "svg"));
+            return Send(context, charts.Trend(data, svg: format == "svg", drawn.Width, drawn.Height));
         });
         app.MapGet("/bieu-do/nho/{kpi}.png", async (string kpi, string? unit, string? month, HttpContext context, Catalog catalog, TrendQuery trends, ChartCache charts, TimeProvider time, CancellationToken ct) =>
         {

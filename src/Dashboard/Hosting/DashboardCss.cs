@@ -7,12 +7,20 @@ public static class DashboardCss
         :root { --ink:#1c2733; --muted:#5b6875; --line:#d9dee4; --bg:#f5f7f9; --brand:#0b4f8a; --met:#1e7a3a; --risk:#b26a00; --miss:#b3261e; --none:#6b7785; }
         * { box-sizing: border-box; }
         body { margin:0; font-family: "Segoe UI", "DejaVu Sans", Arial, sans-serif; color:var(--ink); background:var(--bg); font-size:15px; }
-        header { background:var(--brand); color:#fff; padding:10px 24px; display:flex; align-items:center; gap:24px; }
+        header { background:var(--brand); color:#fff; padding:8px 24px; display:flex; flex-wrap:wrap; align-items:center; gap:6px 28px; }
+        header a, header .user, header button { white-space:nowrap; }
         header a { color:#fff; text-decoration:none; }
-        header .app { font-weight:600; font-size:17px; }
-        header nav { display:flex; gap:16px; flex:1; }
+        header a:hover { text-decoration:underline; }
+        header .app { font-weight:600; font-size:18px; line-height:1.15; }
+        header .app small { display:block; font-weight:400; font-size:12px; opacity:.85; }
+        header nav { display:flex; flex-wrap:wrap; gap:4px 22px; flex:1 1 auto; }
+        header nav a { padding:6px 0; border-bottom:3px solid transparent; }
+        header nav a[aria-current] { border-bottom-color:#fff; font-weight:600; }
+        header .account { display:flex; flex-wrap:wrap; align-items:center; gap:6px 16px; margin-left:auto; }
+        header .user { font-size:14px; opacity:.85; }
         header form { margin:0; }
         header button { background:transparent; border:1px solid #fff8; color:#fff; border-radius:4px; padding:4px 10px; cursor:pointer; }
+        @media (max-width: 1180px) { header nav { order:3; flex-basis:100%; } }
         main { padding:20px 24px; max-width:1400px; margin:0 auto; }
         h1 { font-size:22px; margin:4px 0 16px; }
         .filters { display:flex; gap:12px; align-items:end; margin-bottom:16px; flex-wrap:wrap; }
@@ -25,15 +33,19 @@ public static class DashboardCss
         .tile .name { font-weight:600; min-height:2.6em; }
         .tile .value { font-size:28px; font-weight:600; margin:6px 0 2px; }
         .tile .meta { color:var(--muted); font-size:13px; }
-        .tile img { width:100%; height:48px; margin-top:6px; }
+        .tile .meta.status { display:flex; flex-wrap:wrap; align-items:center; gap:2px 10px; margin-bottom:2px; }
+        .tile img { display:block; width:100%; height:auto; margin-top:6px; }
         .Met { border-left-color:var(--met); } .AtRisk { border-left-color:var(--risk); border-left-style:dashed; } .Missed { border-left-color:var(--miss); border-left-style:double; border-left-width:8px; }
         .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12px; font-weight:600; color:#fff; background:var(--none); }
         .badge.Met { background:var(--met); } .badge.AtRisk { background:var(--risk); } .badge.Missed { background:var(--miss); }
         table { border-collapse:collapse; width:100%; background:#fff; border:1px solid var(--line); }
         th, td { padding:7px 10px; border-bottom:1px solid var(--line); text-align:left; }
         td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
+        td.num, .nowrap { white-space:nowrap; }
+        @media (min-width: 1000px) { table.ranking th { white-space:nowrap; } }
         .chart { background:#fff; border:1px solid var(--line); border-radius:6px; padding:8px; margin-bottom:16px; }
-        .chart img { max-width:100%; height:auto; display:block; }
+        .chart picture { display:block; }
+        .chart img { max-width:100%; height:auto; display:block; margin:0 auto; }
         .note { color:var(--muted); font-size:13px; }
         h1 a, h2 a { color:inherit; }
         h2 { font-size:18px; margin:22px 0 10px; }
@@ -43,7 +55,7 @@ public static class DashboardCss
         .scroll { overflow-x:auto; }
         table.sources td { vertical-align:top; font-size:14px; }
         table.sources .badge, table.sources code, td.time { white-space:nowrap; }
-        td.error-text { max-width:320px; overflow-wrap:anywhere; color:var(--miss); font-size:13px; }
+        td.error-text { min-width:16em; max-width:320px; overflow-wrap:anywhere; color:var(--miss); font-size:13px; }
         a.unit-link { font-size:12px; color:var(--muted); margin-left:6px; }
         dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:4px 16px; margin:0 0 16px; }
         dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
@@ -63,8 +75,10 @@ public static class DashboardCss
         td.movement { white-space:nowrap; } td.movement.up { color:var(--met); } td.movement.down { color:var(--miss); }
         """;
 
+    private static readonly byte[] Content = System.Text.Encoding.UTF8.GetBytes(Text);
+
     /// <summary>A fingerprint of <see cref="Text"/>: the pages link <see cref="Path"/> with it, so a browser keeps the sheet until it changes.</summary>
-    public static readonly string Version = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Text)))[..12];
+    public static readonly string Version = AssetResponse.Fingerprint(Content);
 
     /// <summary>The address pages link: <c>/app.css?v=</c> and <see cref="Version"/>.</summary>
     public static string Path => "/app.css?v=" + Version;
@@ -73,16 +87,5 @@ public static class DashboardCss
     /// The sheet, kept by browsers for a year when asked for by its current <see cref="Version"/> (the address changes
     /// with it), and revalidated each time otherwise.
     /// </summary>
-    public static IResult Serve(HttpContext context)
-    {
-        bool current = context.Request.Query["v"] == Version;
-        context.Response.Headers.CacheControl = current ? "public, max-age=31536000, immutable" : "no-cache";
-        context.Response.Headers.ETag = $"\"{Version}\"";
-        if (context.Request.Headers.IfNoneMatch == $"\"{Version}\"")
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return Results.Text(Text, "text/css; charset=utf-8");
-    }
+    public static IResult Serve(HttpContext context) => AssetResponse.Serve(context, Content, "text/css; charset=utf-8", Version);
 }

@@ -59,6 +59,8 @@ public static class DashboardEndpoints
             },
         }).AllowAnonymous();
         app.MapGet("/app.css", DashboardCss.Serve).AllowAnonymous();
+        app.MapGet("/favicon.svg", Favicon.ServeSvg).AllowAnonymous();
+        app.MapGet("/favicon.ico", Favicon.ServeIco).AllowAnonymous();
         app.MapGet("/ngon-ngu/{code}", (string code, HttpContext context) =>
         {
             context.Response.Cookies.Append(Lang.Cookie, code == "en" ? "en" : "vi",

@@ -5,7 +5,10 @@ using KpiMonitor.Shared.Rollups;
 
 namespace KpiMonitor.Dashboard.Overview;
 
-/// <summary>Reads a KPI's rolled-up trend for a unit and turns it, with the targets of each year, into chart data.</summary>
+/// <summary>
+/// Reads a KPI's rolled-up trend for a unit and turns it, with the targets of each year, into chart data that marks
+/// the period still in progress.
+/// </summary>
 public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider time)
 {
     /// <summary>The <paramref name="months"/> months ending with <paramref name="lastMonth"/> (this month when null).</summary>
@@ -14,7 +17,10 @@ public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider t
     {
         var kpi = catalog.Kpis.Find(kpiCode) ?? throw new KeyNotFoundException(kpiCode);
         var unit = catalog.Units.Find(unitCode) ?? throw new KeyNotFoundException(unitCode);
-        var thisMonth = PeriodBucket.Floor(lastMonth ?? VietnamTime.DateOf(time.GetUtcNow()), PeriodGranularity.Month);
+        var today = VietnamTime.DateOf(time.GetUtcNow());
+        var thisMonth = PeriodBucket.Floor(lastMonth ?? today, PeriodGranularity.Month);
+        // The period holding today has not ended: its counts are so far and still growing, so it is drawn as provisional.
+        var running = PeriodBucket.Floor(today, granularity);
         var to = VietnamTime.StartOf(thisMonth.AddMonths(1));
         var from = VietnamTime.StartOf(thisMonth.AddMonths(1 - months));
         var series = await reader.GetSeriesAsync(kpi.Code, unit.Code, from, to, granularity, cancellationToken);
@@ -26,7 +32,7 @@ public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider t
         return new TrendChartData(
             english ? kpi.NameEn : kpi.NameVi,
             unit.Name(english),
-            series.Select(p => new ChartPoint(p.Period, p.Value.Value)).ToList(),
+            series.Select(p => new ChartPoint(p.Period, p.Value.Value, p.Period == running)).ToList(),
             targets,
             kpi.Direction,
             kpi.IsPercentage,

@@ -47,6 +47,11 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
     /// <summary>This page for another table choice, keeping the unit and the chart's months and grain.</summary>
     public string TableLink(ChildTableQuery query) => $"/chi-tieu/{Kpi!.Code}" + WithUnit(Unit!, ChartParameters().Concat(query.Parameters()));
 
+    /// <summary>The trend chart's PNG for the chosen months and grain, standard or wide (see <see cref="Charts.TrendChartSize"/>).</summary>
+    public string ChartLink(bool wide) =>
+        $"/bieu-do/xu-huong/{Kpi!.Code}.png?unit={Uri.EscapeDataString(Unit!.Code)}&months={Months.ToString(System.Globalization.CultureInfo.InvariantCulture)}&grain={Grain}"
+        + (wide ? "&size=wide" : "");
+
     /// <summary>The download of the table as the reader sees it.</summary>
     public string DownloadLink(string format) => $"/chi-tieu/{Kpi!.Code}/xuat.{format}" + WithUnit(Unit!, Query.Parameters());
 

@@ -9,11 +9,14 @@ public sealed partial class KpiPageTests(DemoDashboardFixture fixture)
 {
     private const string Kpi = "online_dossier_rate";
 
-    [Fact]
-    public async Task KpiPage_TrendChart_LoadsAsAPngImage()
+    [Theory]
+    [InlineData(1366, "&size=wide", 1280)]
+    [InlineData(1024, "", 900)]
+    public async Task KpiPage_TrendChart_LoadsAsAPngImage_OfTheSizeTheScreenHolds(int windowWidth, string size, int chartWidth)
     {
         await using var context = await fixture.NewContextAsync(signedIn: true);
         var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(windowWidth, 768);
 
         // 12 months: the fixture's demo holds 13 months of history, so the default 24 would leave half the screenshot's chart empty.
         var chart = await page.RunAndWaitForResponseAsync(
@@ -21,13 +24,22 @@ public sealed partial class KpiPageTests(DemoDashboardFixture fixture)
 
         Assert.Equal(200, chart.Status);
         Assert.Equal("image/png", chart.Headers["content-type"]);
+        Assert.EndsWith($"&months=12&grain=month{size}", chart.Url, StringComparison.Ordinal);
         int naturalWidth = await page.Locator(".chart img").EvaluateAsync<int>("""
             img => img.complete ? img.naturalWidth
               : new Promise(r => { img.addEventListener('load', () => r(img.naturalWidth)); img.addEventListener('error', () => r(0)); })
             """);
-        Assert.True(naturalWidth > 0, "the trend chart did not decode as an image");
+        Assert.Equal(chartWidth, naturalWidth);
+        // Shown at its own size (not enlarged, not squeezed) and centred in its card.
+        double[] box = await page.Locator(".chart img").EvaluateAsync<double[]>("""
+            img => { const c = img.closest('.chart').getBoundingClientRect(), i = img.getBoundingClientRect();
+                     return [i.width, i.left - c.left, c.right - i.right]; }
+            """);
+        var (shown, left, right) = (box[0], box[1], box[2]);
+        Assert.Equal(chartWidth, shown, 0);
+        Assert.True(Math.Abs(left - right) <= 2, $"not centred: {left:F0} px left, {right:F0} px right");
         await Expect(page.Locator("h1")).ToContainTextAsync(fixture.Catalog.Kpis.Find(Kpi)!.NameVi);
-        await DemoDashboardFixture.SaveScreenshotAsync(page, "kpi-" + Kpi);
+        await DemoDashboardFixture.SaveScreenshotAsync(page, $"kpi-{Kpi}-{windowWidth}");
     }
 
     [Fact]

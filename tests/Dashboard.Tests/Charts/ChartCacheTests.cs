@@ -61,6 +61,26 @@ public sealed class ChartCacheTests : IDisposable
     }
 
     [Fact]
+    public void AMonthInProgress_AndTheSameMonthFinished_AreDifferentCharts()
+    {
+        // The same figures before and after the month ends (an overview of a past month asks for exactly these).
+        var finished = ChartSamples.RisingMonths().ToList();
+        var running = finished.Select((p, i) => i == finished.Count - 1 ? p with { InProgress = true } : p).ToList();
+        var sample = ChartSamples.OnlineDossierRate();
+
+        var trendRunning = _cache.Trend(sample with { Points = running }, svg: false);
+        var trendFinished = _cache.Trend(sample with { Points = finished }, svg: false);
+        var sparkRunning = _cache.Sparkline(running, 80, PeriodGranularity.Month, english: false);
+        var sparkFinished = _cache.Sparkline(finished, 80, PeriodGranularity.Month, english: false);
+
+        Assert.NotEqual(trendRunning.ETag, trendFinished.ETag);
+        Assert.NotEqual(trendRunning.Content, trendFinished.Content);
+        Assert.NotEqual(sparkRunning.ETag, sparkFinished.ETag);
+        Assert.NotEqual(sparkRunning.Content, sparkFinished.Content);
+        Assert.Equal(4, _cache.Misses);
+    }
+
+    [Fact]
     public async Task ManyRequestsForAChartBeingDrawn_WaitForOneDrawing()
     {
         var sample = ChartSamples.OnlineDossierRate();

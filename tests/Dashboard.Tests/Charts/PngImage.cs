@@ -78,6 +78,34 @@ internal sealed class PngImage
         return count;
     }
 
+    // Grey level (0 black – 255 white) of a pixel as a greyscale print would show it (Rec. 601 weights).
+    public double Luminance(int x, int y)
+    {
+        var p = pixels[(y * Width) + x];
+        return (0.299 * p.Red) + (0.587 * p.Green) + (0.114 * p.Blue);
+    }
+
+    public byte Alpha(int x, int y) => pixels[(y * Width) + x].Alpha;
+
+    // The darkest grey level within `radius` pixels of (x, y): a thin anti-aliased line may fall between pixels.
+    public double DarkestNear(int x, int y, int radius = 1)
+    {
+        var darkest = 255.0;
+        for (var dy = -radius; dy <= radius; dy++)
+        {
+            for (var dx = -radius; dx <= radius; dx++)
+            {
+                var (px, py) = (x + dx, y + dy);
+                if (px >= 0 && py >= 0 && px < Width && py < Height)
+                {
+                    darkest = Math.Min(darkest, Luminance(px, py));
+                }
+            }
+        }
+
+        return darkest;
+    }
+
     public void Save(string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "artefacts", "charts");

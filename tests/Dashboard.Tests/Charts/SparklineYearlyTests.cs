@@ -27,8 +27,10 @@ public sealed class SparklineYearlyTests
         var png = PngImage.Read(Sparkline.Png(points, null, PeriodGranularity.Month, english: false));
         png.Save("sparkline-lone-month.png");
 
-        // The figure is the last month, at the right edge, so its label goes to its left.
-        Assert.True(png.PixelsNear(TextHex, 60, (x, _) => x < png.Width * 3 / 4) > 20, "no label left of the last month's dot");
+        // The figure is the last month, at the right edge, so its label goes to its left (periods run from -0.4 to 11.4).
+        double dot = (11 + 0.4) / 11.8 * png.Width;
+        Assert.True(png.PixelsNear(TextHex, 60, (x, _) => x < dot - 6) > 20, "no label left of the last month's dot");
+        Assert.Equal(0, png.PixelsNear(TextHex, 60, (x, _) => x > dot + 4));
     }
 
     [Fact]

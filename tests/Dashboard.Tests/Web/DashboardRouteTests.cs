@@ -215,6 +215,7 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
     [InlineData("grain=7", "'grain' = '7'")]
     [InlineData("grain=day", "'grain' = 'day'")]
     [InlineData("months=0", "'months' = '0'")]
+    [InlineData("size=1920", "'size' = '1920'")]
     public async Task TrendChart_BadParameters_Are400NamingTheParameter(string query, string text)
     {
         var client = await factory.SignedInAsync();
