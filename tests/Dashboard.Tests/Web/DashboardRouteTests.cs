@@ -297,6 +297,20 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
         Assert.Equal(75, coverage.GetProperty("value").GetDouble(), 9);
     }
 
+    [Theory]
+    [InlineData("dossiers_received", "Mỗi quý là tổng số liệu của ba tháng trong quý")]
+    [InlineData("antimalware_coverage", "Mỗi quý là số liệu của tháng cuối quý")]
+    public async Task KpiPage_ByQuarter_SaysWhetherAQuarterAddsItsMonthsUp(string kpi, string note)
+    {
+        var client = await factory.SignedInAsync();
+
+        string quarterly = await client.GetStringAsync(new Uri($"/chi-tieu/{kpi}?grain=quarter", UriKind.Relative));
+        string monthly = await client.GetStringAsync(new Uri($"/chi-tieu/{kpi}", UriKind.Relative));
+
+        Assert.Contains(note, quarterly, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-time-rollup", monthly, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TrendChart_IsAPng_ForASignedInUser()
     {
