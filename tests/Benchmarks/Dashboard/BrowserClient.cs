@@ -17,7 +17,8 @@ public static partial class BrowserClient
     [GeneratedRegex("value=\"([^\"]*)\"")]
     private static partial Regex ValueAttribute();
 
-    [GeneratedRegex("<img src=\"(/bieu-do/xu-huong/[^\"]+)\"")]
+    // A window 1360 px or wider (a leader's desktop) loads the wide chart of the page's <picture>, the larger to draw.
+    [GeneratedRegex("<source [^>]*srcset=\"(/bieu-do/xu-huong/[^\"]+)\"")]
     private static partial Regex TrendChart();
 
     public static HttpClient Create(Uri dashboard) => new(new SocketsHttpHandler
@@ -78,7 +79,7 @@ public static partial class BrowserClient
         return (clock.Elapsed.TotalMilliseconds, response.StatusCode);
     }
 
-    /// <summary>The trend chart a KPI page shows, as a browser would fetch it.</summary>
+    /// <summary>The trend chart a KPI page shows, as a browser on a wide screen would fetch it.</summary>
     public static string ChartPath(string html, string kpi) => TrendChart().Match(html) is { Success: true } m
         ? WebUtility.HtmlDecode(m.Groups[1].Value)
         : throw new InvalidDataException($"Trang /chi-tieu/{kpi} không có biểu đồ / has no trend chart");

@@ -165,7 +165,7 @@ public static class DashboardBenchmark
         var times = new List<double>();
         foreach (var unit in units)
         {
-            var (ms, _) = await BrowserClient.TimedGetAsync(client, $"/bieu-do/xu-huong/{kpi}.png?unit={Uri.EscapeDataString(unit.Code)}&months=24", ct);
+            var (ms, _) = await BrowserClient.TimedGetAsync(client, $"/bieu-do/xu-huong/{kpi}.png?unit={Uri.EscapeDataString(unit.Code)}&months=24&size=wide", ct);
             times.Add(ms);
         }
 
