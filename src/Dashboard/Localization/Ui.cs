@@ -87,6 +87,7 @@ public static class Ui
             "Each quarter adds up its three months (rates: the months' numerators over their denominators)."),
         ["quarter.last"] = ("Mỗi quý là số liệu của tháng cuối quý (chỉ tiêu đo mức tại một thời điểm).",
             "Each quarter shows its last month (the indicator measures a level at a point in time)."),
+        ["manual.action"] = ("Thao tác", "Action"),
         ["storeDown"] = ("Chưa đọc được số liệu", "Figures cannot be read yet"),
         ["storeDown.what"] = ("Kho số liệu không trả lời nên trang này chưa hiển thị được số liệu. Số liệu bộ thu thập đã lấy về không mất: chúng được giữ lại và ghi vào kho khi kho hoạt động trở lại.",
             "The data store is not answering, so this page cannot show its figures yet. Nothing the collector has gathered is lost: it is kept and written to the store once the store answers again."),
