@@ -14,6 +14,15 @@ internal static class ChartStyle
     public static readonly Color MissingColor = Color.FromHex("#6B6B6B");
     public static readonly Color TextColor = Color.FromHex("#202020");
 
+    // The period still in progress, on the trend chart and the sparklines alike: short dashes (unlike the target's
+    // long ones) to a ring filled with white, so the band, the target or a grid line never shows through its hole.
+    public static readonly LinePattern ProvisionalPattern = LinePattern.DenselyDashed;
+
+    public static MarkerStyle ProvisionalMarker(float size, float outline) => new()
+    {
+        Shape = MarkerShape.FilledCircle, Size = size, FillColor = Colors.White, OutlineColor = ValueColor, OutlineWidth = outline,
+    };
+
     // ScottPlot's default family on Debian is DejaVu Serif; a sans face with Vietnamese glyphs reads better.
     public static readonly string FontName = new[] { "DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial" }
         .Intersect(SKFontManager.Default.GetFontFamilies()).FirstOrDefault() ?? Fonts.Default;

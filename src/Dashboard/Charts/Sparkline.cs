@@ -54,7 +54,7 @@ public static class Sparkline
             {
                 var step = plot.Add.ScatterLine(new[] { run[^1], new Coordinates(i, ordered[i].Value!.Value) }, ChartStyle.ValueColor);
                 step.LineWidth = 2f;
-                step.LinePattern = LinePattern.DenselyDashed;
+                step.LinePattern = ChartStyle.ProvisionalPattern;
                 step.MarkerSize = 0f;
             }
 
@@ -71,11 +71,7 @@ public static class Sparkline
         var last = ordered.FindLastIndex(Known);
         if (last >= 0 && ordered[last].InProgress)
         {
-            var hollow = plot.Add.Marker(last, ordered[last].Value!.Value);
-            hollow.MarkerStyle = new MarkerStyle
-            {
-                Shape = MarkerShape.FilledCircle, Size = 7f, FillColor = Colors.White, OutlineColor = ChartStyle.ValueColor, OutlineWidth = 1.5f,
-            };
+            plot.Add.Marker(last, ordered[last].Value!.Value).MarkerStyle = ChartStyle.ProvisionalMarker(7f, 1.5f);
         }
         else if (last >= 0)
         {

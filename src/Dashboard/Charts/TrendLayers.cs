@@ -103,15 +103,14 @@ internal static class TrendLayers
             LabelText = ChartText.InProgress(english),
             LineColor = ChartStyle.ValueColor,
             LineWidth = 2.5f,
-            LinePattern = ProvisionalPattern,
-            MarkerStyle = ProvisionalMarker(),
+            LinePattern = ChartStyle.ProvisionalPattern,
+            MarkerStyle = ChartStyle.ProvisionalMarker(ProvisionalMarkerSize, ProvisionalOutline),
         };
         return (valueItem, provisionalItem);
     }
 
-    // Short dashes, unlike the target's long ones, so the two dashed lines do not read alike.
-    private static readonly LinePattern ProvisionalPattern = LinePattern.DenselyDashed;
     private const float ProvisionalMarkerSize = 10f;
+    private const float ProvisionalOutline = 2f;
 
     private static void AddProvisional(Plot plot, (int X, double Y)? previous, (int X, double Y) point)
     {
@@ -120,22 +119,12 @@ internal static class TrendLayers
             var segment = plot.Add.ScatterLine(new double[] { from.X, point.X }, new[] { from.Y, point.Y });
             segment.Color = ChartStyle.ValueColor;
             segment.LineWidth = 2.5f;
-            segment.LinePattern = ProvisionalPattern;
+            segment.LinePattern = ChartStyle.ProvisionalPattern;
         }
 
         var marker = plot.Add.Marker(point.X, point.Y);
-        marker.MarkerStyle = ProvisionalMarker();
+        marker.MarkerStyle = ChartStyle.ProvisionalMarker(ProvisionalMarkerSize, ProvisionalOutline);
     }
-
-    // Filled with white rather than left open, so the band, the target or a grid line never shows through the hole.
-    private static MarkerStyle ProvisionalMarker() => new()
-    {
-        Shape = MarkerShape.FilledCircle,
-        Size = ProvisionalMarkerSize,
-        FillColor = Colors.White,
-        OutlineColor = ChartStyle.ValueColor,
-        OutlineWidth = 2f,
-    };
 
     public static void Decorate(Plot plot, TrendChartData data, IEnumerable<LegendItem?> legend)
     {
