@@ -18,15 +18,18 @@ namespace KpiMonitor.Dashboard.Exports;
 /// </summary>
 public static class ExportEndpoints
 {
+    // Any other ending is no route at all, so it gets the friendly 404 like any unknown address.
+    private const string Format = "{format:regex(^(csv|xlsx)$)}";
+
     public static void MapExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/chi-tieu/{code}/xuat.{format}", async (string code, string format, string? unit, string? sort, string? dir, string? level,
+        app.MapGet("/chi-tieu/{code}/xuat." + Format, async (string code, string format, string? unit, string? sort, string? dir, string? level,
             HttpContext context, Catalog catalog, ChildRanking ranking, TimeProvider time, CancellationToken ct) =>
         {
             var today = VietnamTime.DateOf(time.GetUtcNow());
             var kpi = catalog.Kpis.Find(code);
             var parent = catalog.Units.Find(catalog.Or(unit, time));
-            if (kpi is null || parent is null || format is not ("csv" or "xlsx") || !ChildTableQuery.TryParse(sort, dir, level, catalog.Units, out var query))
+            if (kpi is null || parent is null || !ChildTableQuery.TryParse(sort, dir, level, catalog.Units, out var query))
             {
                 return Results.NotFound();
             }
@@ -38,23 +41,18 @@ public static class ExportEndpoints
             string name = $"{(en ? kpi.NameEn : kpi.NameVi)} - {parent.Name(en)}{levelName} - {today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
             return File(context, format, name, Ui.T("children", en), headers, rows);
         });
-        app.MapGet("/nguon-du-lieu/xuat.{format}", async (string format, HttpContext context, SourceStatusQuery sources, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/nguon-du-lieu/xuat." + Format, async (string format, HttpContext context, SourceStatusQuery sources, TimeProvider time, CancellationToken ct) =>
         {
-            if (format is not ("csv" or "xlsx"))
-            {
-                return Results.NotFound();
-            }
-
             bool en = Lang.English(context);
             var (headers, rows) = ExportTables.Sources(await sources.AllAsync(ct), en);
             string name = $"{Ui.T("sources", en)} - {Today(time)}";
             return File(context, format, name, Ui.T("sources", en), headers, rows);
         }).WithMetadata(new WithoutWarmupAttribute()); // source health, not rollups
-        app.MapGet("/don-vi/{code}/xuat.{format}", async (string code, string format, string? month, HttpContext context, Catalog catalog,
+        app.MapGet("/don-vi/{code}/xuat." + Format, async (string code, string format, string? month, HttpContext context, Catalog catalog,
             OverviewService overview, TimeProvider time, CancellationToken ct) =>
         {
             var unit = catalog.Units.Find(code);
-            if (unit is null || format is not ("csv" or "xlsx") || !OverviewMonth.TryParse(month, VietnamTime.DateOf(time.GetUtcNow()), out var chosen))
+            if (unit is null || !OverviewMonth.TryParse(month, VietnamTime.DateOf(time.GetUtcNow()), out var chosen))
             {
                 return Results.NotFound();
             }
@@ -64,11 +62,11 @@ public static class ExportEndpoints
             string name = $"{Ui.T("overview", en)} - {unit.Name(en)} - {chosen.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
             return File(context, format, name, Ui.T("overview", en), headers, rows);
         });
-        app.MapGet("/don-vi/{code}/do-moi.{format}", async (string code, string format, HttpContext context, Catalog catalog,
+        app.MapGet("/don-vi/{code}/do-moi." + Format, async (string code, string format, HttpContext context, Catalog catalog,
             SourceStatusQuery sources, ConfiguredSources configured, TimeProvider time, CancellationToken ct) =>
         {
             var unit = catalog.Units.Find(code);
-            if (unit is null || format is not ("csv" or "xlsx"))
+            if (unit is null)
             {
                 return Results.NotFound();
             }
@@ -78,24 +76,14 @@ public static class ExportEndpoints
             string name = $"{Ui.T("freshness", en)} - {unit.Name(en)} - {Today(time)}";
             return File(context, format, name, Ui.T("freshness", en), headers, rows);
         }).WithMetadata(new WithoutWarmupAttribute());
-        app.MapGet("/nhap-lieu/nhat-ky.{format}", async (string format, HttpContext context, Catalog catalog, AuditLog audit, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/nhap-lieu/nhat-ky." + Format, async (string format, HttpContext context, Catalog catalog, AuditLog audit, TimeProvider time, CancellationToken ct) =>
         {
-            if (format is not ("csv" or "xlsx"))
-            {
-                return Results.NotFound();
-            }
-
             bool en = Lang.English(context);
             var (headers, rows) = ExportTables.Audit(await audit.RecentAsync(int.MaxValue, ct), catalog, en);
             return File(context, format, $"{Ui.T("audit", en)} - {Today(time)}", Ui.T("audit", en), headers, rows);
         }).RequireAuthorization(Roles.Operator).WithMetadata(new WithoutWarmupAttribute());
-        app.MapGet("/quan-tri/muc-tieu.{format}", (string format, HttpContext context, Catalog catalog, TimeProvider time) =>
+        app.MapGet("/quan-tri/muc-tieu." + Format, (string format, HttpContext context, Catalog catalog, TimeProvider time) =>
         {
-            if (format is not ("csv" or "xlsx"))
-            {
-                return Results.NotFound();
-            }
-
             bool en = Lang.English(context);
             var (headers, rows) = ExportTables.Targets(catalog.OrderedTargets(), catalog, en);
             return File(context, format, $"{Ui.T("admin.targets", en)} - {Today(time)}", Ui.T("admin.targets", en), headers, rows);
