@@ -157,11 +157,8 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
         new("period", ManualPeriod.Format(Kpi.Period, figure.Period)),
     }).ToUriComponent() + "#sua";
 
-    public string UnitName(string code, bool english) => catalog.UnitName(code, english);
-
-    public string KpiName(string code, bool english) => catalog.KpiName(code, english);
-
-    public string AuditPeriod(AuditEntry entry) => catalog.AuditPeriod(entry);
+    /// <summary>The catalogue, for the names of units and KPIs in the tables (<see cref="CatalogText"/>).</summary>
+    public Catalog Catalog => catalog;
 
     private void LoadChoices()
     {
