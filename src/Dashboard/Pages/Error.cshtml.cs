@@ -30,10 +30,16 @@ public sealed class ErrorModel(WarmupState warmup) : PageModel
 
     private void Handle(int? code)
     {
+        // /loi/{code} is an address anyone can type: only a known 4xx/5xx code is reflected, so no
+        // request can make the server send a success, a redirect or an invalid status line.
+        code = code is null || IsKnownError(code.Value) ? code : StatusCodes.Status404NotFound;
         IsNotFound = code == 404;
         IsThrottled = code == StatusCodes.Status429TooManyRequests;
         IsStoreDown = code == StatusCodes.Status503ServiceUnavailable && StoreOutage.Happened(HttpContext);
         IsWarming = code == StatusCodes.Status503ServiceUnavailable && !IsStoreDown && !warmup.Ready;
         Response.StatusCode = code ?? StatusCodes.Status500InternalServerError;
     }
+
+    private static bool IsKnownError(int code) =>
+        code is >= 400 and <= 599 && !string.IsNullOrEmpty(Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code));
 }
