@@ -25,7 +25,7 @@ public static class KpiApi
         {
             if (!TryDate(asOf, time, out var day))
             {
-                return Problem(400, "asOf", "phải là ngày yyyy-MM-dd");
+                return Problem(400, "asOf", DateRule);
             }
 
             var snapshot = catalog.Units.AsOf(day);
@@ -49,7 +49,7 @@ public static class KpiApi
 
             if (!TryDate(asOf, time, out var day))
             {
-                return Problem(400, "asOf", "phải là ngày yyyy-MM-dd");
+                return Problem(400, "asOf", DateRule);
             }
 
             var at = VietnamTime.StartOf(day.AddDays(1)).AddTicks(-1);
@@ -99,8 +99,15 @@ public static class KpiApi
     private static bool TryDate(string? text, TimeProvider time, out DateOnly day)
     {
         day = VietnamTime.DateOf(time.GetUtcNow());
-        return text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        return text is null
+            || (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+                && day >= FirstDay && day <= LastDay);
     }
+
+    // A day the store's time arithmetic (Vietnamese midnight, the day's last tick) can always represent.
+    private static readonly DateOnly FirstDay = new(1900, 1, 1);
+    private static readonly DateOnly LastDay = new(2999, 12, 31);
+    private const string DateRule = "phải là ngày yyyy-MM-dd trong khoảng 1900-01-01 – 2999-12-31";
 
     private static IResult Problem(int status, string parameter, string message) =>
         Results.Json(new { error = $"Tham số '{parameter}': {message}.", parameter }, statusCode: status);
