@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiMonitor.Dashboard.ManualEntry;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
@@ -101,13 +102,12 @@ public static class KpiApi
         day = VietnamTime.DateOf(time.GetUtcNow());
         return text is null
             || (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
-                && day >= FirstDay && day <= LastDay);
+                && day.Year is >= ManualPeriod.MinYear and <= ManualPeriod.MaxYear);
     }
 
-    // A day the store's time arithmetic (Vietnamese midnight, the day's last tick) can always represent.
-    private static readonly DateOnly FirstDay = new(1900, 1, 1);
-    private static readonly DateOnly LastDay = new(2999, 12, 31);
-    private const string DateRule = "phải là ngày yyyy-MM-dd trong khoảng 1900-01-01 – 2999-12-31";
+    // The same years the pages and the import rules accept; 9999-12-31 would overflow the day's last tick.
+    private static readonly string DateRule =
+        $"phải là ngày yyyy-MM-dd trong các năm {ManualPeriod.MinYear}–{ManualPeriod.MaxYear}";
 
     private static IResult Problem(int status, string parameter, string message) =>
         Results.Json(new { error = $"Tham số '{parameter}': {message}.", parameter }, statusCode: status);

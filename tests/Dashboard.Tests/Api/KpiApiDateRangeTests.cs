@@ -10,6 +10,8 @@ public sealed class KpiApiDateRangeTests(DashboardFactory factory) : IClassFixtu
     [InlineData("/api/kpis/online_dossier_rate/latest?asOf=0001-01-01")]
     [InlineData("/api/units?asOf=9999-12-31")]
     [InlineData("/api/units?asOf=0001-01-01")]
+    [InlineData("/api/units?asOf=1969-12-31")]
+    [InlineData("/api/kpis/online_dossier_rate/latest?asOf=2201-01-01")]
     public async Task ADateOutsideTheSupportedRange_Is400NamingTheParameter(string path)
     {
         var client = factory.Anonymous();
