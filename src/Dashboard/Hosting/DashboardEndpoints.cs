@@ -23,7 +23,7 @@ public static class DashboardEndpoints
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
             // The dashboard uses none of these features: a page can never be made to ask for them.
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             await next();
         });
         // People get the friendly error page above; API callers get JSON saying what went wrong, never that page.
