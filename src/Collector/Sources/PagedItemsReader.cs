@@ -75,7 +75,7 @@ public abstract class PagedItemsReader(SourceHttpClient http, Catalog catalog, T
 
             if (Paged)
             {
-                await http.ForEachPageAsync(source, UrlFor(month), "items", OnItems, cancellationToken);
+                await http.ForEachPageAsync(source, UrlFor(month), SourcePaging.Default, OnItems, cancellationToken);
             }
             else
             {

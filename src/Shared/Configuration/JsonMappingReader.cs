@@ -16,8 +16,13 @@ internal static class JsonMappingReader
             return null;
         }
 
-        r.OnlyKnown(e, path, "path", "itemsPath", "unitPath", "timePath", "paged", "kpis");
+        r.OnlyKnown(e, path, "path", "periodFormat", "itemsPath", "unitPath", "timePath", "timeFormats", "paged", "kpis");
         string? requestPath = r.String(e, path, "path", true);
+        foreach (string placeholder in PeriodPlaceholders.All(requestPath ?? "").Where(p => p != "{page}" && !PeriodPlaceholders.Names.Contains(p)))
+        {
+            r.Error($"{path}.path", $"'{placeholder}' không phải chỗ giữ chỗ hợp lệ; dùng {string.Join(", ", PeriodPlaceholders.Names)} hoặc {{page}}");
+        }
+
         string? unitPath = r.String(e, path, "unitPath", true);
         var kpis = new List<JsonKpiMapping>();
         if (!e.TryGetProperty("kpis", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
@@ -62,12 +67,15 @@ internal static class JsonMappingReader
         {
             r.Error($"{path}.path", "nguồn có phân trang (paged) cần '{page}' trong đường dẫn");
         }
+
         return requestPath is null || unitPath is null
             ? null
             : new JsonSourceMapping
             {
                 Path = requestPath, ItemsPath = r.String(e, path, "itemsPath", false) ?? "", UnitPath = unitPath,
                 TimePath = r.String(e, path, "timePath", false), Paged = paged, Kpis = kpis,
+                PeriodFormat = DateFormatRules.ReadPeriodFormat(e, path, r) ?? "yyyy-MM",
+                TimeFormats = DateFormatRules.Read(e, path, "timeFormats", r, needDay: false) ?? JsonSourceMapping.DefaultTimeFormats,
             };
     }
 }

@@ -14,7 +14,6 @@ internal static partial class SourceEntryReader
         ["drop-folder"] = SourceKind.DropFolder,
     };
 
-
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex CodePattern();
 
@@ -49,6 +48,12 @@ internal static partial class SourceEntryReader
         CheckRange(r, $"{path}.staleAfterHours", staleHours, 1, 24 * 400);
         var unitMap = UnitMapReader.Read(e, path, r, context);
         var mapping = kind == SourceKind.HttpJson ? JsonMappingReader.Read(e, path, r, context.Catalog) : null;
+        var dossierMapping = kind == SourceKind.OneStopDossiers ? DossierMappingReader.Read(e, path, r) : DossierSourceMapping.NationalSync;
+        if (kind is not (null or SourceKind.HttpJson or SourceKind.OneStopDossiers) && e.TryGetProperty("mapping", out _))
+        {
+            r.Error($"{path}.mapping", "chỉ nguồn loại http-json và onestop-dossiers có mục mapping; loại này đọc theo dạng cố định (docs/source-apis.md)");
+        }
+
         string? folder = r.String(e, path, "folder", kind == SourceKind.DropFolder);
 
         if (code is null || nameVi is null || kind is null || schedule is null)
@@ -60,7 +65,7 @@ internal static partial class SourceEntryReader
         {
             Code = code, NameVi = nameVi, Kind = kind.Value, Enabled = enabled, Schedule = schedule, BaseUrl = baseUrl, Auth = auth,
             Timeout = TimeSpan.FromSeconds(timeout), PageSize = pageSize, Months = months, UnitMap = unitMap,
-            StaleAfter = TimeSpan.FromHours(staleHours), Mapping = mapping, Folder = folder,
+            StaleAfter = TimeSpan.FromHours(staleHours), Mapping = mapping, DossierMapping = dossierMapping, Folder = folder,
         };
     }
 

@@ -42,6 +42,9 @@ public sealed record SourceDefinition
     /// <summary>Mapping of an <c>http-json</c> source.</summary>
     public JsonSourceMapping? Mapping { get; init; }
 
+    /// <summary>Mapping of an <c>onestop-dossiers</c> source (the national sync shape unless configured).</summary>
+    public DossierSourceMapping DossierMapping { get; init; } = DossierSourceMapping.NationalSync;
+
     /// <summary>Folder watched by a <c>drop-folder</c> source (done/ and failed/ are created inside it).</summary>
     public string? Folder { get; init; }
 }

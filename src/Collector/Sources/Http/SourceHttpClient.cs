@@ -16,7 +16,6 @@ namespace KpiMonitor.Collector.Sources.Http;
 /// </summary>
 public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<CollectorOptions> options)
 {
-    private const int MaxPages = 10_000;
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private readonly long _maxBytes = options.Value.MaxResponseMegabytes * 1024L * 1024L;
 
@@ -72,55 +71,12 @@ public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<Collec
     }
 
     /// <summary>
-    /// Reads a paged endpoint (<c>page</c>, <c>pageSize</c>, answer <c>{ total, items }</c>) page by page until an
-    /// empty page or the total is reached, handing each page's items to <paramref name="onItems"/>.
+    /// Reads a paged endpoint page by page as <paramref name="paging"/> says (by default <c>page</c> from 1 and
+    /// <c>pageSize</c>, answer <c>{ total, items }</c>), handing each page's items to <paramref name="onItems"/>.
     /// </summary>
-    public async Task ForEachPageAsync(SourceDefinition source, string relativeUrl, string itemsProperty,
-        Func<JsonElement, CancellationToken, Task> onItems, CancellationToken cancellationToken)
-    {
-        char join = relativeUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        long seen = 0;
-        for (int page = 1; page <= MaxPages; page++)
-        {
-            string url = string.Create(CultureInfo.InvariantCulture, $"{relativeUrl}{join}page={page}&pageSize={source.PageSize}");
-            using var doc = await GetJsonAsync(source, url, cancellationToken);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(itemsProperty, out var items) || items.ValueKind != JsonValueKind.Array)
-            {
-                throw new SourceReadException($"nguồn '{source.Code}': trang {page} của {relativeUrl} không có mảng '{itemsProperty}'");
-            }
-
-            long? total = root.TryGetProperty("total", out var t) ? Total(t) : null;
-            int count = items.GetArrayLength();
-            if (count == 0)
-            {
-                // An empty page while the source still promises items means it lost data, not that it is done.
-                if (seen < total)
-                {
-                    throw new SourceReadException($"nguồn '{source.Code}': trang {page} của {relativeUrl} trống trong khi tổng số mục là {total} (mới nhận {seen})");
-                }
-
-                return;
-            }
-
-            await onItems(items, cancellationToken);
-            seen += count;
-            if (seen >= total)
-            {
-                return;
-            }
-        }
-
-        throw new SourceReadException($"nguồn '{source.Code}': quá {MaxPages} trang ở {relativeUrl}, dừng để tránh lặp vô hạn");
-    }
-
-    /// <summary>The promised item count, as a number or a numeric string (sources send both); null when unusable.</summary>
-    private static long? Total(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Number when element.TryGetInt64(out long n) => n,
-        JsonValueKind.String when long.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out long n) => n,
-        _ => null,
-    };
+    public Task ForEachPageAsync(SourceDefinition source, string relativeUrl, SourcePaging paging,
+        Func<JsonElement, CancellationToken, Task> onItems, CancellationToken cancellationToken) =>
+        PageWalker.WalkAsync(this, source, relativeUrl, paging, onItems, cancellationToken);
 
     private static async Task<string> ExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -23,15 +23,21 @@ public sealed class HttpJsonReader(SourceHttpClient http, Catalog catalog, TimeP
     {
         var mapping = source.Mapping ?? throw new SourceReadException($"nguồn '{source.Code}' thiếu mục mapping");
         var resolver = new UnitResolver(source, catalog);
-        foreach (var month in PollWindow.Months(time.GetUtcNow(), source.Months))
+        var now = time.GetUtcNow();
+
+        // A path that asks for no month is read once: its items carry their period (timePath) or describe now.
+        IReadOnlyList<DateOnly?> requests = PeriodPlaceholders.AsksForMonth(mapping.Path)
+            ? [.. PollWindow.Months(now, source.Months).Select(m => (DateOnly?)m)]
+            : [null];
+        var current = PollWindow.Months(now, 1)[0];
+        foreach (var month in requests)
         {
+            // A unit twice in one period would silently overwrite itself; the second is rejected, as the statistics readers do.
+            var seen = new HashSet<(string Unit, DateTimeOffset Time)>();
+            string path = month is { } m ? PeriodPlaceholders.Fill(mapping.Path, m, mapping.PeriodFormat) : mapping.Path;
             for (int page = 1; page <= (mapping.Paged ? MaxPages : 1); page++)
             {
-                string url = mapping.Path
-                    .Replace("{period}", PollWindow.Format(month), StringComparison.Ordinal)
-                    .Replace("{year}", month.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                    .Replace("{month}", month.Month.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                    .Replace("{page}", page.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                string url = path.Replace("{page}", page.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
                 using var doc = await http.GetJsonAsync(source, url, cancellationToken);
                 var items = JsonPath.Find(doc.RootElement, mapping.ItemsPath);
                 if (items is not { ValueKind: JsonValueKind.Array } array)
@@ -47,7 +53,13 @@ public sealed class HttpJsonReader(SourceHttpClient http, Catalog catalog, TimeP
                 var observations = new List<Observation>();
                 foreach (var item in array.EnumerateArray())
                 {
-                    ReadItem(item, mapping, resolver, month, source.Code, sink).CommitTo(observations);
+                    var record = ReadItem(item, mapping, resolver, month ?? current, source.Code, sink);
+                    if (!record.Failed && record.Pending.Count > 0 && !seen.Add((record.Pending[0].Unit, record.Pending[0].Time)))
+                    {
+                        record.Fail(mapping.UnitPath, $"đơn vị '{record.Pending[0].Unit}' xuất hiện hơn một lần trong dữ liệu của cùng kỳ");
+                    }
+
+                    record.CommitTo(observations);
                 }
 
                 await sink.AddAsync(observations, cancellationToken);
@@ -91,13 +103,13 @@ public sealed class HttpJsonReader(SourceHttpClient http, Catalog catalog, TimeP
                 return record;
             }
 
-            if (!TryPeriod(text, out var period))
+            if (!SourceDates.TryParse(text, mapping.TimeFormats, out var local))
             {
-                record.Fail(timePath, $"'{text}' không phải kỳ yyyy-MM hoặc ngày ISO 8601");
+                record.Fail(timePath, $"'{(text.Length > 40 ? text[..40] + "…" : text)}' không phải kỳ dạng {SourceDates.Describe(mapping.TimeFormats)}");
                 return record;
             }
 
-            time = VietnamTime.StartOf(period);
+            time = VietnamTime.StartOf(new DateOnly(local.Year, local.Month, 1));
         }
 
         foreach (var kpi in mapping.Kpis)
@@ -116,21 +128,5 @@ public sealed class HttpJsonReader(SourceHttpClient http, Catalog catalog, TimeP
         }
 
         return record;
-    }
-
-    private static bool TryPeriod(string text, out DateOnly period)
-    {
-        if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out period))
-        {
-            return true;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
-        {
-            period = PeriodBucket.Floor(VietnamTime.DateOf(instant), PeriodGranularity.Month);
-            return true;
-        }
-
-        return false;
     }
 }

@@ -1,16 +1,17 @@
 using KpiMonitor.Collector.Sources.Http;
 using KpiMonitor.Shared.Configuration;
-using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Sources;
 using KpiMonitor.Shared.Storage;
 
 namespace KpiMonitor.Collector.Sources.OneStop;
 
 /// <summary>
-/// Per-dossier records (national sync shape) counted into the one-stop KPIs per unit and month. All pages
-/// of a month are read before anything is written, because a unit's rate needs all its dossiers.
+/// Per-dossier records of any vendor, read through the source's <see cref="DossierSourceMapping"/> (the national sync
+/// shape by default) and counted into the one-stop KPIs per unit and month. Each dossier counts in the months of its
+/// own dates, whatever the source returns for the month asked. Everything is read before anything is written,
+/// because a unit's month needs all its dossiers, which may come from several requests.
 /// </summary>
-public sealed class OneStopDossiersReader(SourceHttpClient http, Catalog catalog, TimeProvider time) : ISourceReader
+public sealed class OneStopDossiersReader(SourceHttpClient http, Catalog catalog, TimeProvider time, ILogger<OneStopDossiersReader> logger) : ISourceReader
 {
     private readonly ObservationValidator _validator = new(catalog);
 
@@ -18,88 +19,32 @@ public sealed class OneStopDossiersReader(SourceHttpClient http, Catalog catalog
 
     public async Task ReadAsync(SourceDefinition source, IObservationSink sink, CancellationToken cancellationToken)
     {
-        var resolver = new UnitResolver(source, catalog);
-        foreach (var month in PollWindow.Months(time.GetUtcNow(), source.Months))
-        {
-            var records = new List<DossierRecord>();
-            var dossierCodes = new HashSet<string>(StringComparer.Ordinal);
-            await http.ForEachPageAsync(source, $"onestop/api/dossiers?period={PollWindow.Format(month)}", "items", (items, _) =>
-            {
-                foreach (var item in items.EnumerateArray())
-                {
-                    var record = new RecordBuilder(sink, _validator, "(không rõ)");
-                    string code = record.Text(item, "MaDonVi");
-                    if (record.Failed)
-                    {
-                        continue;
-                    }
-
-                    record.Unit = code;
-                    string dossierCode = record.Text(item, "MaHoSo");
-                    if (!record.Failed && !dossierCodes.Add(dossierCode))
-                    {
-                        // Offset paging over a live system can serve a dossier twice; it is counted once.
-                        record.Fail("MaHoSo", $"hồ sơ '{dossierCode}' xuất hiện hơn một lần; chỉ tính một lần");
-                    }
-
-                    if (record.Failed)
-                    {
-                        continue;
-                    }
-
-                    if (resolver.Resolve(code) is not { } unit)
-                    {
-                        record.Fail("MaDonVi", $"mã đơn vị '{code}' không có trong danh mục hay bảng ánh xạ của nguồn");
-                    }
-                    else if (DossierRecord.Read(item, unit, record) is { } dossier)
-                    {
-                        records.Add(dossier);
-                    }
-                }
-
-                return Task.CompletedTask;
-            }, cancellationToken);
-
-            await sink.AddAsync(Count(records, month, sink, source.Code), cancellationToken);
-        }
-    }
-
-    private List<Observation> Count(List<DossierRecord> records, DateOnly month, IObservationSink sink, string source)
-    {
-        var start = VietnamTime.StartOf(month);
-        var monthEnd = VietnamTime.StartOf(month.AddMonths(1));
+        var mapping = source.DossierMapping;
         var now = time.GetUtcNow();
-        var cutoff = (monthEnd < now ? monthEnd : now).ToOffset(TimeSpan.FromHours(7)).DateTime;
-        var observations = new List<Observation>();
-        foreach (var unit in records.GroupBy(r => r.Unit))
+        var window = PollWindow.Months(now, source.Months);
+        var poll = new DossierPoll(source, catalog, _validator, sink, window, now);
+        if (PeriodPlaceholders.AsksForMonth(mapping.Path))
         {
-            int finished = 0, onTime = 0, late = 0, pending = 0, digitised = 0;
-            foreach (var d in unit)
+            // Months before the window are asked too: a dossier received then may have finished inside it.
+            foreach (var month in PollWindow.Months(now, source.Months + mapping.LookbackMonths))
             {
-                if (d.IsFinished)
-                {
-                    finished++;
-                    bool inTime = d.Finished <= d.Due;
-                    onTime += inTime ? 1 : 0;
-                    late += inTime ? 0 : 1;
-                    digitised += d.Digitised ? 1 : 0;
-                }
-                else if (d.IsPending)
-                {
-                    pending++;
-                    late += d.Due < cutoff ? 1 : 0;
-                }
+                poll.BeginRequest();
+                await http.ForEachPageAsync(source, PeriodPlaceholders.Fill(mapping.Path, month, mapping.PeriodFormat), mapping.Paging, poll.OnItemsAsync, cancellationToken);
             }
-
-            var counts = new DossierCounts(
-                Received: unit.Count(), Online: unit.Count(d => d.Channel == 2), FullOnline: unit.Count(d => d.FullOnline),
-                Finished: finished, OnTime: onTime, Late: late, Pending: pending, Digitised: digitised,
-                FeeBearing: unit.Count(d => d.FeeBearing), PaidOnline: unit.Count(d => d.FeeBearing && d.PaidOnline));
-            var record = new RecordBuilder(sink, _validator, unit.Key);
-            counts.AddTo(record, unit.Key, start, source);
-            record.CommitTo(observations);
+        }
+        else
+        {
+            poll.BeginRequest();
+            await http.ForEachPageAsync(source, mapping.Path, mapping.Paging, poll.OnItemsAsync, cancellationToken);
         }
 
-        return observations;
+        if (poll.Outside > 0 || poll.Repeated > 0)
+        {
+            logger.LogInformation(
+                "Nguồn {Source}: bỏ qua {Outside} hồ sơ có ngày ngoài các tháng cần tính và {Repeated} hồ sơ đã nhận ở lần gọi trước; mỗi hồ sơ được tính theo ngày của chính nó",
+                source.Code, poll.Outside, poll.Repeated);
+        }
+
+        await sink.AddAsync(poll.Observations(), cancellationToken);
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace KpiMonitor.Collector.Sources.HttpJson;
+namespace KpiMonitor.Collector.Sources;
 
-/// <summary>Dot-separated property paths (<c>data.items</c>, <c>stats.online</c>) as used by http-json mappings.</summary>
+/// <summary>Dot-separated property paths (<c>data.items</c>, <c>stats.online</c>) as source mappings name them; an empty path is the element itself.</summary>
 internal static class JsonPath
 {
     public static JsonElement? Find(JsonElement root, string path)
