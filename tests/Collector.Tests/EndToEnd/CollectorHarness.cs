@@ -42,10 +42,11 @@ public sealed class CollectorHarness : IAsyncDisposable
 
     /// <summary>
     /// Builds a collector in <paramref name="root"/> (reused across "restarts" when given). Store: InfluxDB at
-    /// <paramref name="influxUrl"/>/<paramref name="database"/>, or SQLite inside the root when null.
+    /// <paramref name="influxUrl"/>/<paramref name="database"/>, or SQLite inside the root when null. <paramref name="clock"/>
+    /// replaces the system clock (token lifetimes, the poll window).
     /// </summary>
     public static CollectorHarness Create(string sourcesJson, string? influxUrl = null, string? database = null, string? root = null,
-        IDictionary<string, string?>? extra = null)
+        IDictionary<string, string?>? extra = null, TimeProvider? clock = null)
     {
         root ??= Directory.CreateTempSubdirectory("kpimonitor-collector-").FullName;
         string config = Path.Combine(root, "config");
@@ -74,6 +75,12 @@ public sealed class CollectorHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        if (clock is not null)
+        {
+            // The collector registers the system clock only when none is registered yet.
+            services.AddSingleton(clock);
+        }
+
         services.AddCollector(configuration, scheduled: false);
         return new CollectorHarness(root, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
     }
