@@ -62,6 +62,52 @@ public sealed class SourcesFileTests : IDisposable
         Assert.Contains(error.Errors, e => e.Path == "$.sources[0].mapping.kpis[1].kpi");
     }
 
+    [Theory]
+    [InlineData("\"paging\": { \"mode\": \"pages\" }", "$.sources[0].mapping.paging.mode", "'pages'")]
+    [InlineData("\"paging\": { \"mode\": \"page\", \"pageParameter\": \"trang&x=1\" }", "$.sources[0].mapping.paging.pageParameter", "trang&x=1")]
+    [InlineData("\"paging\": { \"mode\": \"offset\", \"offsetParameter\": \"n\", \"sizeParameter\": \"n\" }", "$.sources[0].mapping.paging", "trùng tên 'n'")]
+    [InlineData("\"fields\": { \"unitt\": \"DonViXuLy\" }", "$.sources[0].mapping.fields.unitt", "không được hỗ trợ")]
+    [InlineData("\"fields\": { \"received\": null }", "$.sources[0].mapping.fields.received", "bắt buộc")]
+    [InlineData("\"dateFormats\": [ \"yyyyMMddHHmmss\", \"HH:mm\" ]", "$.sources[0].mapping.dateFormats[1]", "'HH:mm'")]
+    [InlineData("\"path\": \"api/hoso?ky={period}&trang={page}\"", "$.sources[0].mapping.path", "'{page}'")]
+    [InlineData("\"codes\": { \"finishedStatuses\": [ \"9\" ], \"pendingStatuses\": [ \"9\", \"4\" ] }", "$.sources[0].mapping.codes", "'9'")]
+    [InlineData("\"codes\": { \"onlineChannels\": [ \"TRUC_TUYEN\" ] }", "$.sources[0].mapping.codes.onlineChannels", "'TRUC_TUYEN'")]
+    [InlineData("\"itemsPath\": 3", "$.sources[0].mapping.itemsPath", "chuỗi")]
+    [InlineData("\"envelope\": \"ketQua\"", "$.sources[0].mapping.envelope", "không được hỗ trợ")]
+    public void AWrongDossierMapping_StopsTheStart_NamingFileAndPath(string property, string path, string message)
+    {
+        File.WriteAllText(Path.Combine(_dir, "sources.json"), $$"""
+            { "sources": [ { "code": "d", "nameVi": "D", "kind": "onestop-dossiers", "schedule": "0 0 * * * ?", "baseUrl": "http://127.0.0.1:1",
+              "mapping": { {{property}} } } ] }
+            """);
+
+        var error = Assert.Throws<ConfigValidationException>(() => SourceLoader.Load(new SourceLoadContext(_catalog, _dir, MissedRunPolicy.Check, _ => true)));
+
+        Assert.Contains(error.Errors, e => e.File.EndsWith("sources.json", StringComparison.Ordinal) && e.Path == path && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ADossierSourceWithoutMapping_ReadsTheNationalSyncShape_AndAVendorMappingIsRead()
+    {
+        File.WriteAllText(Path.Combine(_dir, "sources.json"), """
+            { "sources": [
+              { "code": "quocgia", "nameVi": "Q", "kind": "onestop-dossiers", "schedule": "0 0 * * * ?", "baseUrl": "http://127.0.0.1:1" },
+              { "code": "hangkhac", "nameVi": "H", "kind": "onestop-dossiers", "schedule": "0 0 * * * ?", "baseUrl": "http://127.0.0.1:1",
+                "mapping": { "path": "api/v2/hoso", "paging": { "mode": "cursor", "cursorParameter": "tiep", "nextCursorPath": "ketQua.tiep" },
+                  "itemsPath": "ketQua.danhSach", "totalPath": null, "fields": { "unit": "coQuan.ma", "fullOnline": null }, "dateFormats": [ "yyyyMMddHHmmss" ] } } ] }
+            """);
+
+        var sources = SourceLoader.Load(new SourceLoadContext(_catalog, _dir, MissedRunPolicy.Check, _ => true));
+
+        Assert.Equal(KpiMonitor.Shared.Sources.DossierSourceMapping.NationalSync, sources[0].DossierMapping);
+        var vendor = sources[1].DossierMapping;
+        Assert.Equal(("api/v2/hoso", 0), (vendor.Path, vendor.LookbackMonths));
+        Assert.Equal((KpiMonitor.Shared.Sources.PagingMode.Cursor, "tiep", "ketQua.tiep", "ketQua.danhSach", (string?)null),
+            (vendor.Paging.Mode, vendor.Paging.CursorParameter, vendor.Paging.NextCursorPath, vendor.Paging.ItemsPath, vendor.Paging.TotalPath));
+        Assert.Equal(("coQuan.ma", "MaHoSo", (string?)null), (vendor.Fields.Unit, vendor.Fields.Id, vendor.Fields.FullOnline));
+        Assert.Equal(["yyyyMMddHHmmss"], vendor.DateFormats);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     // A test property that repeats a key of the base entry replaces it, so the file has each key once.
