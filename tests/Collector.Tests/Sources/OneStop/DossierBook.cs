@@ -98,10 +98,14 @@ internal sealed class DossierBook
         return JsonSerializer.Serialize(new Dictionary<string, object> { ["ketQua"] = new Dictionary<string, object> { ["danhSach"] = items, ["tongSo"] = Count } });
     }
 
-    /// <summary>The national sync shape, <c>{ "total", "items" }</c>, whatever month is asked (no period filter).</summary>
-    public string NationalPage(int page, int size, Func<Dossier, string>? receivedText = null)
+    /// <summary>
+    /// The national sync shape, <c>{ "total", "items" }</c>: the dossiers received in <paramref name="period"/> (yyyy-MM)
+    /// when given, otherwise every dossier whatever month is asked (a source without a period filter).
+    /// </summary>
+    public string NationalPage(int page, int size, Func<Dossier, string>? receivedText = null, string? period = null)
     {
-        var items = Dossiers.Skip((page - 1) * size).Take(size).Select(d => new Dictionary<string, object?>
+        var chosen = period is null ? Dossiers : Dossiers.Where(d => d.Received.ToString("yyyy-MM", CultureInfo.InvariantCulture) == period).ToList();
+        var items = chosen.Skip((page - 1) * size).Take(size).Select(d => new Dictionary<string, object?>
         {
             ["MaHoSo"] = d.Id,
             ["MaTTHC"] = "1.001234",
@@ -116,7 +120,7 @@ internal sealed class DossierBook
             ["DuocThanhToanTrucTuyen"] = d.Paid,
             ["HoSoCoThanhPhanSoHoa"] = d.Digitised,
         });
-        return JsonSerializer.Serialize(new Dictionary<string, object> { ["page"] = page, ["pageSize"] = size, ["total"] = Count, ["items"] = items });
+        return JsonSerializer.Serialize(new Dictionary<string, object> { ["page"] = page, ["pageSize"] = size, ["total"] = chosen.Count, ["items"] = items });
     }
 
     public static string Stamp(DateTime local) => local.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
