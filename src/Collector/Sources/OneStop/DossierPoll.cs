@@ -20,6 +20,7 @@ internal sealed class DossierPoll(SourceDefinition source, Catalog catalog, Obse
     private readonly HashSet<DateOnly> _months = [.. window];
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Unit, DateOnly Month), DossierTally> _tallies = [];
+    private readonly HashSet<(string Unit, DateOnly Month)> _rejected = [];
     private readonly DateTime _now = VietnamTime.ToLocal(now).DateTime;
     private HashSet<string> _request = new(StringComparer.Ordinal);
 
@@ -74,6 +75,12 @@ internal sealed class DossierPoll(SourceDefinition source, Catalog catalog, Obse
 
         if (DossierRecord.ReadDates(item, _mapping, record) is not { } dates)
         {
+            // Which month it belongs to is unknown: none of its unit's months may pass for a month without dossiers.
+            if (_resolver.Resolve(code) is { } undated)
+            {
+                _rejected.UnionWith(_months.Select(m => (undated, m)));
+            }
+
             return;
         }
 
@@ -95,6 +102,13 @@ internal sealed class DossierPoll(SourceDefinition source, Catalog catalog, Obse
 
         if (DossierRecord.Read(item, dates, _mapping, record) is not { } dossier)
         {
+            // The unit had a dossier in these months, just not a readable one: it must not be reported as having none.
+            _rejected.Add((unit, receivedMonth));
+            if (finishedMonth is { } rejectedFinished)
+            {
+                _rejected.Add((unit, rejectedFinished));
+            }
+
             return;
         }
 
@@ -111,7 +125,8 @@ internal sealed class DossierPoll(SourceDefinition source, Catalog catalog, Obse
 
     /// <summary>
     /// The figures of every unit and month of the window. A unit the source knows through its unit map but with no
-    /// dossiers in a month gets 0 for each count; its rates stay undefined.
+    /// dossiers in a month gets 0 for each count; its rates stay undefined. One whose only dossiers of the month were
+    /// rejected gets nothing (the rejection is reported), never a zero that looks like a quiet month.
     /// </summary>
     public List<Observation> Observations()
     {
@@ -136,7 +151,8 @@ internal sealed class DossierPoll(SourceDefinition source, Catalog catalog, Obse
                 record.CommitTo(observations);
             }
 
-            foreach (string unit in source.UnitMap.Values.Distinct(StringComparer.Ordinal).Where(u => !_tallies.ContainsKey((u, month))).Order(StringComparer.Ordinal))
+            var quiet = source.UnitMap.Values.Distinct(StringComparer.Ordinal).Where(u => !_tallies.ContainsKey((u, month)) && !_rejected.Contains((u, month)));
+            foreach (string unit in quiet.Order(StringComparer.Ordinal))
             {
                 var record = new RecordBuilder(sink, validator, unit);
                 new DossierCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0).AddTo(record, unit, start, source.Code, DossierCounts.CountKpis.Contains);

@@ -108,6 +108,24 @@ public sealed class OneStopDossiersSourceTests
     }
 
     [Fact]
+    public async Task AUnitWhoseOnlyDossierIsRejected_GetsNoZero_AndTheRejectionIsReported()
+    {
+        var clock = new ManualClock(DossierBook.Now);
+        var book = new DossierBook();
+        book.Dossiers.Add(new DossierBook.Dossier("BAD-1", "000.00.14.H36", new DateTime(2026, 11, 3, 9, 0, 0), new DateTime(2026, 11, 30, 17, 0, 0), null,
+            "pending", true, false, false, false, false));
+        await using var server = await JsonSourceServer.StartAsync("/onestop/api/dossiers", query =>
+            book.NationalPage(int.Parse(query["page"]!, CultureInfo.InvariantCulture), int.Parse(query["pageSize"]!, CultureInfo.InvariantCulture),
+                d => d.Id == "BAD-1" ? "31/11/2026 09:00:00" : DossierBook.Stamp(d.Received)),
+            clock, TimeSpan.FromMinutes(5));
+
+        var stored = await PollAsync(server, clock, mapping: null, expectRejected: 1);
+
+        Assert.DoesNotContain(stored[November].Keys, k => k.Unit == "LCU.S.SNV");
+        Assert.Equal(Count(3), stored[October][("LCU.S.SNV", "dossiers_received")]);
+    }
+
+    [Fact]
     public async Task ATwentySecondToken_IsReusedAcrossPages_AndA401MidPaging_RefreshesItOnceAndRetries()
     {
         var clock = new ManualClock(DossierBook.Now);
@@ -120,8 +138,8 @@ public sealed class OneStopDossiersSourceTests
         var stored = await PollAsync(server, clock, mapping: null, expectRejected: 0);
 
         Assert.True(server.DataRequests > 10, $"{server.DataRequests} pages");
-        Assert.Equal(1, server.Unauthorized);
         Assert.Equal(2, server.TokensIssued);
+        Assert.Equal(1, server.Unauthorized);
         Assert.Equal(book.Expected(November, optionalFacts: true), stored[November]);
     }
 
