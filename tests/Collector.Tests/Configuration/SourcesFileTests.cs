@@ -16,6 +16,9 @@ public sealed class SourcesFileTests : IDisposable
 
         Assert.Contains(sources, s => s.Code == "eoffice" && s.Enabled);
         Assert.Equal(_catalog.Units.Units.Count, Assert.Single(sources, s => s.Code == "antimalware").UnitMap.Count);
+        var vendor = Assert.Single(sources, s => s.Code == "example-onestop-vendor").DossierMapping;
+        Assert.Equal(("trang", "soBanGhi", "ketQua.danhSach", "ketQua.tongSo"), (vendor.Paging.PageParameter, vendor.Paging.SizeParameter, vendor.Paging.ItemsPath, vendor.Paging.TotalPath));
+        Assert.Equal(("DonViXuLy", "CoNghiaVuTaiChinh"), (vendor.Fields.Unit, vendor.Fields.FeeBearing));
     }
 
     [Fact]
