@@ -19,6 +19,7 @@ internal static class PageWalker
         char join = relativeUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         long seen = 0;
         string? cursor = null;
+        string? previous = null;
         var cursors = new HashSet<string>(StringComparer.Ordinal);
         for (int request = 0; request < MaxPages; request++)
         {
@@ -50,6 +51,16 @@ internal static class PageWalker
                 return;
             }
 
+            // A source that ignores the paging parameter (a wrong name in the mapping) answers the first page again and
+            // again: without a total that would run to MaxPages, every dossier reported as a duplicate.
+            string raw = items.GetRawText();
+            if (paging.Mode is PagingMode.Page or PagingMode.Offset && string.Equals(raw, previous, StringComparison.Ordinal))
+            {
+                string parameter = paging.Mode == PagingMode.Page ? paging.PageParameter : paging.OffsetParameter;
+                throw new SourceReadException($"{where} giống hệt trang trước: nguồn có lẽ không nhận tham số phân trang '{parameter}' (kiểm tra mapping.paging)");
+            }
+
+            previous = raw;
             await onItems(items, cancellationToken);
             seen += count;
             if (paging.Mode == PagingMode.None || seen >= total)

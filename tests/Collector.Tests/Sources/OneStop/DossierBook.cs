@@ -23,6 +23,32 @@ internal sealed class DossierBook
 
     private static readonly DateTime NowLocal = Now.ToOffset(TimeSpan.FromHours(7)).DateTime;
 
+    /// <summary>The vendor of the tester's report: OAuth2 tokens of 20 s, trang/soBanGhi, ketQua.danhSach/tongSo, yyyyMMddHHmmss, no month filter.</summary>
+    public const string VendorMapping = """
+        "mapping": {
+          "path": "api/v2/hoso?trangThai=tatCa",
+          "paging": { "mode": "page", "pageParameter": "trang", "sizeParameter": "soBanGhi" },
+          "itemsPath": "ketQua.danhSach", "totalPath": "ketQua.tongSo",
+          "fields": { "id": "SoHoSo", "unit": "DonViXuLy", "received": "NgayNhan", "due": "HanXuLy", "finished": "NgayHoanThanh",
+                      "status": "TrangThai", "channel": "HinhThuc", "fullOnline": null, "feeBearing": "CoNghiaVuTaiChinh",
+                      "paidOnline": "DaThanhToanTrucTuyen", "digitised": null },
+          "dateFormats": [ "yyyyMMddHHmmss" ],
+          "codes": { "channels": [ "TRUC_TIEP", "TRUC_TUYEN", "BUU_CHINH" ], "onlineChannels": [ "TRUC_TUYEN" ],
+                     "finishedStatuses": [ "DA_TRA_KET_QUA" ], "pendingStatuses": [ "DANG_XU_LY" ], "otherStatuses": [ "TU_CHOI" ] }
+        }
+        """;
+
+    /// <summary>sources.json with one onestop-dossiers source on <paramref name="server"/>: months October and November, pages of 25.</summary>
+    public static string Sources(JsonSourceServer server, string? mapping)
+    {
+        string unitMap = string.Join(", ", DossierBook.UnitMap.Select(p => $"\"{p.Key}\": \"{p.Value}\""));
+        return $$"""
+            { "sources": [ { "code": "motcua", "nameVi": "Một cửa hãng khác", "kind": "onestop-dossiers", "schedule": "0 0 * * * ?", "baseUrl": "{{server.BaseUrl}}",
+              "auth": { "type": "oauth2", "tokenUrl": "{{JsonSourceServer.TokenPath.TrimStart('/')}}", "clientId": "kpimonitor", "secret": "KPIMONITOR_ONESTOP_SECRET" },
+              "timeoutSeconds": 5, "pageSize": 25, "months": 2, "unitMap": { {{unitMap}} } {{(mapping is null ? "" : ", " + mapping)}} } ] }
+            """;
+    }
+
     public DossierBook()
     {
         var start = new DateTime(2026, 9, 1, 8, 0, 0);

@@ -18,21 +18,6 @@ public sealed class OneStopDossiersSourceTests
 
     private static readonly DateTime October = new(2026, 10, 1), November = new(2026, 11, 1);
 
-    /// <summary>The vendor of the tester's report: OAuth2 tokens of 20 s, trang/soBanGhi, ketQua.danhSach/tongSo, yyyyMMddHHmmss, no month filter.</summary>
-    private const string VendorMapping = """
-        "mapping": {
-          "path": "api/v2/hoso?trangThai=tatCa",
-          "paging": { "mode": "page", "pageParameter": "trang", "sizeParameter": "soBanGhi" },
-          "itemsPath": "ketQua.danhSach", "totalPath": "ketQua.tongSo",
-          "fields": { "id": "SoHoSo", "unit": "DonViXuLy", "received": "NgayNhan", "due": "HanXuLy", "finished": "NgayHoanThanh",
-                      "status": "TrangThai", "channel": "HinhThuc", "fullOnline": null, "feeBearing": "CoNghiaVuTaiChinh",
-                      "paidOnline": "DaThanhToanTrucTuyen", "digitised": null },
-          "dateFormats": [ "yyyyMMddHHmmss" ],
-          "codes": { "channels": [ "TRUC_TIEP", "TRUC_TUYEN", "BUU_CHINH" ], "onlineChannels": [ "TRUC_TUYEN" ],
-                     "finishedStatuses": [ "DA_TRA_KET_QUA" ], "pendingStatuses": [ "DANG_XU_LY" ], "otherStatuses": [ "TU_CHOI" ] }
-        }
-        """;
-
     [Fact]
     public async Task AnotherVendorsShape_ReadThroughItsMapping_GivesTheIndependentCount_WithOneTokenPer18Seconds()
     {
@@ -52,7 +37,7 @@ public sealed class OneStopDossiersSourceTests
 
         // Every token issued so far expires after the fifth page: the sixth is refused once, then retried with a new token.
         server.ExpireTokensAfterRequests = 5;
-        var stored = await PollAsync(server, clock, VendorMapping, expectRejected: 0);
+        var stored = await PollAsync(server, clock, DossierBook.VendorMapping, expectRejected: 0);
 
         Assert.Equal(book.Expected(October, optionalFacts: false), stored[October]);
         Assert.Equal(book.Expected(November, optionalFacts: false), stored[November]);
@@ -149,13 +134,7 @@ public sealed class OneStopDossiersSourceTests
     private static async Task<Dictionary<DateTime, Dictionary<(string Unit, string Kpi), (double? Num, double? Den, double? Value)>>> PollAsync(
         JsonSourceServer server, ManualClock clock, string? mapping, int expectRejected)
     {
-        string unitMap = string.Join(", ", DossierBook.UnitMap.Select(p => $"\"{p.Key}\": \"{p.Value}\""));
-        string sources = $$"""
-            { "sources": [ { "code": "motcua", "nameVi": "Một cửa hãng khác", "kind": "onestop-dossiers", "schedule": "0 0 * * * ?", "baseUrl": "{{server.BaseUrl}}",
-              "auth": { "type": "oauth2", "tokenUrl": "{{JsonSourceServer.TokenPath.TrimStart('/')}}", "clientId": "kpimonitor", "secret": "KPIMONITOR_ONESTOP_SECRET" },
-              "timeoutSeconds": 5, "pageSize": 25, "months": 2, "unitMap": { {{unitMap}} } {{(mapping is null ? "" : ", " + mapping)}} } ] }
-            """;
-        var harness = CollectorHarness.Create(sources, clock: clock);
+        var harness = CollectorHarness.Create(DossierBook.Sources(server, mapping), clock: clock);
         try
         {
             await using (harness)
