@@ -107,9 +107,12 @@ internal sealed class DossierBook
     }
 
     /// <summary>Another vendor's shape: <c>{ "ketQua": { "danhSach": [...], "tongSo": n } }</c>, pages <c>trang</c> (from 1) of <c>soBanGhi</c>.</summary>
-    public string VendorPage(int page, int size)
+    public string VendorPage(int page, int size) => VendorSlice((page - 1) * size, size, withCursor: false);
+
+    /// <summary>The vendor's shape from item <paramref name="offset"/>; with a cursor, <c>ketQua.tiep</c> names the next slice (absent at the end).</summary>
+    public string VendorSlice(int offset, int size, bool withCursor)
     {
-        var items = Dossiers.Skip((page - 1) * size).Take(size).Select(d => new Dictionary<string, object?>
+        var items = Dossiers.Skip(offset).Take(size).Select(d => new Dictionary<string, object?>
         {
             ["SoHoSo"] = d.Id,
             ["DonViXuLy"] = d.SourceUnit,
@@ -121,7 +124,13 @@ internal sealed class DossierBook
             ["CoNghiaVuTaiChinh"] = d.Fee,
             ["DaThanhToanTrucTuyen"] = d.Paid ? 1 : 0,
         });
-        return JsonSerializer.Serialize(new Dictionary<string, object> { ["ketQua"] = new Dictionary<string, object> { ["danhSach"] = items, ["tongSo"] = Count } });
+        var result = new Dictionary<string, object> { ["danhSach"] = items, ["tongSo"] = Count };
+        if (withCursor && offset + size < Count)
+        {
+            result["tiep"] = string.Create(CultureInfo.InvariantCulture, $"sau-{offset + size}");
+        }
+
+        return JsonSerializer.Serialize(new Dictionary<string, object> { ["ketQua"] = result });
     }
 
     /// <summary>

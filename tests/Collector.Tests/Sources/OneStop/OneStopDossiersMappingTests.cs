@@ -55,4 +55,44 @@ public sealed class OneStopDossiersMappingTests
             harness.DeleteFolder();
         }
     }
+
+    [Theory]
+    [InlineData("\"mode\": \"offset\", \"offsetParameter\": \"boQua\", \"sizeParameter\": \"soBanGhi\"", @"^\?trangThai=tatCa&boQua=\d+&soBanGhi=25$")]
+    [InlineData("\"mode\": \"cursor\", \"cursorParameter\": \"tiep\", \"sizeParameter\": \"soBanGhi\", \"nextCursorPath\": \"ketQua.tiep\"", @"^\?trangThai=tatCa&soBanGhi=25(&tiep=sau-\d+)?$")]
+    public async Task OffsetAndCursorPaging_ReadEveryDossierOnce(string paging, string query)
+    {
+        var clock = new ManualClock(DossierBook.Now);
+        var book = new DossierBook();
+        await using var server = await JsonSourceServer.StartAsync("/api/v2/hoso", q =>
+        {
+            int size = int.Parse(q["soBanGhi"]!, CultureInfo.InvariantCulture);
+            return q.ContainsKey("boQua") ? book.VendorSlice(int.Parse(q["boQua"]!, CultureInfo.InvariantCulture), size, withCursor: false)
+                : book.VendorSlice(q.ContainsKey("tiep") ? int.Parse(q["tiep"].ToString()["sau-".Length..], CultureInfo.InvariantCulture) : 0, size, withCursor: true);
+        }, clock, TimeSpan.FromSeconds(20));
+        string mapping = DossierBook.VendorMapping.Replace("\"mode\": \"page\", \"pageParameter\": \"trang\", \"sizeParameter\": \"soBanGhi\"", paging, StringComparison.Ordinal);
+        if (paging.Contains("cursor", StringComparison.Ordinal))
+        {
+            // A cursor source gives no total: the walk ends where no next cursor is given.
+            mapping = mapping.Replace("\"totalPath\": \"ketQua.tongSo\"", "\"totalPath\": null", StringComparison.Ordinal);
+        }
+
+        var harness = CollectorHarness.Create(DossierBook.Sources(server, mapping), clock: clock);
+        try
+        {
+            await using (harness)
+            {
+                var summary = await harness.PollAsync("motcua");
+
+                Assert.True(summary.Succeeded, summary.Error);
+                Assert.True(summary.RejectedRecords == 0, string.Join("\n", summary.Problems));
+                Assert.Equal((book.Count + 24) / 25, server.DataRequests);
+                Assert.All(server.Queries, q => Assert.Matches(query, q));
+                Assert.Equal(server.DataRequests, server.Queries.Distinct(StringComparer.Ordinal).Count());
+            }
+        }
+        finally
+        {
+            harness.DeleteFolder();
+        }
+    }
 }
