@@ -12,7 +12,7 @@ namespace KpiMonitor.Dashboard.ManualEntry;
 /// against the catalogue, written to the store under source "manual", and recorded in the audit trail with the
 /// figure it replaced.
 /// </summary>
-public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, AuditLog audit, RollupCache cache, TimeProvider time)
+public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, AuditLog audit, RollupCache cache, TimeProvider clock)
 {
     public const string Source = "manual";
 
@@ -47,6 +47,11 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         if (!ManualPeriod.TryParse(period, out day))
         {
             problems.Add($"kỳ '{period}' phải có dạng yyyy-MM (tháng) hoặc yyyy (năm), năm từ {ManualPeriod.MinYear} đến {ManualPeriod.MaxYear}");
+        }
+
+        if (kpi is not null && problems.Count == 0 && FuturePeriod.Problem(kpi.Period, day, clock.GetUtcNow()) is { } future)
+        {
+            problems.Add(future);
         }
 
         if (kpi is null || problems.Count > 0)
@@ -84,7 +89,7 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
 
     public async Task<IReadOnlyList<string>> UploadAsync(string user, Stream content, string fileName, CancellationToken cancellationToken)
     {
-        var result = new ManualFigureImporter(catalog, time).Read(content, fileName, Source);
+        var result = new ManualFigureImporter(catalog, clock, ImportLimits.Default).Read(content, fileName, Source);
         if (!result.Succeeded)
         {
             return result.Errors;
@@ -122,7 +127,7 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
 
         // What reached the store is audited even when other rows were refused: the trail must match the store.
         var refused = written.Rejected.Select(r => r.Observation).ToHashSet();
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var entries = observations.Where(o => !refused.Contains(o)).Select(o =>
         {
             var kpi = catalog.Kpis.Find(o.Kpi)!;

@@ -192,6 +192,18 @@ public sealed class DropFolderReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task FiguresForAPeriodNotYetBegun_AreRefused()
+    {
+        Drop("future.csv", $"kpi,unit,period,value\n{TestCatalog.Rank},P,2200-12,1\n");
+
+        await ReadAsync();
+
+        Assert.Empty(_sink.Batches);
+        string moved = Assert.Single(Directory.GetFiles(Path.Combine(_folder, "failed"), "*.csv"));
+        Assert.Contains("dòng 2, cột 'period': kỳ 12/2200 chưa đến: chỉ nhận số liệu đến kỳ hiện tại", await File.ReadAllTextAsync(moved + ".loi.txt"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnusableFolder_ThrowsSourceReadException_NamingTheFolder()
     {
         Directory.CreateDirectory(_root);
