@@ -99,7 +99,44 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         var reported = result.Observations.Select(o => o.Kpi).Distinct(StringComparer.Ordinal).Where(k => !IsManual(catalog.Kpis.Find(k)!)).ToList();
         return reported.Count > 0
             ? reported.Select(k => $"chỉ tiêu '{k}' do hệ thống nguồn gửi số liệu, không nhập tay; bỏ các dòng của nó khỏi tệp").ToList()
-            : await WriteAsync(user, result.Observations, "tệp " + fileName, cancellationToken);
+            : await WriteAsync(user, result.Observations, "tệp " + AuditFileName(fileName), cancellationToken);
+    }
+
+    /// <summary>Longest file name the audit trail keeps; the rest is cut with an ellipsis.</summary>
+    public const int MaxAuditFileName = 100;
+
+    /// <summary>
+    /// The uploaded file's name as the audit trail keeps it: whatever the browser sent, without control or
+    /// formatting characters (a line break, a right-to-left override that disguises the name) and at most
+    /// <see cref="MaxAuditFileName"/> characters, so a name cannot forge or swell the trail.
+    /// </summary>
+    internal static string AuditFileName(string fileName)
+    {
+        var kept = new System.Text.StringBuilder(Math.Min(fileName.Length, MaxAuditFileName + 1));
+        foreach (char c in fileName)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+            {
+                continue;
+            }
+
+            if (kept.Length == MaxAuditFileName)
+            {
+                // Never cut between the halves of a surrogate pair.
+                if (char.IsHighSurrogate(kept[^1]))
+                {
+                    kept.Length--;
+                }
+
+                return kept.Append('…').ToString();
+            }
+
+            kept.Append(c);
+        }
+
+        return kept.ToString();
     }
 
     private async Task<IReadOnlyList<string>> WriteAsync(string user, IReadOnlyList<Observation> observations, string via, CancellationToken cancellationToken)

@@ -161,6 +161,25 @@ public sealed class ManualEntryTests(DashboardFactory factory) : IClassFixture<D
         Assert.DoesNotContain(stored, v => v.Time > DateTimeOffset.UtcNow);
     }
 
+    [Fact]
+    public async Task TheAuditTrail_KeepsAnUploadedFileName_WithoutControlCharacters_AndCut()
+    {
+        var op = await factory.SignedInAsync(Roles.Operator);
+        string form = await op.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
+        string name = "bao-cao\t\u202Egpj.\u0007" + new string('x', 500) + ".csv";
+        var file = new ByteArrayContent("kpi,unit,period,numerator,denominator\npar_plan_progress,LCU,2019-02,1,2\n"u8.ToArray());
+        file.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileNameStar = name };
+        using var content = new MultipartFormDataContent { { new StringContent(DashboardFactory.Token(form)), "__RequestVerificationToken" } };
+        content.Add(file);
+
+        using var response = await op.PostAsync(new Uri("/nhap-lieu?handler=Upload", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var audit = factory.Services.GetRequiredService<KpiMonitor.Dashboard.ManualEntry.AuditLog>();
+        var entry = (await audit.RecentAsync(50, CancellationToken.None)).First(e => e.Via.StartsWith("tệp bao-cao", StringComparison.Ordinal));
+        Assert.Equal("tệp bao-caogpj." + new string('x', 100 - "bao-caogpj.".Length) + "…", entry.Via);
+    }
+
     private static async Task<string> PostAsync(HttpClient client, string kpi, string unit, string period, string numerator = "", string denominator = "", string value = "")
     {
         string form = await client.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
