@@ -60,7 +60,13 @@ internal sealed class ImportRowBuilder(ImportLimits limits, TimeProvider time)
         }
 
         // Cells of a worksheet row may come in any order, and a column twice: the last one stands, as before.
-        var cells = _cells
+        bool ordered = true;
+        for (int i = 1; i < _cells.Count && ordered; i++)
+        {
+            ordered = _cells[i - 1].Column < _cells[i].Column;
+        }
+
+        var cells = ordered ? _cells.ToArray() : _cells
             .Select((c, i) => (c, i)).OrderBy(x => x.c.Column).ThenBy(x => x.i)
             .GroupBy(x => x.c.Column).Select(g => g.Last().c).ToArray();
         _cells.Clear();
