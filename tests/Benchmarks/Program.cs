@@ -1,5 +1,6 @@
 using KpiMonitor.Benchmarks.Collector;
 using KpiMonitor.Benchmarks.Dashboard;
+using KpiMonitor.Benchmarks.Imports;
 using KpiMonitor.Benchmarks.Storage;
 
 return args.FirstOrDefault() switch
@@ -7,6 +8,7 @@ return args.FirstOrDefault() switch
     "storage" => await StorageBenchmark.RunAsync(args[1..]),
     "collector" => await CollectorBenchmark.RunAsync(args[1..]),
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
+    "imports" => await ImportBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -35,6 +37,9 @@ static int Usage()
                      --seconds N     thời gian mỗi giai đoạn / seconds per phase (30)
                      --clients N     số người dùng đồng thời / concurrent users (20)
                      --dashboard-dll PATH  bản build khác để so sánh / another build to compare with
+
+          imports    tệp số liệu nhập tay xấu nhất trong giới hạn (và vượt giới hạn), mỗi tệp đọc trong một tiến trình riêng
+                     the worst manual figure files within the import limits (and past them), each read in a process of its own
         """);
     return 2;
 }

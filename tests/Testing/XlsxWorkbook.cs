@@ -53,6 +53,29 @@ public static class XlsxWorkbook
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A copy of <paramref name="workbook"/> whose first worksheet holds <paramref name="sheetData"/> as written (the
+    /// inside of <c>&lt;sheetData&gt;</c>), compressed: for files no spreadsheet program writes, malformed or huge.
+    /// </summary>
+    public static byte[] WithSheetData(byte[] workbook, string sheetData)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var old = zip.Entries.First(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal));
+            string name = old.FullName;
+            old.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(name, System.IO.Compression.CompressionLevel.SmallestSize).Open());
+            writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+            writer.Write(sheetData);
+            writer.Write("</sheetData></worksheet>");
+        }
+
+        return stream.ToArray();
+    }
+
     private static Cell Cell(object value, string reference, SharedStringTable strings) => value switch
     {
         string text => new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(Share(text, strings)) },

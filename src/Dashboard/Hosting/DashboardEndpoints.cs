@@ -26,6 +26,7 @@ public static class DashboardEndpoints
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             await next();
         });
+        app.UseMiddleware<RequestBodyLimit>();
         // People get the friendly error page above; API callers get JSON saying what went wrong, never that page.
         app.UseMiddleware<ApiErrors>();
         app.UseMiddleware<StoreOutage>();

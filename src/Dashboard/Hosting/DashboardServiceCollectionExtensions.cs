@@ -67,6 +67,10 @@ public static class DashboardServiceCollectionExtensions
 
         services.AddConfiguredSources();
 
+        // The largest import file and its form (RequestBodyLimit answers 413 past it, naming the limit).
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RequestBodyLimit.MaxBytes);
+
         // Sign-in cookies, form tokens and the "saved" note are protected by this key ring; kept in a folder, they
         // outlive a restart or a recreated container instead of signing everyone out.
         var dataProtection = services.AddDataProtection().SetApplicationName("KpiMonitor.Dashboard");

@@ -12,7 +12,7 @@ namespace KpiMonitor.Dashboard.ManualEntry;
 /// against the catalogue, written to the store under source "manual", and recorded in the audit trail with the
 /// figure it replaced.
 /// </summary>
-public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, AuditLog audit, RollupCache cache, TimeProvider time)
+public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, AuditLog audit, RollupCache cache, TimeProvider clock)
 {
     public const string Source = "manual";
 
@@ -47,6 +47,11 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         if (!ManualPeriod.TryParse(period, out day))
         {
             problems.Add($"kỳ '{period}' phải có dạng yyyy-MM (tháng) hoặc yyyy (năm), năm từ {ManualPeriod.MinYear} đến {ManualPeriod.MaxYear}");
+        }
+
+        if (kpi is not null && problems.Count == 0 && FuturePeriod.Problem(kpi.Period, day, clock.GetUtcNow()) is { } future)
+        {
+            problems.Add(future);
         }
 
         if (kpi is null || problems.Count > 0)
@@ -84,7 +89,7 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
 
     public async Task<IReadOnlyList<string>> UploadAsync(string user, Stream content, string fileName, CancellationToken cancellationToken)
     {
-        var result = new ManualFigureImporter(catalog, time).Read(content, fileName, Source);
+        var result = new ManualFigureImporter(catalog, clock, ImportLimits.Default).Read(content, fileName, Source);
         if (!result.Succeeded)
         {
             return result.Errors;
@@ -94,7 +99,44 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         var reported = result.Observations.Select(o => o.Kpi).Distinct(StringComparer.Ordinal).Where(k => !IsManual(catalog.Kpis.Find(k)!)).ToList();
         return reported.Count > 0
             ? reported.Select(k => $"chỉ tiêu '{k}' do hệ thống nguồn gửi số liệu, không nhập tay; bỏ các dòng của nó khỏi tệp").ToList()
-            : await WriteAsync(user, result.Observations, "tệp " + fileName, cancellationToken);
+            : await WriteAsync(user, result.Observations, "tệp " + AuditFileName(fileName), cancellationToken);
+    }
+
+    /// <summary>Longest file name the audit trail keeps; the rest is cut with an ellipsis.</summary>
+    public const int MaxAuditFileName = 100;
+
+    /// <summary>
+    /// The uploaded file's name as the audit trail keeps it: whatever the browser sent, without control or
+    /// formatting characters (a line break, a right-to-left override that disguises the name) and at most
+    /// <see cref="MaxAuditFileName"/> characters, so a name cannot forge or swell the trail.
+    /// </summary>
+    internal static string AuditFileName(string fileName)
+    {
+        var kept = new System.Text.StringBuilder(Math.Min(fileName.Length, MaxAuditFileName + 1));
+        foreach (char c in fileName)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+            {
+                continue;
+            }
+
+            if (kept.Length == MaxAuditFileName)
+            {
+                // Never cut between the halves of a surrogate pair.
+                if (char.IsHighSurrogate(kept[^1]))
+                {
+                    kept.Length--;
+                }
+
+                return kept.Append('…').ToString();
+            }
+
+            kept.Append(c);
+        }
+
+        return kept.ToString();
     }
 
     private async Task<IReadOnlyList<string>> WriteAsync(string user, IReadOnlyList<Observation> observations, string via, CancellationToken cancellationToken)
@@ -122,7 +164,7 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
 
         // What reached the store is audited even when other rows were refused: the trail must match the store.
         var refused = written.Rejected.Select(r => r.Observation).ToHashSet();
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var entries = observations.Where(o => !refused.Contains(o)).Select(o =>
         {
             var kpi = catalog.Kpis.Find(o.Kpi)!;

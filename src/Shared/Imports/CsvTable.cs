@@ -11,7 +11,7 @@ internal static class CsvTable
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ImportTable Read(ReadOnlySpan<byte> bytes, int maxRows)
+    public static ImportTable Read(ReadOnlySpan<byte> bytes, ImportLimits limits, ImportRowBuilder rows)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
@@ -34,7 +34,7 @@ internal static class CsvTable
                 "tệp CSV không phải UTF-8 (có thể đã lưu bằng bảng mã cũ như TCVN3 hay Windows-1258); hãy lưu lại dưới dạng \"CSV UTF-8\"");
         }
 
-        return Parse(text, DetectSeparator(text), maxRows);
+        return Parse(text, DetectSeparator(text), rows, limits);
     }
 
     /// <summary>The header line decides: whichever of ',' and ';' it holds more of, outside quotes; ',' on a tie.</summary>
@@ -65,35 +65,46 @@ internal static class CsvTable
         return semicolons > commas ? ';' : ',';
     }
 
-    private static ImportTable Parse(string text, char separator, int maxRows)
+    /// <summary>
+    /// One pass, keeping only non-empty cells: a line of commas costs a count, not a cell each. Every limit is checked
+    /// as the characters come, so a refused file costs no more than the limit it passed.
+    /// </summary>
+    private static ImportTable Parse(string text, char separator, ImportRowBuilder rows, ImportLimits limits)
     {
-        var rows = new List<ImportRow>();
-        var cells = new List<ImportCell>();
         var field = new StringBuilder();
-        int record = 1, quoteStartRecord = 0;
+        int record = 1, quoteStartRecord = 0, column = 0, recordStart = 0;
         bool quoted = false;
 
-        void EndField()
+        string? EndField()
         {
-            cells.Add(ImportCell.FromText(field.ToString()));
+            // A field past the cell limit has been refused already, so its text stays small.
+            string? problem = rows.Cell(record, column++, ImportCell.FromText(field.ToString()));
             field.Clear();
+            return problem;
         }
 
-        bool EndRecord()
+        string? EndRecord()
         {
-            if (!ImportRow.AllEmpty(cells))
-            {
-                rows.Add(new ImportRow(record, cells.ToArray()));
-            }
-
-            cells.Clear();
+            string? problem = rows.EndRow(record);
+            column = 0;
             record++;
-            return rows.Count <= maxRows;
+            return problem;
         }
 
         for (int i = 0; i < text.Length; i++)
         {
+            if (i - recordStart >= limits.MaxLineChars)
+            {
+                return ImportTable.Fail(limits.LineTooLong(record));
+            }
+
+            if (field.Length > limits.MaxCellChars)
+            {
+                return ImportTable.Fail(limits.CellTooLong(record));
+            }
+
             char c = text[i];
+            string? problem = null;
             if (quoted)
             {
                 if (c != '"')
@@ -117,20 +128,22 @@ internal static class CsvTable
             }
             else if (c == separator)
             {
-                EndField();
+                problem = EndField();
             }
             else if (c is '\r' or '\n')
             {
                 i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 1 : 0;
-                EndField();
-                if (!EndRecord())
-                {
-                    return ImportTable.Fail(ImportTable.TooManyRows(maxRows - 1));
-                }
+                problem = EndField() ?? EndRecord();
+                recordStart = i + 1;
             }
             else
             {
                 field.Append(c);
+            }
+
+            if (problem is not null)
+            {
+                return ImportTable.Fail(problem);
             }
         }
 
@@ -139,15 +152,11 @@ internal static class CsvTable
             return ImportTable.Fail($"dòng {quoteStartRecord}: dấu ngoặc kép (\") mở nhưng không đóng đến hết tệp");
         }
 
-        if (field.Length > 0 || cells.Count > 0)
+        if ((field.Length > 0 || column > 0) && (EndField() ?? EndRecord()) is { } last)
         {
-            EndField();
-            if (!EndRecord())
-            {
-                return ImportTable.Fail(ImportTable.TooManyRows(maxRows - 1));
-            }
+            return ImportTable.Fail(last);
         }
 
-        return ImportTable.Of(rows);
+        return ImportTable.Of(rows.Rows);
     }
 }

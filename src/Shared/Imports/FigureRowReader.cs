@@ -40,6 +40,11 @@ internal sealed class FigureRowReader(Catalog catalog, CatalogCodes codes, Impor
             problems.Add((header.NameOf(FigureField.Period), badPeriod));
         }
 
+        if (kpi is not null && badPeriod is null && FuturePeriod.Problem(kpi.Period, day, receivedAt) is { } future)
+        {
+            problems.Add((header.NameOf(FigureField.Period), future));
+        }
+
         var figures = kpi is null ? null : Figures(kpi, row, problems);
         var observation = figures is not null && unit is not null && problems.Count == 0
             ? figures with { Unit = unit, Time = VietnamTime.StartOf(kpi!.Period.FirstDayOf(day)) }

@@ -41,9 +41,9 @@ internal sealed class ImportHeader
     public static (ImportHeader? Header, string? Problem) Parse(ImportRow row)
     {
         var columns = new Dictionary<FigureField, (int Index, string Name)>();
-        for (int i = 0; i < row.Cells.Count; i++)
+        foreach (var (i, cell) in row.Cells)
         {
-            string name = row[i].Text;
+            string name = cell.Text;
             if (!Aliases.TryGetValue(Fold(name), out var field))
             {
                 continue;

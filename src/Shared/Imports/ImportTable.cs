@@ -6,7 +6,4 @@ internal sealed record ImportTable(IReadOnlyList<ImportRow> Rows, string? Error)
     public static ImportTable Of(IReadOnlyList<ImportRow> rows) => new(rows, null);
 
     public static ImportTable Fail(string error) => new([], error);
-
-    public static string TooManyRows(int maxDataRows) =>
-        $"tệp có hơn {maxDataRows.ToString("N0", ManualFigureImporter.Vietnamese)} dòng số liệu; hãy chia thành nhiều tệp nhỏ hơn";
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Storage;
 
@@ -24,12 +22,6 @@ namespace KpiMonitor.Shared.Imports;
 /// </remarks>
 public sealed class ManualFigureImporter
 {
-    /// <summary>Most data rows one file may hold.</summary>
-    public const int MaxRows = 100_000;
-
-    /// <summary>Largest file accepted, in bytes (20 MB).</summary>
-    public const int MaxBytes = 20 * 1024 * 1024;
-
     /// <summary>Most problems listed for one file; beyond that one line says how many more there are.</summary>
     public const int MaxErrors = 1_000;
 
@@ -37,13 +29,20 @@ public sealed class ManualFigureImporter
     private readonly TimeProvider _time;
     private readonly CatalogCodes _codes;
 
-    /// <summary>Creates an importer that checks rows against <paramref name="catalog"/> and stamps them with <paramref name="time"/>'s now.</summary>
-    public ManualFigureImporter(Catalog catalog, TimeProvider time)
+    /// <summary>
+    /// Creates an importer that checks rows against <paramref name="catalog"/>, stamps them with <paramref name="time"/>'s
+    /// now and reads no file past <paramref name="limits"/> (<see cref="ImportLimits.Default"/> when null).
+    /// </summary>
+    public ManualFigureImporter(Catalog catalog, TimeProvider time, ImportLimits? limits = null)
     {
         _catalog = catalog;
         _time = time;
         _codes = new CatalogCodes(catalog);
+        Limits = limits ?? ImportLimits.Default;
     }
+
+    /// <summary>What one file may hold.</summary>
+    public ImportLimits Limits { get; }
 
     internal static CultureInfo Vietnamese { get; } = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -64,26 +63,37 @@ public sealed class ManualFigureImporter
             return ImportResult.Failure($"tệp '{Path.GetFileName(fileName)}' không được hỗ trợ: chỉ nhận tệp .csv hoặc .xlsx{hint}");
         }
 
-        if (ReadAtMost(content, MaxBytes) is not { } bytes)
+        if (ReadAtMost(content, Limits.MaxBytes) is not { } bytes)
         {
-            return ImportResult.Failure($"tệp lớn hơn {MaxBytes / (1024 * 1024)} MB; hãy chia thành nhiều tệp nhỏ hơn");
+            return ImportResult.Failure(Limits.TooLarge());
         }
 
-        var table = csv ? CsvTable.Read(bytes, MaxRows + 1) : ReadXlsx(bytes);
+        var table = ReadTable(bytes, csv);
         return table.Error is { } error ? ImportResult.Failure(error) : Convert(table.Rows, source);
     }
 
-    private static ImportTable ReadXlsx(byte[] bytes)
+    /// <summary>
+    /// Whatever a file holds, reading it refuses that file only: a reason the reader gave, or for any other failure
+    /// of the file's content (a broken zip, invalid XML, a part the package library cannot make sense of) a plain
+    /// one. The exception's own text says nothing a person can act on and may carry the file's content.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031", Justification = "Every exception here comes from the file's content; the file is refused, never the caller.")]
+    private ImportTable ReadTable(byte[] bytes, bool csv)
     {
+        var rows = new ImportRowBuilder(Limits, _time);
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            return XlsxTable.Read(stream, MaxRows + 1);
+            return csv ? CsvTable.Read(bytes, Limits, rows) : XlsxTable.Read(bytes, Limits, rows);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException)
+        catch (ImportRefusedException refused)
         {
-            // Not a zip, a zip that is not a workbook, broken XML, or a part past MaxCharactersInPart: the file's problem.
-            return ImportTable.Fail($"không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không phải định dạng .xlsx ({ex.Message})");
+            return ImportTable.Fail(refused.Message);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            return ImportTable.Fail(csv
+                ? "không đọc được tệp CSV: tệp hỏng"
+                : $"không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không phải định dạng .xlsx ({ex.GetType().Name})");
         }
     }
 

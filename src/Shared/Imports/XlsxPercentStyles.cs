@@ -1,5 +1,5 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Globalization;
+using System.Xml;
 
 namespace KpiMonitor.Shared.Imports;
 
@@ -9,38 +9,55 @@ namespace KpiMonitor.Shared.Imports;
 /// </summary>
 internal static class XlsxPercentStyles
 {
-    /// <summary>Indexes of cell formats whose number format shows a percentage (built-in 9 and 10, or a custom one with %).</summary>
-    public static HashSet<uint> Read(WorkbookPart workbook)
+    /// <summary>Indexes of cell formats (<c>cellXfs</c>) whose number format shows a percentage (built-in 9 and 10, or a custom one with %).</summary>
+    public static HashSet<uint> Read(Stream? styles, ImportLimits limits)
     {
         var result = new HashSet<uint>();
-        var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
-        if (stylesheet?.CellFormats is not { } formats)
+        if (styles is null)
         {
             return result;
         }
 
         var percentFormats = new HashSet<uint> { 9, 10 };
-        foreach (var format in stylesheet.NumberingFormats?.Elements<NumberingFormat>() ?? [])
-        {
-            if (format.NumberFormatId?.Value is { } id && ShowsPercent(format.FormatCode?.Value))
-            {
-                percentFormats.Add(id);
-            }
-        }
-
+        using var reader = XlsxXml.Open(styles, limits);
+        bool inCellFormats = false;
         uint index = 0;
-        foreach (var format in formats.Elements<CellFormat>())
+        while (reader.Read())
         {
-            if (format.NumberFormatId?.Value is { } id && percentFormats.Contains(id))
+            if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "cellXfs")
             {
-                result.Add(index);
+                inCellFormats = false;
             }
 
-            index++;
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            switch (reader.LocalName)
+            {
+                case "numFmt" when Id(reader) is { } id && ShowsPercent(reader.GetAttribute("formatCode")):
+                    percentFormats.Add(id);
+                    break;
+                case "cellXfs":
+                    inCellFormats = !reader.IsEmptyElement;
+                    break;
+                case "xf" when inCellFormats:
+                    if (Id(reader) is { } format && percentFormats.Contains(format))
+                    {
+                        result.Add(index);
+                    }
+
+                    index++;
+                    break;
+            }
         }
 
         return result;
     }
+
+    private static uint? Id(XmlReader reader) =>
+        uint.TryParse(reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out uint id) ? id : null;
 
     /// <summary>A '%' outside quoted literals and not escaped with '\' makes Excel multiply by 100.</summary>
     private static bool ShowsPercent(string? code)

@@ -1,166 +1,186 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
+using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace KpiMonitor.Shared.Imports;
 
 /// <summary>
-/// Reads the first worksheet of an .xlsx file row by row (SAX, so a large sheet is never held as a DOM).
-/// Shared strings, inline strings, formula results and numbers are understood; a number formatted as a
-/// percentage is read as the person sees it (0,4324 shown as 43,24 % becomes 43.24).
+/// Reads the first worksheet of an .xlsx file with forward-only XML readers, never a DOM: memory follows the cells
+/// that hold something, whatever row and column numbers the file claims. Shared strings, inline strings, formula
+/// results and numbers are understood; a number formatted as a percentage is read as the person sees it (0,4324
+/// shown as 43,24 % becomes 43.24). Anything malformed (a row numbered -5, a cell reference that is no reference, a
+/// shared string that does not exist) refuses the file with the reason, through <see cref="ImportRefusedException"/>.
 /// </summary>
 internal static class XlsxTable
 {
-    /// <summary>Bounds what a small compressed file may expand to (zip bombs); far above 100,000 real rows.</summary>
-    private const long MaxCharactersInPart = 200_000_000;
+    private const int ExcelColumns = 16_384;
 
-    public static ImportTable Read(Stream content, int maxRows)
+    public static ImportTable Read(byte[] bytes, ImportLimits limits, ImportRowBuilder rows)
     {
-        using var document = SpreadsheetDocument.Open(content, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+        XlsxZipBudget.Check(bytes, limits, rows);
+        using var content = new MemoryStream(bytes, writable: false);
+        using var document = SpreadsheetDocument.Open(content, false);
         var workbook = document.WorkbookPart;
-        var sheet = workbook?.Workbook?.Sheets?.Elements<Sheet>()
-            .Select(s => s.Id?.Value is { } id && workbook.TryGetPartById(id, out var part) ? part as WorksheetPart : null)
-            .FirstOrDefault(p => p is not null);
+        var sheet = workbook is null ? null : FirstWorksheet(workbook, limits);
         if (workbook is null || sheet is null)
         {
             return ImportTable.Fail("tệp Excel không có trang tính (worksheet) nào");
         }
 
-        var strings = SharedStrings(workbook);
-        var percentStyles = XlsxPercentStyles.Read(workbook);
-        var rows = new List<ImportRow>();
+        var strings = XlsxSharedStrings.Read(workbook.SharedStringTablePart?.GetStream(), limits, rows);
+        var percentStyles = XlsxPercentStyles.Read(workbook.WorkbookStylesPart?.GetStream(), limits);
+        using var reader = XlsxXml.Open(sheet.GetStream(), limits);
         int previousRow = 0;
-        using var reader = OpenXmlReader.Create(sheet);
         while (reader.Read())
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement || reader.LoadCurrentElement() is not Row row)
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
             {
                 continue;
             }
 
-            int number = row.RowIndex?.Value is { } index ? (int)index : previousRow + 1;
+            int number = RowNumber(reader.GetAttribute("r"), previousRow, limits);
             previousRow = number;
-            var cells = Cells(row, strings, percentStyles);
-            if (!ImportRow.AllEmpty(cells))
+            if (!reader.IsEmptyElement)
             {
-                rows.Add(new ImportRow(number, cells));
-                if (rows.Count > maxRows)
+                ReadCells(reader, number, strings, percentStyles, limits, rows);
+            }
+
+            if (rows.EndRow(number) is { } problem)
+            {
+                return ImportTable.Fail(problem);
+            }
+        }
+
+        return ImportTable.Of(rows.Rows);
+    }
+
+    private static WorksheetPart? FirstWorksheet(WorkbookPart workbook, ImportLimits limits)
+    {
+        using var reader = XlsxXml.Open(workbook.GetStream(), limits);
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "sheet")
+            {
+                continue;
+            }
+
+            // r:id, in whichever relationships namespace (transitional or strict) the file uses.
+            for (bool more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
+            {
+                if (reader.LocalName == "id" && reader.NamespaceURI.Length > 0
+                    && workbook.TryGetPartById(reader.Value, out var part) && part is WorksheetPart worksheet)
                 {
-                    return ImportTable.Fail(ImportTable.TooManyRows(maxRows - 1));
+                    return worksheet;
                 }
             }
         }
 
-        return ImportTable.Of(rows);
+        return null;
     }
 
-    private static List<ImportCell> Cells(Row row, List<string> strings, HashSet<uint> percentStyles)
+    private static void ReadCells(XmlReader reader, int row, List<string> strings, HashSet<uint> percentStyles, ImportLimits limits, ImportRowBuilder rows)
     {
-        var cells = new List<ImportCell>();
-        foreach (var cell in row.Elements<Cell>())
+        int depth = reader.Depth, column = -1;
+        while (reader.Read() && reader.Depth > depth)
         {
-            int column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-            while (cells.Count < column)
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "c")
             {
-                cells.Add(ImportCell.Empty);
+                continue;
             }
 
-            var value = Value(cell, strings, percentStyles);
-            if (column < cells.Count)
+            string? reference = reader.GetAttribute("r");
+            column = reference is null ? column + 1 : ColumnIndex(reference) ?? throw new ImportRefusedException(
+                $"dòng {row}: ô có địa chỉ không hợp lệ '{Clip(reference)}'");
+            string? type = reader.GetAttribute("t");
+            string? style = reader.GetAttribute("s");
+            string? raw = null, inline = null;
+            if (!reader.IsEmptyElement)
             {
-                cells[column] = value;
+                int cellDepth = reader.Depth;
+                while (reader.Read() && reader.Depth > cellDepth)
+                {
+                    if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "v")
+                    {
+                        raw = XlsxXml.ItemText(reader, limits, row, textElement: "v");
+                    }
+                    else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "is")
+                    {
+                        inline = XlsxXml.ItemText(reader, limits, row);
+                    }
+                }
             }
-            else
+
+            var value = Value(type, style, raw, inline, strings, percentStyles, row);
+            if (rows.Cell(row, column, value) is { } problem)
             {
-                cells.Add(value);
+                throw new ImportRefusedException(problem);
             }
         }
-
-        return cells;
     }
 
-    private static ImportCell Value(Cell cell, List<string> strings, HashSet<uint> percentStyles)
+    private static ImportCell Value(string? type, string? style, string? raw, string? inline, List<string> strings, HashSet<uint> percentStyles, int row)
     {
-        string? raw = cell.CellValue?.Text;
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
+        switch (type)
         {
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out int i) && i < strings.Count
-                ? ImportCell.FromText(strings[i])
-                : ImportCell.FromText(raw);
-        }
+            case "s" when raw is null:
+                return ImportCell.Empty;
+            case "s":
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out int i) && i < strings.Count
+                    ? ImportCell.FromText(strings[i])
+                    : throw new ImportRefusedException($"dòng {row}: ô trỏ tới chuỗi dùng chung số '{Clip(raw)}' không có trong tệp");
+            case "inlineStr":
+                return ImportCell.FromText(inline ?? raw);
+            case "d":
+                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date)
+                    ? ImportCell.FromNumber(date.ToOADate())
+                    : ImportCell.FromText(raw);
+            case null or "n":
+                if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+                {
+                    return ImportCell.FromText(raw);
+                }
 
-        if (type == CellValues.InlineString)
-        {
-            return ImportCell.FromText(cell.InlineString is { } inline ? ItemText(inline) : raw);
-        }
-
-        if (type == CellValues.Date)
-        {
-            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date)
-                ? ImportCell.FromNumber(date.ToOADate())
-                : ImportCell.FromText(raw);
-        }
-
-        if (type is null || type == CellValues.Number)
-        {
-            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
-            {
+                bool percent = uint.TryParse(style, NumberStyles.None, CultureInfo.InvariantCulture, out uint s) && percentStyles.Contains(s);
+                return ImportCell.FromNumber(percent ? TimesHundred(number) : number);
+            default:
+                // Booleans, errors such as #N/A and formula strings: their text, which the row rules then judge.
                 return ImportCell.FromText(raw);
-            }
+        }
+    }
 
-            bool percent = cell.StyleIndex?.Value is { } style && percentStyles.Contains(style);
-            return ImportCell.FromNumber(percent ? TimesHundred(number) : number);
+    /// <summary>The row's number: its <c>r</c>, or the one after the previous row; anything else is no worksheet's.</summary>
+    private static int RowNumber(string? text, int previous, ImportLimits limits)
+    {
+        if (text is null)
+        {
+            return previous + 1;
         }
 
-        // Booleans, errors such as #N/A and formula strings: their text, which the row rules then judge.
-        return ImportCell.FromText(raw);
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long number) || number < 1)
+        {
+            throw new ImportRefusedException($"dòng sau dòng {previous} có số thứ tự không hợp lệ (r=\"{Clip(text)}\")");
+        }
+
+        return number <= limits.MaxRowNumber ? (int)number : throw new ImportRefusedException(limits.RowNumberTooLarge(number));
     }
 
     /// <summary>Through decimal, so 0.4324 becomes exactly 43.24 and not 43.239999999999995.</summary>
     private static double TimesHundred(double value) =>
         Math.Abs(value) < 1e15 ? (double)((decimal)value * 100m) : value * 100;
 
-    /// <summary>"AB12" → 27; null when the reference is missing or malformed.</summary>
-    private static int? ColumnIndex(string? reference)
+    /// <summary>"AB12" → 27; null unless letters A–XFD followed by an optional row number.</summary>
+    private static int? ColumnIndex(string reference)
     {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return null;
-        }
-
         int column = 0, i = 0;
-        for (; i < reference.Length && char.IsAsciiLetter(reference[i]) && column < 20_000; i++)
+        for (; i < reference.Length && char.IsAsciiLetter(reference[i]) && column <= ExcelColumns; i++)
         {
             column = (column * 26) + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
         }
 
-        return i > 0 && column <= 16_384 ? column - 1 : null;
+        bool digits = reference.AsSpan(i).ContainsAnyExceptInRange('0', '9') is false;
+        return i > 0 && column <= ExcelColumns && digits ? column - 1 : null;
     }
 
-    private static List<string> SharedStrings(WorkbookPart workbook)
-    {
-        var strings = new List<string>();
-        if (workbook.SharedStringTablePart is not { } part)
-        {
-            return strings;
-        }
-
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
-        {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement
-                && reader.LoadCurrentElement() is SharedStringItem item)
-            {
-                strings.Add(ItemText(item));
-            }
-        }
-
-        return strings;
-    }
-
-    /// <summary>Plain text, or the runs of rich text; phonetic guides (rPh) are not part of the value.</summary>
-    private static string ItemText(OpenXmlElement item) =>
-        item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text));
+    /// <summary>Text from the file, shortened for a message.</summary>
+    internal static string Clip(string text) => text.Length <= 20 ? text : text[..20] + "…";
 }

@@ -171,6 +171,38 @@ public sealed class DropFolderReaderTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.Combine(_folder, "done"), "*_figures.xlsx"));
     }
 
+    [Theory]
+    [InlineData("<row r=\"-5\"><c r=\"A1\"><v>1</v></c></row>", "số thứ tự không hợp lệ")]
+    [InlineData("<row r=\"2\"><c r=\"A2\" t=\"s\"><v>99</v></c></row>", "chuỗi dùng chung số '99'")]
+    [InlineData("<row r=\"2\"><c r=\"A2\"><v>1</v></row>", "tệp hỏng")]
+    [InlineData("<row r=\"1\"><c r=\"XFD1\"><v>1</v></c></row>", "giới hạn 256 cột")]
+    public async Task PoisonFile_GoesToFailedWithItsReason_AndTheGoodFileBesideItIsStillRead(string sheetData, string reason)
+    {
+        Drop("a-poison.xlsx", XlsxWorkbook.WithSheetData(XlsxWorkbook.Build(["x"]), sheetData), age: TimeSpan.FromMinutes(5));
+        Drop("b-good.csv", GoodCsv, age: TimeSpan.FromMinutes(1));
+
+        await ReadAsync();
+
+        Assert.Equal([TestCatalog.Ratio, TestCatalog.Rank], Assert.Single(_sink.Batches).Select(o => o.Kpi));
+        Assert.Single(Directory.GetFiles(Path.Combine(_folder, "done"), "*_b-good.csv"));
+        string poison = Assert.Single(Directory.GetFiles(Path.Combine(_folder, "failed"), "*_a-poison.xlsx"));
+        Assert.Contains(reason, await File.ReadAllTextAsync(poison + ".loi.txt"), StringComparison.Ordinal);
+        Assert.Contains(_sink.Rejects, r => r.Problem.StartsWith("tệp 'a-poison.xlsx': ", StringComparison.Ordinal) && r.Problem.Contains(reason, StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public async Task FiguresForAPeriodNotYetBegun_AreRefused()
+    {
+        Drop("future.csv", $"kpi,unit,period,value\n{TestCatalog.Rank},P,2200-12,1\n");
+
+        await ReadAsync();
+
+        Assert.Empty(_sink.Batches);
+        string moved = Assert.Single(Directory.GetFiles(Path.Combine(_folder, "failed"), "*.csv"));
+        Assert.Contains("dòng 2, cột 'period': kỳ 12/2200 chưa đến: chỉ nhận số liệu đến kỳ hiện tại", await File.ReadAllTextAsync(moved + ".loi.txt"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnusableFolder_ThrowsSourceReadException_NamingTheFolder()
     {

@@ -135,6 +135,51 @@ public sealed class ManualEntryTests(DashboardFactory factory) : IClassFixture<D
         Assert.Contains("tệp manual-figures.csv", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AFigureForAPeriodNotYetBegun_IsRefused_ByTheFormAndByAFile_AndNothingIsStored()
+    {
+        var op = await factory.SignedInAsync(Roles.Operator);
+        var now = VietnamTime.DateOf(DateTimeOffset.UtcNow);
+        string next = now.AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        string typed = await PostAsync(op, "par_plan_progress", "LCU", "2200-12", numerator: "1", denominator: "2");
+        string nextMonth = await PostAsync(op, "par_plan_progress", "LCU", next, numerator: "1", denominator: "2");
+        string form = await op.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(DashboardFactory.Token(form)), "__RequestVerificationToken" },
+            { new ByteArrayContent("kpi,unit,period,numerator,denominator\npar_plan_progress,LCU,2200-12,1,2\n"u8.ToArray()), "file", "tuong-lai.csv" },
+        };
+        string uploaded = await (await op.PostAsync(new Uri("/nhap-lieu?handler=Upload", UriKind.Relative), content)).Content.ReadAsStringAsync();
+
+        Assert.Contains("kỳ 12/2200 chưa đến: chỉ nhận số liệu đến kỳ hiện tại", typed, StringComparison.Ordinal);
+        Assert.Contains("chưa đến: chỉ nhận số liệu đến kỳ hiện tại", nextMonth, StringComparison.Ordinal);
+        Assert.Contains("kỳ 12/2200 chưa đến", uploaded, StringComparison.Ordinal);
+        var store = factory.Services.GetRequiredService<ITimeSeriesStore>();
+        var far = VietnamTime.StartOf(new DateOnly(2200, 12, 1));
+        var stored = await store.GetLatestAsync("par_plan_progress", far.AddDays(1), ["LCU"], CancellationToken.None);
+        Assert.DoesNotContain(stored, v => v.Time > DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task TheAuditTrail_KeepsAnUploadedFileName_WithoutControlCharacters_AndCut()
+    {
+        var op = await factory.SignedInAsync(Roles.Operator);
+        string form = await op.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
+        string name = "bao-cao\t\u202Egpj.\u0007" + new string('x', 500) + ".csv";
+        var file = new ByteArrayContent("kpi,unit,period,numerator,denominator\npar_plan_progress,LCU,2019-02,1,2\n"u8.ToArray());
+        file.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileNameStar = name };
+        using var content = new MultipartFormDataContent { { new StringContent(DashboardFactory.Token(form)), "__RequestVerificationToken" } };
+        content.Add(file);
+
+        using var response = await op.PostAsync(new Uri("/nhap-lieu?handler=Upload", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var audit = factory.Services.GetRequiredService<KpiMonitor.Dashboard.ManualEntry.AuditLog>();
+        var entry = (await audit.RecentAsync(50, CancellationToken.None)).First(e => e.Via.StartsWith("tệp bao-cao", StringComparison.Ordinal));
+        Assert.Equal("tệp bao-caogpj." + new string('x', 100 - "bao-caogpj.".Length) + "…", entry.Via);
+    }
+
     private static async Task<string> PostAsync(HttpClient client, string kpi, string unit, string period, string numerator = "", string denominator = "", string value = "")
     {
         string form = await client.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));

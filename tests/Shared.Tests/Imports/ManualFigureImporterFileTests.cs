@@ -33,7 +33,7 @@ public sealed class ManualFigureImporterFileTests
     [Fact]
     public void FileOver20MB_IsRefused_EvenFromAStreamThatCannotSeek()
     {
-        var bytes = new byte[ManualFigureImporter.MaxBytes + 1];
+        var bytes = new byte[ImportLimits.Default.MaxBytes + 1];
 
         var result = _importer.Read(new NonSeekable(bytes), "big.csv", "manual");
 
@@ -44,7 +44,7 @@ public sealed class ManualFigureImporterFileTests
     public void MoreThanMaxRows_IsRefused()
     {
         var text = new StringBuilder("kpi,unit,period,value\n");
-        for (int i = 0; i <= ManualFigureImporter.MaxRows; i++)
+        for (int i = 0; i <= ImportLimits.Default.MaxRows; i++)
         {
             text.Append(TestCatalog.Rank).Append(",P,2024,1\n");
         }

@@ -28,7 +28,7 @@ public sealed class DropFolderReader : ISourceReader
 
     public DropFolderReader(Catalog catalog, TimeProvider time, ILogger<DropFolderReader> logger, TimeSpan? settleTime = null)
     {
-        _importer = new ManualFigureImporter(catalog, time);
+        _importer = new ManualFigureImporter(catalog, time, ImportLimits.Default);
         _time = time;
         _logger = logger;
         _settleTime = settleTime ?? DefaultSettleTime;
@@ -76,6 +76,7 @@ public sealed class DropFolderReader : ISourceReader
             .ToList();
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031", Justification = "A file's failure must not stop the other files of the folder.")]
     private async Task ImportAsync(SourceDefinition source, DropFolderPaths folder, FileInfo file, IObservationSink sink, CancellationToken cancellationToken)
     {
         ImportResult? result = null;
@@ -100,6 +101,13 @@ public sealed class DropFolderReader : ISourceReader
         catch (UnauthorizedAccessException ex)
         {
             problems = [new ImportError(null, null, null, $"không có quyền đọc tệp ({ex.Message})")];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The importer refuses what it cannot read; should anything in a file still escape it, that file goes to
+            // failed/ like any refused one, and the other files of the folder are read in this same run.
+            _logger.LogError(ex, "Thư mục nhận tệp {Source}: lỗi không lường trước khi đọc {File}", source.Code, file.Name);
+            problems = [new ImportError(null, null, null, "không đọc được tệp: tệp hỏng hoặc không đúng định dạng")];
         }
 
         if (result is { Succeeded: true })

@@ -1,0 +1,107 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using KpiMonitor.Dashboard.Localization;
+using KpiMonitor.Shared.Imports;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace KpiMonitor.Dashboard.Hosting;
+
+/// <summary>
+/// No request body may be larger than the largest import file plus its form (the upload is the only large body the
+/// dashboard takes). A larger one is answered 413 with a page naming the limit, before any of it is read: by its
+/// declared length, or, for a body without one, when Kestrel stops reading at <see cref="MaxBytes"/>.
+/// </summary>
+public sealed class RequestBodyLimit(RequestDelegate next)
+{
+    /// <summary>The file limit of <see cref="ImportLimits.Default"/> plus 1 MB for the multipart framing and the form's fields.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static long MaxBytes { get; } = ImportLimits.Default.MaxBytes + (1024 * 1024);
+
+    /// <summary>
+    /// How much of a refused body is read and thrown away so that the client, still sending, reads the answer:
+    /// browsers and HTTP clients see a reset connection instead when the server stops reading early. Past this,
+    /// the connection is closed.
+    /// </summary>
+    public const long MaxDrainedBytes = 256L * 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxBytes)
+        {
+            await DrainAsync(context);
+            await RefuseAsync(context);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBytes;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (TooLarge(ex) && !context.Response.HasStarted)
+        {
+            await RefuseAsync(context);
+        }
+    }
+
+    /// <summary>Kestrel's refusal, however deep the form reader or model binding wrapped it.</summary>
+    private static bool TooLarge(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task DrainAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxDrainedBytes)
+        {
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxDrainedBytes;
+        }
+
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (await context.Request.Body.ReadAsync(buffer, context.RequestAborted) > 0)
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            // The client gave up or broke off: it gets the answer if it still listens.
+        }
+    }
+
+    /// <summary>The page itself, not a re-executed one: re-executing would read the refused body again.</summary>
+    private static Task RefuseAsync(HttpContext context)
+    {
+        bool en = Lang.English(context);
+        string message = Html.Encode(Ui.Format("upload.tooLarge", en, ImportLimits.Default.MaxBytes / (1024 * 1024)));
+        context.Response.Clear();
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="{(en ? "en" : "vi")}">
+            <head><meta charset="utf-8" /><title>413 — KpiMonitor</title><link rel="stylesheet" href="{DashboardCss.Path}" /></head>
+            <body><main><h1>413</h1><p role="alert">{message}</p><p><a href="/nhap-lieu">{Html.Encode(Ui.T("upload.back", en))}</a></p></main></body>
+            </html>
+            """, context.RequestAborted);
+    }
+}
