@@ -12,6 +12,7 @@ using KpiMonitor.SourceSimulator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace KpiMonitor.Dashboard.Hosting;
@@ -45,6 +46,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<ChartCacheOptions>().Bind(configuration.GetSection(ChartCacheOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<ChartCache>();
         services.AddSingleton<ChildRanking>();
+        services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.AuditLog>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.ManualEntryService>();
