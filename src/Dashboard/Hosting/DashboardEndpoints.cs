@@ -29,7 +29,6 @@ public static class DashboardEndpoints
         // People get the friendly error page above; API callers get JSON saying what went wrong, never that page.
         app.UseMiddleware<ApiErrors>();
         app.UseMiddleware<StoreOutage>();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<WarmupGate>();

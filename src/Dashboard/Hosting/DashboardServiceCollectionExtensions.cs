@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Charts;
@@ -20,8 +19,6 @@ namespace KpiMonitor.Dashboard.Hosting;
 /// <summary>Everything the dashboard needs; in demo mode also the simulated sources and the collector (ADR 006).</summary>
 public static class DashboardServiceCollectionExtensions
 {
-    public const string LoginLimiter = "dang-nhap";
-
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -108,26 +105,12 @@ public static class DashboardServiceCollectionExtensions
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator, Roles.Admin))
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
-        // Per account name in the login page (SignInThrottle); per address here, before the form is even read.
+        // Failed sign-ins per address, per account and per both, counted in the login page (SignInThrottle).
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only sign-in attempts count; showing the form is free.
-            o.AddPolicy(LoginLimiter, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.LoginAttemptsPerMinutePerAddress,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    })
-                : RateLimitPartition.GetNoLimiter("xem"));
-        });
         // Vietnamese is written as UTF-8 text, not as &#x…; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Login",
-            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginLimiter))));
+        services.AddRazorPages();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("kho-du-lieu").AddCheck<WarmupHealthCheck>("nap-san", tags: [WarmupHealthCheck.ReadyTag]);
         return builder;
     }
