@@ -45,6 +45,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<ChildRanking>();
         services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>>();
         services.AddSingleton<AccountStore>();
+        services.TryAddSingleton<ISessionRevocations, MemorySessionRevocations>();
+        services.AddSingleton<SessionCookieEvents>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.AuditLog>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.ManualEntryService>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.CurrentFigures>();
@@ -94,10 +96,10 @@ public static class DashboardServiceCollectionExtensions
                 // cross-site POSTs and requests from other sites' pages, and Razor forms check an anti-forgery token (ADR 007).
                 o.Cookie.SameSite = sso ? SameSiteMode.Lax : SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = SessionCookieEvents.Lifetime;
                 o.SlidingExpiration = true;
-                o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+                // Session ids checked on every request against the sessions ended by signing out.
+                o.EventsType = typeof(SessionCookieEvents);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
             .AddOptionalOpenIdConnect(configuration);
@@ -113,18 +115,5 @@ public static class DashboardServiceCollectionExtensions
         services.AddRazorPages();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("kho-du-lieu").AddCheck<WarmupHealthCheck>("nap-san", tags: [WarmupHealthCheck.ReadyTag]);
         return builder;
-    }
-
-    /// <summary>API callers get a status code, people get the login page.</summary>
-    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
-    {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 }
