@@ -9,8 +9,12 @@ public sealed class AuthOptions
 
     public List<UserAccount> Users { get; set; } = [];
 
-    /// <summary>Value expected in the <c>X-API-Key</c> header of JSON API calls; empty disables key access.</summary>
+    /// <summary>Value expected in the <c>X-API-Key</c> header of JSON API calls (<c>/api</c> only); empty disables key access.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>Wrong API keys allowed per minute from one address; beyond it the API answers 429 with Retry-After.</summary>
+    [Range(1, 100_000, ErrorMessage = "Auth:ApiKeyFailuresPerMinutePerAddress phải trong khoảng 1–100.000.")]
+    public int ApiKeyFailuresPerMinutePerAddress { get; set; } = 10;
 
     /// <summary>Failed sign-ins allowed per minute for one account from one address; beyond it the answer is 429.</summary>
     [Range(1, 10_000, ErrorMessage = "Auth:LoginAttemptsPerMinute phải trong khoảng 1–10.000.")]

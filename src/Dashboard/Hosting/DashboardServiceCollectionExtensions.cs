@@ -82,8 +82,10 @@ public static class DashboardServiceCollectionExtensions
                 o.DefaultScheme = "cookie-or-key";
                 o.DefaultChallengeScheme = "cookie-or-key";
             })
+            // The key authenticates the JSON API only; pages, charts and exports always go by the sign-in cookie.
             .AddPolicyScheme("cookie-or-key", "cookie-or-key", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.ContainsKey(ApiKeyHandler.Header) ? ApiKeyHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+                ApiKeyHandler.Covers(context.Request) && context.Request.Headers.ContainsKey(ApiKeyHandler.Header)
+                    ? ApiKeyHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
                 o.LoginPath = "/dang-nhap";
@@ -110,6 +112,7 @@ public static class DashboardServiceCollectionExtensions
         // Failed sign-ins per address, per account and per both, counted in the login page (SignInThrottle).
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ApiKeyThrottle>();
         // Vietnamese is written as UTF-8 text, not as &#x…; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages();
