@@ -9,19 +9,31 @@ public sealed class AuthOptions
 
     public List<UserAccount> Users { get; set; } = [];
 
-    /// <summary>Value expected in the <c>X-API-Key</c> header of JSON API calls; empty disables key access.</summary>
+    /// <summary>Value expected in the <c>X-API-Key</c> header of JSON API calls (<c>/api</c> only); empty disables key access.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Sign-in attempts allowed per minute for one account name; beyond it the answer is 429.</summary>
+    /// <summary>Wrong API keys allowed per minute from one address; beyond it the API answers 429 with Retry-After.</summary>
+    [Range(1, 100_000, ErrorMessage = "Auth:ApiKeyFailuresPerMinutePerAddress phải trong khoảng 1–100.000.")]
+    public int ApiKeyFailuresPerMinutePerAddress { get; set; } = 10;
+
+    /// <summary>Failed sign-ins allowed per minute for one account from one address; beyond it the answer is 429.</summary>
     [Range(1, 10_000, ErrorMessage = "Auth:LoginAttemptsPerMinute phải trong khoảng 1–10.000.")]
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
     /// <summary>
-    /// Sign-in attempts allowed per minute from one address, whatever the names tried. Generous, because a
-    /// department's office signs in through one NAT address at 8:00; it stops a script trying many names.
+    /// Failed sign-ins allowed per minute from one address, whatever the names tried: it stops a script trying many
+    /// names. Successful sign-ins do not count, so a department's office signing in through one NAT address at 8:00 is never turned away.
     /// </summary>
     [Range(1, 100_000, ErrorMessage = "Auth:LoginAttemptsPerMinutePerAddress phải trong khoảng 1–100.000.")]
-    public int LoginAttemptsPerMinutePerAddress { get; set; } = 200;
+    public int LoginAttemptsPerMinutePerAddress { get; set; } = 30;
+
+    /// <summary>
+    /// Failed sign-ins allowed per minute for one account from all addresses together (guessing spread over many
+    /// addresses); beyond it only addresses the account signed in from during the last 30 days may still try.
+    /// Never below <see cref="LoginAttemptsPerMinute"/>.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Auth:LoginFailuresPerMinutePerAccount phải trong khoảng 1–100.000.")]
+    public int LoginFailuresPerMinutePerAccount { get; set; } = 50;
 
     /// <summary>
     /// Folder that keeps the keys signing sign-in cookies and form tokens, so a restarted or recreated dashboard

@@ -21,9 +21,9 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             {
                 problems.Add($"{where}:Username chưa được đặt");
             }
-            else if (options.Users.Take(i).Any(u => string.Equals(u.Username, user.Username, StringComparison.OrdinalIgnoreCase)))
+            else if (options.Users.Take(i).Any(u => AccountName.Normalize(u.Username) == AccountName.Normalize(user.Username)))
             {
-                problems.Add($"{where}:Username '{user.Username}' đã có ở một tài khoản trước (tên không phân biệt hoa thường)");
+                problems.Add($"{where}:Username '{user.Username}' đã có ở một tài khoản trước (tên không phân biệt hoa thường, khoảng trắng đầu cuối và cách gõ dấu)");
             }
 
             if (!Roles.All.Contains(user.Role, StringComparer.Ordinal))

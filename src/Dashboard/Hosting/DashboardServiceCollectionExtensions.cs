@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Charts;
@@ -12,6 +11,7 @@ using KpiMonitor.SourceSimulator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace KpiMonitor.Dashboard.Hosting;
@@ -19,8 +19,6 @@ namespace KpiMonitor.Dashboard.Hosting;
 /// <summary>Everything the dashboard needs; in demo mode also the simulated sources and the collector (ADR 006).</summary>
 public static class DashboardServiceCollectionExtensions
 {
-    public const string LoginLimiter = "dang-nhap";
-
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -45,7 +43,10 @@ public static class DashboardServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<ChartCacheOptions>().Bind(configuration.GetSection(ChartCacheOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<ChartCache>();
         services.AddSingleton<ChildRanking>();
+        services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>>();
         services.AddSingleton<AccountStore>();
+        services.TryAddSingleton<ISessionRevocations, MemorySessionRevocations>();
+        services.AddSingleton<SessionCookieEvents>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.AuditLog>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.ManualEntryService>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.CurrentFigures>();
@@ -85,8 +86,10 @@ public static class DashboardServiceCollectionExtensions
                 o.DefaultScheme = "cookie-or-key";
                 o.DefaultChallengeScheme = "cookie-or-key";
             })
+            // The key authenticates the JSON API only; pages, charts and exports always go by the sign-in cookie.
             .AddPolicyScheme("cookie-or-key", "cookie-or-key", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.ContainsKey(ApiKeyHandler.Header) ? ApiKeyHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+                ApiKeyHandler.Covers(context.Request) && context.Request.Headers.ContainsKey(ApiKeyHandler.Header)
+                    ? ApiKeyHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
                 o.LoginPath = "/dang-nhap";
@@ -99,10 +102,10 @@ public static class DashboardServiceCollectionExtensions
                 // cross-site POSTs and requests from other sites' pages, and Razor forms check an anti-forgery token (ADR 007).
                 o.Cookie.SameSite = sso ? SameSiteMode.Lax : SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = SessionCookieEvents.Lifetime;
                 o.SlidingExpiration = true;
-                o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+                // Session ids checked on every request against the sessions ended by signing out.
+                o.EventsType = typeof(SessionCookieEvents);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
             .AddOptionalOpenIdConnect(configuration);
@@ -110,40 +113,14 @@ public static class DashboardServiceCollectionExtensions
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator, Roles.Admin))
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
-        // Per account name in the login page (SignInThrottle); per address here, before the form is even read.
+        // Failed sign-ins per address, per account and per both, counted in the login page (SignInThrottle).
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only sign-in attempts count; showing the form is free.
-            o.AddPolicy(LoginLimiter, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.LoginAttemptsPerMinutePerAddress,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    })
-                : RateLimitPartition.GetNoLimiter("xem"));
-        });
+        services.AddSingleton<ApiKeyThrottle>();
         // Vietnamese is written as UTF-8 text, not as &#x…; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Login",
-            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginLimiter))));
+        services.AddRazorPages();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("kho-du-lieu").AddCheck<WarmupHealthCheck>("nap-san", tags: [WarmupHealthCheck.ReadyTag]);
         return builder;
-    }
-
-    /// <summary>API callers get a status code, people get the login page.</summary>
-    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
-    {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 }

@@ -52,21 +52,25 @@ public sealed class LoginModel(AccountStore accounts, SignInThrottle throttle, I
 
     public async Task<IActionResult> OnPostAsync(string? password)
     {
-        if (!throttle.TryAttempt(Username))
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.Refusal(address, Username) is { } wait)
         {
-            logger.LogWarning("Quá nhiều lần đăng nhập cho tài khoản {User} trong một phút; lần này từ {Address}", Username, HttpContext.Connection.RemoteIpAddress);
+            logger.LogWarning("Quá nhiều lần đăng nhập sai cho tài khoản {User} hoặc từ {Address} trong một phút", Username, address);
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
         var principal = accounts.Verify(Username, password);
         if (principal is null)
         {
+            throttle.Failed(address, Username);
             // The user name is logged to trace attacks; the password never is.
             logger.LogWarning("Đăng nhập thất bại cho tài khoản {User} từ {Address}", Username, HttpContext.Connection.RemoteIpAddress);
             Failed = true;
             return Page();
         }
 
+        throttle.Succeeded(address, Username);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

@@ -32,10 +32,12 @@ public sealed class AuthOptionsValidatorTests
     [Fact]
     public void BadNumbers_AreRefusedByTheirRanges_NamingTheSetting()
     {
-        string auth = Problems(new AuthOptions { LoginAttemptsPerMinutePerAddress = 0 });
+        string auth = Problems(new AuthOptions { LoginAttemptsPerMinutePerAddress = 0, LoginFailuresPerMinutePerAccount = 0, ApiKeyFailuresPerMinutePerAddress = 0 });
         string cache = Problems(new RollupCacheOptions { MaxParallelLoads = 0, WindowMonths = 6 });
 
         Assert.Contains("Auth:LoginAttemptsPerMinutePerAddress phải trong khoảng 1–100.000.", auth, StringComparison.Ordinal);
+        Assert.Contains("Auth:LoginFailuresPerMinutePerAccount phải trong khoảng 1–100.000.", auth, StringComparison.Ordinal);
+        Assert.Contains("Auth:ApiKeyFailuresPerMinutePerAddress phải trong khoảng 1–100.000.", auth, StringComparison.Ordinal);
         Assert.Contains("Rollups:Cache:MaxParallelLoads phải trong khoảng 1–16.", cache, StringComparison.Ordinal);
         Assert.Contains("Rollups:Cache:WindowMonths phải trong khoảng 13–120", cache, StringComparison.Ordinal);
     }
