@@ -12,6 +12,7 @@ using KpiMonitor.SourceSimulator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using KpiMonitor.Shared.Logging;
 using Serilog;
 
 namespace KpiMonitor.Dashboard.Hosting;
@@ -25,7 +26,7 @@ public static class DashboardServiceCollectionExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddSerilog((_, log) => log.ReadFrom.Configuration(configuration));
+        services.AddSerilog((_, log) => log.Configure(configuration));
         services.AddOptionsWithValidateOnStart<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidator>();
