@@ -24,10 +24,14 @@ public static class DashboardEndpoints
             headers["Referrer-Policy"] = "same-origin";
             // The dashboard uses none of these features: a page can never be made to ask for them.
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+            // Figures, exports and API answers are not kept by browsers or proxies; the style sheet, icons and charts
+            // set their own caching (AssetResponse, ChartEndpoints).
+            headers.CacheControl = "no-store";
             await next();
         });
         // People get the friendly error page above; API callers get JSON saying what went wrong, never that page.
         app.UseMiddleware<ApiErrors>();
+        app.UseMiddleware<MethodGate>();
         app.UseMiddleware<StoreOutage>();
         app.UseRateLimiter();
         app.UseAuthentication();
