@@ -194,7 +194,7 @@ public sealed class DashboardRouteTests(DashboardFactory factory) : IClassFixtur
     [InlineData("/api/kpis", null, HttpStatusCode.Unauthorized, "Cần đăng nhập")]
     [InlineData("/api/kpis", "sai", HttpStatusCode.Unauthorized, "Khóa API trong tiêu đề X-API-Key không đúng")]
     [InlineData("/api/kpis/online_dossier_rate/series?months=abc", DashboardFactory.ApiKey, HttpStatusCode.BadRequest, "months là số nguyên")]
-    [InlineData("/api/khong-co", DashboardFactory.ApiKey, HttpStatusCode.NotFound, "Không có địa chỉ API '/api/khong-co'")]
+    [InlineData("/api/khong-co", DashboardFactory.ApiKey, HttpStatusCode.NotFound, "Không có địa chỉ API này")]
     public async Task Api_Refusals_AreJsonSayingWhy_NeverTheHtmlErrorPage(string path, string? key, HttpStatusCode status, string text)
     {
         var client = factory.Anonymous();
