@@ -25,6 +25,8 @@ public static class DashboardServiceCollectionExtensions
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // No "Server: Kestrel" on answers: nothing to tell a scanner.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         var configuration = builder.Configuration;
         services.AddSerilog((_, log) => log.Configure(configuration));
         services.AddOptionsWithValidateOnStart<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations();
@@ -140,7 +142,10 @@ public static class DashboardServiceCollectionExtensions
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // Path and query only: the absolute address ASP.NET builds names the request's Host header, which the caller
+        // chooses (Host: evil.example would send the browser there).
+        string target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+        context.Response.Redirect(target);
         return Task.CompletedTask;
     }
 }
