@@ -13,6 +13,22 @@ public static class DashboardEndpoints
 {
     public static WebApplication MapDashboard(this WebApplication app)
     {
+        var web = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value;
+        if (web.BehindProxy)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        if (web.Https)
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+        }
+
         app.UseExceptionHandler("/loi");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.Use(async (context, next) =>

@@ -30,6 +30,32 @@ public static class DashboardServiceCollectionExtensions
         var configuration = builder.Configuration;
         services.AddSerilog((_, log) => log.Configure(configuration));
         services.AddOptionsWithValidateOnStart<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WebOptions>, WebOptionsValidator>();
+        var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        services.AddHttpsRedirection(o => o.HttpsPort = web.HttpsPort);
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            // Only the proxies named in Web: believed; ASP.NET's default (loopback) is dropped.
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (string proxy in web.KnownProxies)
+            {
+                if (System.Net.IPAddress.TryParse(proxy, out var address))
+                {
+                    o.KnownProxies.Add(address);
+                }
+            }
+
+            foreach (string network in web.KnownNetworks)
+            {
+                if (System.Net.IPNetwork.TryParse(network, out var parsed))
+                {
+                    o.KnownIPNetworks.Add(parsed);
+                }
+            }
+        });
         services.AddOptionsWithValidateOnStart<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         bool demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>()?.Enabled ?? true;
