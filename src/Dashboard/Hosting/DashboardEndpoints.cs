@@ -14,6 +14,11 @@ public static class DashboardEndpoints
     public static WebApplication MapDashboard(this WebApplication app)
     {
         var web = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value;
+        var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Auth.AuthOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(auth.KeyRingDirectory) && string.IsNullOrWhiteSpace(auth.KeyRingCertificatePath))
+        {
+            app.Logger.LogWarning("Khóa ký cookie đăng nhập lưu không mã hóa trong {Folder}: đặt Auth:KeyRingCertificatePath để mã hóa (README, mục bảo mật)", auth.KeyRingDirectory);
+        }
         if (web.BehindProxy)
         {
             app.UseForwardedHeaders();

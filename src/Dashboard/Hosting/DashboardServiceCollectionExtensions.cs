@@ -104,6 +104,12 @@ public static class DashboardServiceCollectionExtensions
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing));
         }
 
+        if (configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.KeyRingCertificatePath)}"] is { } certificatePath && !string.IsNullOrWhiteSpace(certificatePath))
+        {
+            dataProtection.ProtectKeysWithCertificate(KeyRingCertificate(certificatePath,
+                configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.KeyRingCertificatePassword)}"]));
+        }
+
         bool sso = OidcAuthentication.IsEnabled(configuration);
         services.AddAuthentication(o =>
             {
@@ -157,6 +163,32 @@ public static class DashboardServiceCollectionExtensions
             page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginLimiter))));
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("kho-du-lieu").AddCheck<WarmupHealthCheck>("nap-san", tags: [WarmupHealthCheck.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>The certificate of Auth:KeyRingCertificatePath, with its private key, or a start-up error naming the setting.</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 KeyRingCertificate(string path, string? password)
+    {
+        const string setting = "Auth:KeyRingCertificatePath";
+        if (!File.Exists(path))
+        {
+            throw new KpiMonitor.Shared.Hosting.StartupException($"{setting}: không có tệp chứng thư '{path}' (tệp .pfx có khóa riêng, xem README, mục bảo mật).");
+        }
+
+        try
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            if (!certificate.HasPrivateKey)
+            {
+                throw new KpiMonitor.Shared.Hosting.StartupException($"{setting}: chứng thư '{path}' không có khóa riêng; cần tệp .pfx có khóa riêng.");
+            }
+
+            return certificate;
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new KpiMonitor.Shared.Hosting.StartupException(
+                $"{setting}: không đọc được chứng thư '{path}' (sai mật khẩu Auth:KeyRingCertificatePassword hoặc không phải tệp .pfx): {ex.Message}", ex);
+        }
     }
 
     /// <summary>API callers get a status code, people get the login page.</summary>
