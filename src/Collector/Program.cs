@@ -1,6 +1,7 @@
 using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Collector.Polling;
 using KpiMonitor.Shared.Hosting;
+using KpiMonitor.Shared.Logging;
 using Serilog;
 
 return await ConsoleStartup.RunAsync(async () =>
@@ -12,7 +13,7 @@ return await ConsoleStartup.RunAsync(async () =>
         Args = args.Where(a => a != "--once").ToArray(),
         ContentRootPath = AppContext.BaseDirectory,
     });
-    builder.Services.AddSerilog((_, log) => log.ReadFrom.Configuration(builder.Configuration));
+    builder.Services.AddSerilog((_, log) => log.Configure(builder.Configuration));
     builder.Services.AddCollector(builder.Configuration, scheduled: !once);
     using var host = builder.Build();
     ConsoleStartup.ValidateSettings(host.Services);

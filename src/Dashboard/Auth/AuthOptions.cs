@@ -40,4 +40,13 @@ public sealed class AuthOptions
     /// still accepts them; empty leaves ASP.NET Core's default (the user's home folder, lost with a container).
     /// </summary>
     public string? KeyRingDirectory { get; set; }
+
+    /// <summary>
+    /// PKCS#12 (.pfx) certificate with its private key that encrypts the key ring at rest; empty keeps the keys
+    /// unencrypted on disk (the demo; a warning is logged at start). A missing or unreadable file stops the start.
+    /// </summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    /// <summary>Password of <see cref="KeyRingCertificatePath"/> (from a secret or environment variable, never a file in config/).</summary>
+    public string? KeyRingCertificatePassword { get; set; }
 }

@@ -69,7 +69,10 @@ public sealed class SessionCookieEvents(ISessionRevocations revocations, TimePro
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // Path and query only: the absolute address ASP.NET builds names the request's Host header, which the caller
+        // chooses (Host: evil.example would send the browser there).
+        string target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+        context.Response.Redirect(target);
         return Task.CompletedTask;
     }
 }

@@ -44,7 +44,7 @@ public static class ExportEndpoints
         app.MapGet("/nguon-du-lieu/xuat." + Format, async (string format, HttpContext context, SourceStatusQuery sources, TimeProvider time, CancellationToken ct) =>
         {
             bool en = Lang.English(context);
-            var (headers, rows) = ExportTables.Sources(await sources.AllAsync(ct), en);
+            var (headers, rows) = ExportTables.Sources(await sources.AllAsync(ct), context.User, en);
             string name = $"{Ui.T("sources", en)} - {Today(time)}";
             return File(context, format, name, Ui.T("sources", en), headers, rows);
         }).WithMetadata(new WithoutWarmupAttribute()); // source health, not rollups

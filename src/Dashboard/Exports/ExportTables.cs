@@ -29,7 +29,7 @@ public static class ExportTables
         ]).ToList());
     }
 
-    public static (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<ExportCell>> Rows) Sources(IReadOnlyList<SourceStatus> sources, bool en)
+    public static (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<ExportCell>> Rows) Sources(IReadOnlyList<SourceStatus> sources, System.Security.Claims.ClaimsPrincipal user, bool en)
     {
         string[] headers =
         [
@@ -45,7 +45,7 @@ public static class ExportTables
             ExportCell.Of(Ui.T(s.Stale ? "source.stale" : "source.fresh", en)), ExportCell.Of(s.Source.StaleAfter.TotalHours),
             ExportCell.Of(s.Health?.LastRun), ExportCell.Of(s.Health?.LastSuccess), ExportCell.Of(s.Health?.Duration.TotalSeconds),
             ExportCell.Of(s.Health?.Points), ExportCell.Of(s.Health?.ConsecutiveFailures), ExportCell.Of(s.UnitsReported),
-            ExportCell.Of(s.NewestPeriod), ExportCell.Of(s.Health?.LastError),
+            ExportCell.Of(s.NewestPeriod), ExportCell.Of(SourceErrorText.For(s.Health?.LastError, user, en)),
         ]).ToList());
     }
 

@@ -14,6 +14,27 @@ public static class DashboardEndpoints
 {
     public static WebApplication MapDashboard(this WebApplication app)
     {
+        var web = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value;
+        var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Auth.AuthOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(auth.KeyRingDirectory) && string.IsNullOrWhiteSpace(auth.KeyRingCertificatePath))
+        {
+            app.Logger.LogWarning("Khóa ký cookie đăng nhập lưu không mã hóa trong {Folder}: đặt Auth:KeyRingCertificatePath để mã hóa (README, mục bảo mật)", auth.KeyRingDirectory);
+        }
+        if (web.BehindProxy)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        if (web.Https)
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+        }
+
         app.UseExceptionHandler("/loi");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.Use(async (context, next) =>
@@ -25,11 +46,15 @@ public static class DashboardEndpoints
             headers["Referrer-Policy"] = "same-origin";
             // The dashboard uses none of these features: a page can never be made to ask for them.
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+            // Figures, exports and API answers are not kept by browsers or proxies; the style sheet, icons and charts
+            // set their own caching (AssetResponse, ChartEndpoints).
+            headers.CacheControl = "no-store";
             await next();
         });
         app.UseMiddleware<RequestBodyLimit>();
         // People get the friendly error page above; API callers get JSON saying what went wrong, never that page.
         app.UseMiddleware<ApiErrors>();
+        app.UseMiddleware<MethodGate>();
         app.UseMiddleware<StoreOutage>();
         app.UseAuthentication();
         app.UseAuthorization();

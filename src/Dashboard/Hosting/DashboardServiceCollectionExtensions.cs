@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using KpiMonitor.Shared.Logging;
 using Serilog;
 
 namespace KpiMonitor.Dashboard.Hosting;
@@ -22,9 +23,37 @@ public static class DashboardServiceCollectionExtensions
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // No "Server: Kestrel" on answers: nothing to tell a scanner.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         var configuration = builder.Configuration;
-        services.AddSerilog((_, log) => log.ReadFrom.Configuration(configuration));
+        services.AddSerilog((_, log) => log.Configure(configuration));
         services.AddOptionsWithValidateOnStart<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WebOptions>, WebOptionsValidator>();
+        var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        services.AddHttpsRedirection(o => o.HttpsPort = web.HttpsPort);
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            // Only the proxies named in Web: believed; ASP.NET's default (loopback) is dropped.
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (string proxy in web.KnownProxies)
+            {
+                if (System.Net.IPAddress.TryParse(proxy, out var address))
+                {
+                    o.KnownProxies.Add(address);
+                }
+            }
+
+            foreach (string network in web.KnownNetworks)
+            {
+                if (System.Net.IPNetwork.TryParse(network, out var parsed))
+                {
+                    o.KnownIPNetworks.Add(parsed);
+                }
+            }
+        });
         services.AddOptionsWithValidateOnStart<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         bool demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>()?.Enabled ?? true;
@@ -80,6 +109,12 @@ public static class DashboardServiceCollectionExtensions
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing));
         }
 
+        if (configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.KeyRingCertificatePath)}"] is { } certificatePath && !string.IsNullOrWhiteSpace(certificatePath))
+        {
+            dataProtection.ProtectKeysWithCertificate(KeyRingCertificate(certificatePath,
+                configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.KeyRingCertificatePassword)}"]));
+        }
+
         bool sso = OidcAuthentication.IsEnabled(configuration);
         services.AddAuthentication(o =>
             {
@@ -122,5 +157,31 @@ public static class DashboardServiceCollectionExtensions
         services.AddRazorPages();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("kho-du-lieu").AddCheck<WarmupHealthCheck>("nap-san", tags: [WarmupHealthCheck.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>The certificate of Auth:KeyRingCertificatePath, with its private key, or a start-up error naming the setting.</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 KeyRingCertificate(string path, string? password)
+    {
+        const string setting = "Auth:KeyRingCertificatePath";
+        if (!File.Exists(path))
+        {
+            throw new KpiMonitor.Shared.Hosting.StartupException($"{setting}: không có tệp chứng thư '{path}' (tệp .pfx có khóa riêng, xem README, mục bảo mật).");
+        }
+
+        try
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            if (!certificate.HasPrivateKey)
+            {
+                throw new KpiMonitor.Shared.Hosting.StartupException($"{setting}: chứng thư '{path}' không có khóa riêng; cần tệp .pfx có khóa riêng.");
+            }
+
+            return certificate;
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new KpiMonitor.Shared.Hosting.StartupException(
+                $"{setting}: không đọc được chứng thư '{path}' (sai mật khẩu Auth:KeyRingCertificatePassword hoặc không phải tệp .pfx): {ex.Message}", ex);
+        }
     }
 }

@@ -123,6 +123,7 @@ public static class Ui
         ["source.lastRun"] = ("Lần chạy cuối", "Last run"),
         ["source.lastSuccess"] = ("Thành công cuối", "Last success"),
         ["source.lastError"] = ("Lỗi gần nhất", "Last error"),
+        ["source.errorHidden"] = ("Lần đọc gần nhất bị lỗi. Cán bộ vận hành xem được chi tiết.", "The last reading failed. Operators can see the details."),
         ["source.duration"] = ("Thời gian chạy (giây)", "Duration (s)"),
         ["source.points"] = ("Số điểm dữ liệu", "Points"),
         ["source.failures"] = ("Số lần lỗi liên tiếp", "Consecutive failures"),

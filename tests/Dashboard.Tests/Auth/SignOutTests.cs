@@ -23,7 +23,7 @@ public sealed class SignOutTests(DashboardFactory factory) : IClassFixture<Dashb
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("/dang-nhap", signOut.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/dang-nhap", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/dang-nhap", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, kpi.StatusCode);
     }

@@ -17,7 +17,7 @@ public sealed class AdminPageTests(DashboardFactory factory) : IClassFixture<Das
         var response = await client.GetAsync(new Uri("/quan-tri", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/khong-co-quyen", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/khong-co-quyen", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class AdminPageTests(DashboardFactory factory) : IClassFixture<Das
     {
         var response = await factory.Anonymous().GetAsync(new Uri("/quan-tri", UriKind.Relative));
 
-        Assert.StartsWith("/dang-nhap", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/dang-nhap", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using KpiMonitor.Dashboard.Auth;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -102,7 +103,7 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
         var run = new DateTimeOffset(2026, 3, 4, 1, 2, 0, TimeSpan.Zero);
         await health.WriteSourceHealthAsync(new SourceHealth("portal766", run, null, "=HYPERLINK(\"x\"), từ chối", TimeSpan.FromSeconds(2.5), 0, 3),
             CancellationToken.None);
-        var client = await factory.SignedInAsync();
+        var client = await factory.SignedInAsync(Roles.Operator);
 
         byte[] csv = await client.GetByteArrayAsync(new Uri("/nguon-du-lieu/xuat.csv", UriKind.Relative));
         var xlsx = await client.GetAsync(new Uri("/nguon-du-lieu/xuat.xlsx", UriKind.Relative));

@@ -146,7 +146,7 @@ public sealed partial class ManualEntryEditTests(DashboardFactory factory) : ICl
         foreach (var refused in new[] { opened, saved })
         {
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-            Assert.StartsWith("/khong-co-quyen", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith("/khong-co-quyen", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync(refused.Headers.Location)).StatusCode);
         }
 

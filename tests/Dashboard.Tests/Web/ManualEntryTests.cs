@@ -18,7 +18,7 @@ public sealed class ManualEntryTests(DashboardFactory factory) : IClassFixture<D
         string form = await op.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.StartsWith("/khong-co-quyen", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/khong-co-quyen", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var denied = await viewer.GetAsync(refused.Headers.Location);
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
         string deniedPage = await denied.Content.ReadAsStringAsync();

@@ -102,7 +102,7 @@ public sealed class PageExportTests(DashboardFactory factory) : IClassFixture<Da
         string page = await operatorClient.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.StartsWith("/khong-co-quyen", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/khong-co-quyen", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal("Lúc,Người nhập,Mã chỉ tiêu,Chỉ tiêu,Mã đơn vị,Đơn vị,Kỳ,Giá trị cũ,Giá trị mới,Qua", lines[0]);
         Assert.Equal(
             ["02/11/2026 09:30", "canbo", "par_plan_progress", "Tiến độ thực hiện kế hoạch CCHC", "LCU", "Tỉnh Lai Châu", "10/2026", "16 / 37", "17 / 37", "form"],
@@ -123,7 +123,7 @@ public sealed class PageExportTests(DashboardFactory factory) : IClassFixture<Da
         string page = await admin.GetStringAsync(new Uri("/quan-tri", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.StartsWith("/khong-co-quyen", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/khong-co-quyen", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var catalog = factory.Services.GetRequiredService<Catalog>();
         Assert.Equal(catalog.Targets.All.Count() + 1, lines.Length);
         Assert.Equal("Mã chỉ tiêu,Chỉ tiêu,Áp dụng cho,Từ năm,Đến năm,Mục tiêu,Ngưỡng cảnh báo,Căn cứ", lines[0]);

@@ -21,6 +21,26 @@ public sealed class PlainDashboardProcess : IAsyncDisposable
     /// <summary>Everything the dashboard printed so far.</summary>
     public string Output() => _process.Output;
 
+    /// <summary>Where it listens.</summary>
+    public Uri Url => _process.Url;
+
+    /// <summary>Waits until the dashboard has printed <paramref name="text"/> (a log line written after an answer); throws after <paramref name="patience"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        while (!_process.Output.Contains(text, StringComparison.Ordinal))
+        {
+            try
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Dashboard không in '{text}'. Đầu ra:\n{_process.Output}");
+            }
+        }
+    }
+
     /// <summary>Starts the dashboard and waits for it to stop by itself; its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment)
     {

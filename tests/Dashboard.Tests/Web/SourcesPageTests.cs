@@ -1,3 +1,4 @@
+using KpiMonitor.Dashboard.Auth;
 using System.Net;
 using System.Text.RegularExpressions;
 using KpiMonitor.Shared.Configuration;
@@ -13,7 +14,7 @@ public sealed partial class SourcesPageTests(DashboardFactory factory) : IClassF
     [Fact]
     public async Task SourcesPage_ListsEveryConfiguredSource_StaleUntilARecentSuccessIsRecorded()
     {
-        var client = await factory.SignedInAsync();
+        var client = await factory.SignedInAsync(Roles.Operator);
         var configured = ConfiguredSources();
 
         string before = await client.GetStringAsync(new Uri("/nguon-du-lieu", UriKind.Relative));
@@ -90,7 +91,7 @@ public sealed partial class SourcesPageTests(DashboardFactory factory) : IClassF
         var response = await factory.Anonymous().GetAsync(new Uri("/nguon-du-lieu", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/dang-nhap", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/dang-nhap", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     private IReadOnlyList<SourceDefinition> ConfiguredSources()

@@ -83,7 +83,7 @@ public sealed class UnitPageTests(DashboardFactory factory) : IClassFixture<Dash
         var response = await factory.Anonymous().GetAsync(new Uri("/don-vi/LCU", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/dang-nhap", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/dang-nhap", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
