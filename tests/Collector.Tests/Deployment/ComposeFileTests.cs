@@ -18,7 +18,7 @@ public sealed class ComposeFileTests
     };
 
     // Settings the dashboard reads besides the shared ones (its own options classes live in its project).
-    private static readonly string[] DashboardOnly = ["Urls", "Demo__Enabled", "Auth__ApiKey", "Auth__KeyRingDirectory", "Manual__AuditFile"];
+    private static readonly string[] DashboardOnly = ["Urls", "AllowedHosts", "Demo__Enabled", "Auth__ApiKey", "Auth__KeyRingDirectory", "Manual__AuditFile"];
 
     [Fact]
     public async Task ComposeFile_IsValid_AndTheCollectorsSettingsAllMeanSomething()
