@@ -34,17 +34,38 @@ public sealed class RequestBodyLimit(RequestDelegate next)
             return;
         }
 
+        // A body without a declared length is counted here: past the limit the reader is refused, and the rest of the
+        // body is read and thrown away (up to MaxDrainedBytes, Kestrel's own limit then) before the 413 is sent.
+        bool undeclared = context.Request.ContentLength is null;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBytes;
+            limit.MaxRequestBodySize = undeclared ? MaxDrainedBytes : MaxBytes;
         }
 
+        // Whoever was reading may turn the refusal into an answer of its own (the anti-forgery check makes it a 400);
+        // the watch remembers that it happened.
+        var watch = new LimitWatch(context.Request.Body, MaxBytes);
+        context.Request.Body = watch;
         try
         {
             await next(context);
         }
-        catch (Exception ex) when (TooLarge(ex) && !context.Response.HasStarted)
+        catch (Exception ex) when ((watch.Exceeded || TooLarge(ex)) && !context.Response.HasStarted)
         {
+            watch.Exceeded = true;
+        }
+        finally
+        {
+            context.Request.Body = watch.Inner;
+        }
+
+        if (watch.Exceeded && !context.Response.HasStarted)
+        {
+            if (undeclared)
+            {
+                await DrainAsync(context);
+            }
+
             await RefuseAsync(context);
         }
     }
@@ -103,5 +124,88 @@ public sealed class RequestBodyLimit(RequestDelegate next)
             <body><main><h1>413</h1><p role="alert">{message}</p><p><a href="/nhap-lieu">{Html.Encode(Ui.T("upload.back", en))}</a></p></main></body>
             </html>
             """, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The request body as read, refusing to read past <paramref name="maxBytes"/> as Kestrel does (a 413
+    /// <see cref="BadHttpRequestException"/>) and noting whether it or the server refused.
+    /// </summary>
+    private sealed class LimitWatch(Stream inner, long maxBytes) : Stream
+    {
+        private long _read;
+
+        public Stream Inner => inner;
+
+        public bool Exceeded { get; set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return Count(inner.Read(buffer, offset, count));
+            }
+            catch (Exception ex) when (Note(ex))
+            {
+                throw;
+            }
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return Count(await inner.ReadAsync(buffer, cancellationToken));
+            }
+            catch (Exception ex) when (Note(ex))
+            {
+                throw;
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int read)
+        {
+            _read += read;
+            if (_read > maxBytes)
+            {
+                Exceeded = true;
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            return read;
+        }
+
+        /// <summary>Always false: the exception goes on to the reader; only the fact is kept.</summary>
+        private bool Note(Exception ex)
+        {
+            Exceeded |= TooLarge(ex);
+            return false;
+        }
     }
 }
