@@ -240,10 +240,15 @@ public sealed class LineProtocolWriter : IDisposable
         _buffer = bigger;
     }
 
+    /// <summary>Drops the line in progress, if any (never a completed one), and refuses the call.</summary>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Discard(string message, string parameter)
     {
-        _length = _lineStart;
+        if (_state != State.Idle)
+        {
+            _length = _lineStart;
+        }
+
         _state = State.Idle;
         throw new ArgumentException(message, parameter);
     }

@@ -189,6 +189,24 @@ public sealed class LineProtocolWriterTests
         return writer;
     }
 
+    [Fact]
+    public void ARefusedCallWithNoLineOpen_KeepsTheLinesAlreadyWritten()
+    {
+        using var writer = new LineProtocolWriter();
+        writer.BeginLine("m");
+        writer.Field("v", 1.0);
+        writer.EndLine(1);
+
+        Assert.Throws<ArgumentException>(() => writer.EndLine(2));
+
+        Assert.Equal("m v=1 1\n", Encoding.UTF8.GetString(writer.WrittenMemory.Span));
+        Assert.Equal(1, writer.LineCount);
+        writer.BeginLine("m");
+        writer.Field("v", 2.0);
+        writer.EndLine(2);
+        Assert.Equal("m v=1 1\nm v=2 2\n", Encoding.UTF8.GetString(writer.WrittenMemory.Span));
+    }
+
     private static string Line(Action<LineProtocolWriter> build) => LineAndBytes(build).Text;
 
     private static (string Text, int Bytes) LineAndBytes(Action<LineProtocolWriter> build)
