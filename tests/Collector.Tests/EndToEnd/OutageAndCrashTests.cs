@@ -127,13 +127,6 @@ public sealed class OutageAndCrashTests(SimulatorAndInflux env) : IDisposable
         return Process.Start(start) ?? throw new InvalidOperationException("could not start the collector");
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for " + what);
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, string what) =>
+        Eventually.WaitUntilAsync(condition, what, TimeSpan.FromSeconds(60));
 }

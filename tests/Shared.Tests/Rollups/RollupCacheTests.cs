@@ -333,15 +333,8 @@ public sealed class RollupCacheTests : IDisposable
         return cache;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what = "the new snapshot was not read")
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{what} within 20 s");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, string what = "the new snapshot was not read") =>
+        Eventually.WaitUntilAsync(condition, what, TimeSpan.FromSeconds(20));
 
     /// <summary>The real SQLite store, except that asking for change versions, or reading series, can be made to fail like an unreachable server.</summary>
     private sealed class VersionsFailingStore(SqliteTimeSeriesStore inner) : ITimeSeriesStore
