@@ -24,7 +24,7 @@ public sealed class CurrentFigures(ITimeSeriesStore store, AuditLog audit)
         // Several units are read as "every unit" and filtered here: a list of thousands of codes would make a
         // query of thousands of OR terms.
         var series = await store.GetSeriesAsync(kpi.Code, units.Count > 1 ? null : units, VietnamTime.StartOf(periods[^1]),
-            VietnamTime.StartOf(today.AddDays(1)), ManualPeriod.Buckets(kpi.Period), cancellationToken);
+            VietnamTime.StartOf(today.AddDays(1)), kpi.Period.OwnGranularity(), cancellationToken);
         var wanted = units.ToHashSet(StringComparer.Ordinal);
         var stored = new Dictionary<(string Unit, DateOnly Period), SeriesPoint>();
         foreach (var point in series.Where(p => wanted.Contains(p.Unit)).OrderBy(p => p.Time))

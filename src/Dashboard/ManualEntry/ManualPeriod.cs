@@ -1,6 +1,5 @@
 using System.Globalization;
 using KpiMonitor.Shared.Kpis;
-using KpiMonitor.Shared.Periods;
 
 namespace KpiMonitor.Dashboard.ManualEntry;
 
@@ -53,15 +52,4 @@ public static class ManualPeriod
 
         return days;
     }
-
-    /// <summary>The calendar buckets a series must be read in to get one figure per period of this kind.</summary>
-    public static PeriodGranularity Buckets(ReportingPeriod period) => period switch
-    {
-        ReportingPeriod.Daily => PeriodGranularity.Day,
-        ReportingPeriod.Monthly => PeriodGranularity.Month,
-        // Half-years start in January and July, each the first month of a quarter.
-        ReportingPeriod.Quarterly or ReportingPeriod.HalfYearly => PeriodGranularity.Quarter,
-        ReportingPeriod.Yearly => PeriodGranularity.Year,
-        _ => throw new ArgumentOutOfRangeException(nameof(period)),
-    };
 }
