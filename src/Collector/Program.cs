@@ -1,7 +1,7 @@
 using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Collector.Polling;
 using KpiMonitor.Shared.Hosting;
-using KpiMonitor.Shared.Logging;
+using KpiMonitor.Logging;
 using Serilog;
 
 return await ConsoleStartup.RunAsync(async () =>

@@ -1,7 +1,7 @@
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// KPI and unit codes as people type them: exact first, then ignoring case when that names exactly one code,

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// Reads CSV as Excel writes it: UTF-8 with or without BOM, comma or semicolon separated (Excel with Vietnamese

@@ -1,4 +1,4 @@
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>The columns an import file may have.</summary>
 internal enum FigureField

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// Numbers written as text. Two conventions are accepted, and nothing else:

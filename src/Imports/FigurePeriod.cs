@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// The period column: "2024-01", "2024-01-15", "01/2024", "15/01/2024" or "2024" as text, or a date cell of a

@@ -3,7 +3,7 @@ using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// Turns one data row into an observation, or into the problems of its cells. Every problem of the row is

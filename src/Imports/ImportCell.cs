@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// One cell as the file holds it: the trimmed text, plus the number when a spreadsheet stored a number

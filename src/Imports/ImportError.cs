@@ -1,4 +1,4 @@
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// One problem found in an imported file, in Vietnamese. <paramref name="Row"/> is the row number a person sees in

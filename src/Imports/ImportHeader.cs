@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// Finds the columns by their header: case, surrounding spaces and Vietnamese diacritics do not matter, so

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// How much one manual figure file may hold, for the dashboard's upload and the collector's drop folder alike. A real

@@ -1,6 +1,6 @@
 using KpiMonitor.Shared.Storage;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// The outcome of importing one file. The rule is all-or-nothing per file: <see cref="Observations"/> holds the

@@ -1,4 +1,4 @@
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// A non-empty row of a file, numbered as a spreadsheet shows it (the first line is row 1). Only the cells that hold

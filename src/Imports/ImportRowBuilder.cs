@@ -1,4 +1,4 @@
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// Collects the rows of one file within its <see cref="ImportLimits"/>: keeps only non-empty cells, counts every cell

@@ -1,4 +1,4 @@
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>What a file reader produced: the non-empty rows (header included), or why the file cannot be read at all.</summary>
 internal sealed record ImportTable(IReadOnlyList<ImportRow> Rows, string? Error)

@@ -2,7 +2,7 @@ using System.Globalization;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Storage;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// Reads manual figures (plans, inspections, yearly rankings) from a .csv or .xlsx file: the rules shared by the

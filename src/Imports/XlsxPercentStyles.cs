@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// Which cell styles of a workbook show numbers as percentages. Excel stores "43,24 %" as 0.4324; without this,

@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>The shared-string table, read forward-only; no more strings than <see cref="ImportLimits.MaxCells"/> and none longer than a cell may be.</summary>
 internal static class XlsxSharedStrings

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// Reads the first worksheet of an .xlsx file with forward-only XML readers, never a DOM: memory follows the cells

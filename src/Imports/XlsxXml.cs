@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>Forward-only readers over the parts of a workbook: no DTD, no DOM, names compared without their namespace.</summary>
 internal static class XlsxXml

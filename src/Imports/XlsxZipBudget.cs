@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace KpiMonitor.Shared.Imports;
+namespace KpiMonitor.Imports;
 
 /// <summary>
 /// Inflates every entry of the zip once, counting the bytes that actually come out (a zip may declare any size),

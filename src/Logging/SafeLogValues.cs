@@ -5,7 +5,7 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace KpiMonitor.Shared.Logging;
+namespace KpiMonitor.Logging;
 
 /// <summary>
 /// Makes every text value that reaches a log safe to write, whatever sink writes it (console, file, JSON): line

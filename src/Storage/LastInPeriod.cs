@@ -1,6 +1,7 @@
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Storage;
 
-namespace KpiMonitor.Shared.Storage;
+namespace KpiMonitor.Storage;
 
 /// <summary>
 /// Keeps the last figure of each unit in each period while a store reads rows of a range in any order;

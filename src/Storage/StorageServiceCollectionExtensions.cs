@@ -1,11 +1,12 @@
-using KpiMonitor.Shared.Storage.Influx;
-using KpiMonitor.Shared.Storage.Sqlite;
+using KpiMonitor.Shared.Storage;
+using KpiMonitor.Storage.Influx;
+using KpiMonitor.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace KpiMonitor.Shared.Storage;
+namespace KpiMonitor.Storage;
 
 /// <summary>Registers the time-series store: InfluxDB when <c>Storage:Influx:Url</c> is set, the embedded SQLite file otherwise.</summary>
 public static class StorageServiceCollectionExtensions

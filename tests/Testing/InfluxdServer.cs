@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 
 namespace KpiMonitor.Testing;
 

@@ -11,7 +11,7 @@ using KpiMonitor.Collector.Sources.Portal;
 using KpiMonitor.Collector.Spool;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
-using KpiMonitor.Shared.Storage;
+using KpiMonitor.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 

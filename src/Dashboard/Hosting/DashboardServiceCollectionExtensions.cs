@@ -8,11 +8,12 @@ using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
 using KpiMonitor.SourceSimulator;
+using KpiMonitor.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using KpiMonitor.Shared.Logging;
+using KpiMonitor.Logging;
 using Serilog;
 
 namespace KpiMonitor.Dashboard.Hosting;

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KpiMonitor.Dashboard.Localization;
-using KpiMonitor.Shared.Imports;
+using KpiMonitor.Imports;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace KpiMonitor.Dashboard.Hosting;

@@ -1,5 +1,5 @@
 using KpiMonitor.Shared.Configuration;
-using KpiMonitor.Shared.Imports;
+using KpiMonitor.Imports;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;

@@ -1,4 +1,6 @@
-namespace KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Shared.Storage;
+
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>One <c>source_activity</c> point: a source's delivery for one unit within one write call.</summary>
 internal sealed record ActivityPoint(string Source, string Unit, long LatestPeriodMs, long ReceivedMs, long Points)

@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
+using KpiMonitor.Shared.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// Sends one write call as batches of line protocol. The next batch is formatted while earlier ones are in

@@ -1,4 +1,4 @@
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// One value of a result row. Numbers are read leniently as doubles: InfluxDB prints whole-number floats

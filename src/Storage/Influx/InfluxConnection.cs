@@ -3,9 +3,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using KpiMonitor.Shared.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// HTTP to one InfluxDB server: addresses, credentials, per-request timeout, and retries of what may pass

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// Settings of the InfluxDB store. The same settings reach InfluxDB 1.x, 2.x and 3.x, because the store

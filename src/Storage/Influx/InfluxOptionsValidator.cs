@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// Rules of <see cref="InfluxOptions"/> that data annotations cannot express. Register it next to

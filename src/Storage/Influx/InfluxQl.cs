@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// Quoting for InfluxQL. KPI and unit codes reach queries from URLs, so every text goes through

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// Reads the JSON of <c>/query</c> (<c>{"results":[{"statement_id","series":[{"name","tags","columns","values"}],"error"}]}</c>)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>A final (not retried) answer of the server: status and body.</summary>
 internal readonly record struct InfluxReply(HttpStatusCode Status, string Reason, byte[] Body)

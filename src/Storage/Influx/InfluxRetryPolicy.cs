@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// Which answers are worth another try and how long to wait before it: the server's <c>Retry-After</c>

@@ -1,4 +1,4 @@
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// How observations look in InfluxDB. Tags are only <c>kpi</c> and <c>unit</c>, so a series is one KPI of one
@@ -33,7 +33,7 @@ internal static class InfluxSchema
     public const string ConsecutiveFailures = "consecutive_failures";
 
     /// <summary>One observation as a line; the validator has already guaranteed the parts this kind needs.</summary>
-    public static void WriteObservation(LineProtocolWriter writer, Storage.Observation o, bool ratio, long receivedMs)
+    public static void WriteObservation(LineProtocolWriter writer, Shared.Storage.Observation o, bool ratio, long receivedMs)
     {
         writer.BeginLine(Observation);
         writer.Tag(Kpi, o.Kpi);

@@ -1,4 +1,4 @@
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>One series of an InfluxQL result: its tags, column names and rows.</summary>
 internal sealed class InfluxSeries

@@ -1,4 +1,4 @@
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>The result of one statement of a query: its series, or the error InfluxDB reported for it (even under HTTP 200).</summary>
 internal sealed record InfluxStatementResult(int StatementId, string? Error, bool Partial, IReadOnlyList<InfluxSeries> Series)

@@ -1,10 +1,11 @@
 using System.Text;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Storage;
 using Microsoft.Extensions.Logging;
-using static KpiMonitor.Shared.Storage.Influx.InfluxQl;
+using static KpiMonitor.Storage.Influx.InfluxQl;
 
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// Reads, in InfluxQL. "Newest figure per unit" is <c>ORDER BY time DESC LIMIT 1</c> per <c>GROUP BY "unit"</c>

@@ -1,6 +1,7 @@
 using System.Text;
+using KpiMonitor.Shared.Storage;
 
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// Source health as measurement <c>source_health</c> (tag <c>source</c>), one point per run stamped with the

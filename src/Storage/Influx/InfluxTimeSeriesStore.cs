@@ -1,10 +1,11 @@
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
+using KpiMonitor.Shared.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using static KpiMonitor.Shared.Storage.Influx.InfluxQl;
+using static KpiMonitor.Storage.Influx.InfluxQl;
 
-namespace KpiMonitor.Shared.Storage.Influx;
+namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
 /// The production store, over InfluxDB's HTTP API. It speaks only <c>/write</c> (line protocol),

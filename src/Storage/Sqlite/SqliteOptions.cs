@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace KpiMonitor.Shared.Storage.Sqlite;
+namespace KpiMonitor.Storage.Sqlite;
 
 /// <summary>Settings of the embedded store, used when no InfluxDB URL is configured.</summary>
 public sealed class SqliteOptions

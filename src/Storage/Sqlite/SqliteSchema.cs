@@ -1,4 +1,4 @@
-namespace KpiMonitor.Shared.Storage.Sqlite;
+namespace KpiMonitor.Storage.Sqlite;
 
 /// <summary>The embedded store's tables. Ratios keep numerator and denominator; the percentage is computed on read, as in InfluxDB.</summary>
 internal static class SqliteSchema

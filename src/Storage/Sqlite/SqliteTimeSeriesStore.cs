@@ -2,10 +2,11 @@ using System.Text.Json;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace KpiMonitor.Shared.Storage.Sqlite;
+namespace KpiMonitor.Storage.Sqlite;
 
 /// <summary>
 /// The embedded default store: one SQLite file, so <c>dotnet run</c> works with no server. It keeps the

@@ -6,7 +6,7 @@ using System.Net.Http.Headers;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 
 namespace KpiMonitor.Benchmarks.Dashboard;
 

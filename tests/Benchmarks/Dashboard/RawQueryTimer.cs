@@ -4,7 +4,7 @@ using System.Text.Json;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 
 namespace KpiMonitor.Benchmarks.Dashboard;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using KpiMonitor.Shared.Imports;
+using KpiMonitor.Imports;
 using KpiMonitor.Testing;
 
 namespace KpiMonitor.Benchmarks.Imports;

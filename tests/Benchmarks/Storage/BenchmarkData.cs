@@ -2,7 +2,7 @@ using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 using KpiMonitor.Shared.Targets;
 using KpiMonitor.Shared.Units;
 

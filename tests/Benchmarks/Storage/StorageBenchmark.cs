@@ -3,7 +3,7 @@ using System.Globalization;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 using KpiMonitor.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Collector.Polling;
 using KpiMonitor.Shared.Configuration;
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 using KpiMonitor.Testing;
 
 namespace KpiMonitor.Collector.Tests.Deployment;

@@ -3,7 +3,7 @@ using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Hosting;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;
-using KpiMonitor.Shared.Storage.Sqlite;
+using KpiMonitor.Storage.Sqlite;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using KpiMonitor.Shared.Imports;
+using KpiMonitor.Imports;
 
 namespace KpiMonitor.Shared.Tests.Imports;
 

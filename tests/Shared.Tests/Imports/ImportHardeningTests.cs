@@ -1,5 +1,5 @@
 using System.Text;
-using KpiMonitor.Shared.Imports;
+using KpiMonitor.Imports;
 using KpiMonitor.Testing;
 
 namespace KpiMonitor.Shared.Tests.Imports;

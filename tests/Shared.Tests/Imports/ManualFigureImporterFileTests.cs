@@ -1,6 +1,6 @@
 using System.Text;
 using KpiMonitor.Shared.Configuration;
-using KpiMonitor.Shared.Imports;
+using KpiMonitor.Imports;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Testing;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using KpiMonitor.Shared.Imports;
+using KpiMonitor.Imports;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Testing;
 

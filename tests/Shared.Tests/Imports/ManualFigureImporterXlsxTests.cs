@@ -1,4 +1,4 @@
-using KpiMonitor.Shared.Imports;
+using KpiMonitor.Imports;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Testing;
 

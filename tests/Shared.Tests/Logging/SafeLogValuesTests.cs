@@ -1,5 +1,5 @@
 using System.Globalization;
-using KpiMonitor.Shared.Logging;
+using KpiMonitor.Logging;
 using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Core;

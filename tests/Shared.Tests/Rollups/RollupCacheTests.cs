@@ -2,7 +2,7 @@ using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
-using KpiMonitor.Shared.Storage.Sqlite;
+using KpiMonitor.Storage.Sqlite;
 using KpiMonitor.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Storage;
-using KpiMonitor.Shared.Storage.Sqlite;
+using KpiMonitor.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace KpiMonitor.Shared.Tests.Storage;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KpiMonitor.Shared.Configuration;
-using KpiMonitor.Shared.Imports;
+using KpiMonitor.Imports;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Sources;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using KpiMonitor.Shared.Storage;
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 using KpiMonitor.Testing;
 using static KpiMonitor.Testing.TestCatalog;
 

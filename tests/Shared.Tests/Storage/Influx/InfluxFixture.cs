@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using KpiMonitor.Shared.Configuration;
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 using KpiMonitor.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

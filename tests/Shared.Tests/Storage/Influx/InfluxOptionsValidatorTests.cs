@@ -1,4 +1,4 @@
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 using Microsoft.Extensions.Options;
 
 namespace KpiMonitor.Shared.Tests.Storage.Influx;

@@ -1,5 +1,5 @@
 using KpiMonitor.Shared.Storage;
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 using KpiMonitor.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 
 namespace KpiMonitor.Shared.Tests.Storage.Influx;
 

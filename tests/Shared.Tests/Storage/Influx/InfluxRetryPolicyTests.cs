@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 using KpiMonitor.Testing;
 
 namespace KpiMonitor.Shared.Tests.Storage.Influx;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using KpiMonitor.Shared.Storage.Influx;
+using KpiMonitor.Storage.Influx;
 
 namespace KpiMonitor.Shared.Tests.Storage.Influx;
 
