@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Configuration;
-using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -107,15 +105,4 @@ public sealed class SafeLogValues : ILogEventEnricher
         || c is >= '\u2066' and <= '\u2069' // bidi isolates
         || c is '\u200E' or '\u200F' or '\u061C' // direction marks
         || c == '\u0085';
-}
-
-/// <summary>The one Serilog set-up of the dashboard and the collector.</summary>
-public static class KpiMonitorLogging
-{
-    /// <summary>Sinks and levels from the "Serilog" section of <paramref name="configuration"/>, every value made safe (<see cref="SafeLogValues"/>).</summary>
-    public static LoggerConfiguration Configure(this LoggerConfiguration log, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        return log.ReadFrom.Configuration(configuration).Enrich.With(new SafeLogValues());
-    }
 }
