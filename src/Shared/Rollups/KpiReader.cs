@@ -8,9 +8,9 @@ namespace KpiMonitor.Shared.Rollups;
 /// <summary>
 /// Reads KPIs for any unit of the hierarchy, rolling its subtree up. The tree used is the one of the
 /// period read, so a district's history before the 2025 reform still sums its communes of the time.
-/// With a <see cref="RollupCache"/>, monthly, quarterly and yearly series come from snapshots of every unit.
+/// With <see cref="IRollupSnapshots"/> (the dashboard's cache), monthly, quarterly and yearly series come from snapshots of every unit.
 /// </summary>
-public sealed class KpiReader(ITimeSeriesStore store, Catalog catalog, RollupCache? cache)
+public sealed class KpiReader(ITimeSeriesStore store, Catalog catalog, IRollupSnapshots? cache)
 {
     /// <summary>A reader that always asks the store.</summary>
     public KpiReader(ITimeSeriesStore store, Catalog catalog)

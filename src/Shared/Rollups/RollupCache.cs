@@ -18,7 +18,7 @@ namespace KpiMonitor.Shared.Rollups;
 /// Reads run on their own, not on a request's token; disposing the cache stops them and waits for them, so nothing
 /// reads the store after the host is gone.
 /// </summary>
-public sealed class RollupCache : IDisposable, IAsyncDisposable
+public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposable
 {
     /// <summary>How long disposing waits for reads under way to stop.</summary>
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(10);
