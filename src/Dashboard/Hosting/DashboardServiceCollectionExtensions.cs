@@ -3,6 +3,7 @@ using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Demo;
 using KpiMonitor.Dashboard.Overview;
+using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Dashboard.Sources;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Rollups;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using KpiMonitor.Dashboard.Overview;
+using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
-using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
+using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Imports;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
-using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
 
 namespace KpiMonitor.Dashboard.ManualEntry;

@@ -17,8 +17,11 @@ public sealed class RawQueryTimer(HttpClient http, Uri influx, string database, 
     private const int Rounds = 3;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>What the dashboard's rollup cache reads per KPI for an overview (its default window).</summary>
-    private static readonly int WindowMonths = new KpiMonitor.Shared.Rollups.RollupCacheOptions().WindowMonths;
+    /// <summary>
+    /// What the dashboard's rollup cache reads per KPI for an overview: the default of RollupCacheOptions.WindowMonths
+    /// (src/Dashboard/Rollups), copied because the benchmark runs the dashboard as a process, never loads its assembly.
+    /// </summary>
+    private const int WindowMonths = 24;
 
     /// <summary>The overview's reads: every KPI over the rollup cache's window ending with this month, one after another.</summary>
     public async Task<string> OverviewAsync(IReadOnlyList<string> kpis, DateOnly thisMonth, CancellationToken cancellationToken)

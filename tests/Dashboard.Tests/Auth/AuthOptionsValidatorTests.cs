@@ -1,5 +1,5 @@
 using KpiMonitor.Dashboard.Auth;
-using KpiMonitor.Shared.Rollups;
+using KpiMonitor.Dashboard.Rollups;
 
 namespace KpiMonitor.Dashboard.Tests.Auth;
 

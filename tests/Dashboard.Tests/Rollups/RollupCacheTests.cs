@@ -1,3 +1,4 @@
+using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static KpiMonitor.Testing.TestCatalog;
 
-namespace KpiMonitor.Shared.Tests.Rollups;
+namespace KpiMonitor.Dashboard.Tests.Rollups;
 
 /// <summary>
 /// The snapshot cache over a real SQLite file. A second store instance on the same file stands for another

@@ -1,3 +1,4 @@
+using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
@@ -7,7 +8,7 @@ using KpiMonitor.Testing;
 using Microsoft.Extensions.Options;
 using static KpiMonitor.Testing.TestCatalog;
 
-namespace KpiMonitor.Shared.Tests.Rollups;
+namespace KpiMonitor.Dashboard.Tests.Rollups;
 
 /// <summary>
 /// Quarterly and yearly series of monthly KPIs read through <see cref="KpiReader"/> over a real SQLite file, with the

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace KpiMonitor.Shared.Rollups;
+namespace KpiMonitor.Dashboard.Rollups;
 
 /// <summary>
 /// Keeps <see cref="RollupSnapshot"/>s so pages do not read every unit's figures on every request: at national

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace KpiMonitor.Shared.Rollups;
+namespace KpiMonitor.Dashboard.Rollups;
 
 /// <summary>Settings of <see cref="RollupCache"/> (section <c>Rollups:Cache</c>).</summary>
 public sealed class RollupCacheOptions
