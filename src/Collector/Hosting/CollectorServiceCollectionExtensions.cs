@@ -21,21 +21,28 @@ namespace KpiMonitor.Collector.Hosting;
 public static class CollectorServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the collector. Loads and checks config/ now (a bad file stops the start with every problem
-    /// listed). With <paramref name="scheduled"/> false nothing runs by itself: the caller uses <see cref="RunOnceCommand"/>.
+    /// Registers the collector in its own host: the catalogue, the store and <see cref="AddCollectorJobs"/>. With
+    /// <paramref name="scheduled"/> false nothing runs by itself: the caller uses <see cref="RunOnceCommand"/>.
     /// </summary>
     public static IServiceCollection AddCollector(this IServiceCollection services, IConfiguration configuration, bool scheduled)
+    {
+        services.AddKpiCatalog(configuration);
+        services.AddTimeSeriesStore(configuration);
+        return services.AddCollectorJobs(configuration, scheduled);
+    }
+
+    /// <summary>
+    /// Registers the collector's own services beside a host that registers the catalogue and the store itself (its own
+    /// <see cref="AddCollector"/>, or the dashboard's demo, ADR 006). Quartz triggers and one HTTP pipeline per source
+    /// are declared at registration, so sources.json (and the catalogue its units are checked against) is read now:
+    /// a bad file stops the start with every problem listed.
+    /// </summary>
+    public static IServiceCollection AddCollectorJobs(this IServiceCollection services, IConfiguration configuration, bool scheduled)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptionsWithValidateOnStart<CollectorOptions>().Bind(configuration.GetSection(CollectorOptions.Section)).ValidateDataAnnotations();
         var options = configuration.GetSection(CollectorOptions.Section).Get<CollectorOptions>() ?? new CollectorOptions();
-        if (!services.Any(d => d.ServiceType == typeof(Catalog)))
-        {
-            services.AddKpiCatalog(configuration);
-            services.AddTimeSeriesStore(configuration);
-        }
-
-        var catalog = (Catalog)services.Single(d => d.ServiceType == typeof(Catalog)).ImplementationInstance!;
+        var catalog = CatalogLoader.Load((configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions()).Resolve());
         var secrets = new SecretReader(configuration);
         var sources = SourceLoader.Load(new SourceLoadContext(catalog, catalog.Directory, MissedRunPolicy.Check, secrets.IsSet));
         services.AddSingleton(new SourceRegistry(sources));

@@ -1,20 +1,18 @@
-using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Demo;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Dashboard.Sources;
+using KpiMonitor.Logging;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
-using KpiMonitor.SourceSimulator;
 using KpiMonitor.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using KpiMonitor.Logging;
 using Serilog;
 
 namespace KpiMonitor.Dashboard.Hosting;
@@ -32,10 +30,11 @@ public static class DashboardServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WebOptions>, WebOptionsValidator>();
-        var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
-        services.AddHttpsRedirection(o => o.HttpsPort = web.HttpsPort);
-        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        services.AddOptions<Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<WebOptions>>((o, web) => o.HttpsPort = web.Value.HttpsPort);
+        services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<WebOptions>>((o, options) =>
         {
+            var web = options.Value;
             o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
             // Only the proxies named in Web: believed; ASP.NET's default (loopback) is dropped.
             o.KnownProxies.Clear();
@@ -83,18 +82,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.CurrentFigures>();
         if (demo)
         {
-            // The simulator's demo credentials, as a real deployment would set them in its environment.
-            configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["KPIMONITOR_EOFFICE_SECRET"] = SimulatorOptions.DemoClientSecret,
-                ["KPIMONITOR_ONESTOP_SECRET"] = SimulatorOptions.DemoClientSecret,
-                ["KPIMONITOR_ANTIMALWARE_KEY"] = SimulatorOptions.DemoApiKey,
-                ["KPIMONITOR_PORTAL_PASSWORD"] = SimulatorOptions.DemoBasicPassword,
-            });
-            services.AddSingleton<DemoSimulatorService>();
-            services.AddHostedService(sp => sp.GetRequiredService<DemoSimulatorService>());
-            services.AddCollector(configuration, scheduled: true);
-            services.AddHostedService<DemoHistoryService>();
+            services.AddDemo(configuration);
         }
 
         services.AddConfiguredSources();

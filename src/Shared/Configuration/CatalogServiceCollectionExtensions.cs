@@ -1,5 +1,7 @@
+using KpiMonitor.Shared.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KpiMonitor.Shared.Configuration;
 
@@ -7,17 +9,18 @@ namespace KpiMonitor.Shared.Configuration;
 public static class CatalogServiceCollectionExtensions
 {
     /// <summary>
-    /// Loads and validates the catalogue now, so a bad file stops the process at start with every problem
-    /// listed (see <see cref="ConfigValidationException"/>), and registers it as a singleton.
+    /// Registers the catalogue as a singleton loaded from the files of <see cref="CatalogOptions"/>. Nothing is read now:
+    /// the catalogue is loaded and checked at start (<see cref="StartupResolution"/>), so a bad file stops the process
+    /// with every problem listed (see <see cref="ConfigValidationException"/>).
     /// </summary>
     public static IServiceCollection AddKpiCatalog(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
-        var catalog = CatalogLoader.Load(options.Resolve());
-        services.AddSingleton(catalog);
-        services.AddSingleton(catalog.Kpis);
-        services.AddSingleton(catalog.Units);
-        services.AddSingleton(catalog.Targets);
+        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
+        services.AddSingleton(sp => CatalogLoader.Load(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.Resolve()));
+        services.AddSingleton(sp => sp.GetRequiredService<Catalog>().Kpis);
+        services.AddSingleton(sp => sp.GetRequiredService<Catalog>().Units);
+        services.AddSingleton(sp => sp.GetRequiredService<Catalog>().Targets);
+        services.ResolveOnStart<Catalog>();
         return services;
     }
 }

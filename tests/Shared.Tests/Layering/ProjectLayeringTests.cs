@@ -1,0 +1,68 @@
+using System.Xml.Linq;
+using KpiMonitor.Testing;
+
+namespace KpiMonitor.Shared.Tests.Layering;
+
+/// <summary>
+/// ADR 010: the domain and the simulator carry no storage engine, no spreadsheet reader and no log sink. Read from the
+/// project files (package and project references, followed through every project referenced), so the rule holds
+/// whether or not code happens to use a type.
+/// </summary>
+public sealed class ProjectLayeringTests
+{
+    private static readonly string[] HeavyPackages = ["Microsoft.Data.Sqlite", "SQLitePCLRaw.bundle_e_sqlite3", "DocumentFormat.OpenXml", "Serilog"];
+
+    [Theory]
+    [InlineData("src/Shared/KpiMonitor.Shared.csproj")]
+    [InlineData("src/SourceSimulator/KpiMonitor.SourceSimulator.csproj")]
+    public void Project_CarriesNoStorageEngineSpreadsheetReaderOrLogSink(string project)
+    {
+        var packages = PackagesOf(Path.Combine(RepoPaths.Root, project));
+
+        Assert.Empty(packages.Intersect(HeavyPackages, StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Shared_ReferencesNoOtherProject()
+    {
+        var document = XDocument.Load(Path.Combine(RepoPaths.Root, "src/Shared/KpiMonitor.Shared.csproj"));
+
+        Assert.Empty(document.Descendants("ProjectReference"));
+    }
+
+    [Fact]
+    public void TheStorageProject_IsWhereSqliteIs()
+    {
+        // The check above must be able to see a package: the storage project's own closure has SQLite.
+        Assert.Contains("Microsoft.Data.Sqlite", PackagesOf(Path.Combine(RepoPaths.Root, "src/Storage/KpiMonitor.Storage.csproj")));
+    }
+
+    /// <summary>Every package referenced by the project or by a project it references, however deep.</summary>
+    private static HashSet<string> PackagesOf(string project)
+    {
+        var packages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([Path.GetFullPath(project)]);
+        while (pending.TryPop(out string? path))
+        {
+            if (!seen.Add(path))
+            {
+                continue;
+            }
+
+            var document = XDocument.Load(path);
+            foreach (var reference in document.Descendants("PackageReference"))
+            {
+                packages.Add((string)reference.Attribute("Include")!);
+            }
+
+            foreach (var reference in document.Descendants("ProjectReference"))
+            {
+                string relative = ((string)reference.Attribute("Include")!).Replace('\\', '/');
+                pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, relative)));
+            }
+        }
+
+        return packages;
+    }
+}
