@@ -7,21 +7,15 @@ namespace KpiMonitor.Shared.Tests.Storage;
 
 public sealed class SqliteTimeSeriesStoreContractTests : TimeSeriesStoreContract, IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kpimonitor-sqlite-").FullName;
-    private readonly List<SqliteTimeSeriesStore> _stores = [];
+    private readonly KpiMonitor.Testing.TempSqliteStores _stores = new();
 
-    protected override Task<ITimeSeriesStore> CreateStoreAsync(Catalog catalog, CancellationToken cancellationToken)
-    {
-        var options = Options.Create(new SqliteOptions { Path = Path.Combine(_folder, $"{Guid.NewGuid():N}.db") });
-        var store = new SqliteTimeSeriesStore(options, catalog, TimeProvider.System);
-        _stores.Add(store);
-        return Task.FromResult<ITimeSeriesStore>(store);
-    }
+    protected override Task<ITimeSeriesStore> CreateStoreAsync(Catalog catalog, CancellationToken cancellationToken) =>
+        Task.FromResult<ITimeSeriesStore>(_stores.Create(catalog));
 
     [Fact]
     public async Task Data_SurvivesAReopenOfTheFile()
     {
-        var options = Options.Create(new SqliteOptions { Path = Path.Combine(_folder, "reopen", "store.db") });
+        var options = Options.Create(new SqliteOptions { Path = Path.Combine(_stores.Folder, "reopen", "store.db") });
         var catalog = KpiMonitor.Testing.TestCatalog.Create();
         using (var first = new SqliteTimeSeriesStore(options, catalog, TimeProvider.System))
         {
@@ -32,14 +26,5 @@ public sealed class SqliteTimeSeriesStoreContractTests : TimeSeriesStoreContract
         Assert.Equal(3, Assert.Single(await second.GetLatestAsync(KpiMonitor.Testing.TestCatalog.Count, Feb, null, Ct)).Value);
     }
 
-    public void Dispose()
-    {
-        foreach (var store in _stores)
-        {
-            store.Dispose();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _stores.Dispose();
 }
