@@ -4,6 +4,7 @@ using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Demo;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Dashboard.Sources;
+using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
@@ -66,6 +67,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddHostedService<RollupWarmup>();
         services.AddSingleton<WarmupState>();
         services.AddOptionsWithValidateOnStart<WarmupOptions>().Bind(configuration.GetSection(WarmupOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton<KpiAssessor>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<UnitChoices>();
         services.AddSingleton<TrendQuery>();

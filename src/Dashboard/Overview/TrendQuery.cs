@@ -1,4 +1,5 @@
 using KpiMonitor.Dashboard.Charts;
+using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
@@ -9,7 +10,7 @@ namespace KpiMonitor.Dashboard.Overview;
 /// Reads a KPI's rolled-up trend for a unit and turns it, with the targets of each year, into chart data that marks
 /// the period still in progress.
 /// </summary>
-public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider time)
+public sealed class TrendQuery(KpiReader reader, Catalog catalog, KpiAssessor assessor, TimeProvider time)
 {
     /// <summary>The <paramref name="months"/> months ending with <paramref name="lastMonth"/> (this month when null).</summary>
     public async Task<TrendChartData> ChartAsync(string kpiCode, string unitCode, int months, PeriodGranularity granularity, bool english, CancellationToken cancellationToken,
@@ -26,7 +27,7 @@ public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider t
         var series = await reader.GetSeriesAsync(kpi.Code, unit.Code, from, to, granularity, cancellationToken);
         var targets = series
             .Select(p => p.Period.Year).Distinct()
-            .Select(year => (Year: year, Target: catalog.Targets.For(kpi.Code, unit, year)))
+            .Select(year => (Year: year, Target: assessor.TargetFor(kpi, unit, year)))
             .Select(t => new TargetPoint(series.First(p => p.Period.Year == t.Year).Period, t.Target?.Value, t.Target?.WarningBand ?? 0))
             .ToList();
         return new TrendChartData(
