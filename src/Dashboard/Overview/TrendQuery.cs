@@ -20,8 +20,6 @@ public sealed class TrendQuery(KpiReader reader, Catalog catalog, KpiAssessor as
         var unit = catalog.Units.Find(unitCode) ?? throw new KeyNotFoundException(unitCode);
         var today = VietnamTime.DateOf(time.GetUtcNow());
         var thisMonth = PeriodBucket.Floor(lastMonth ?? today, PeriodGranularity.Month);
-        // The period holding today has not ended: its counts are so far and still growing, so it is drawn as provisional.
-        var running = PeriodBucket.Floor(today, granularity);
         var to = VietnamTime.StartOf(thisMonth.AddMonths(1));
         var from = VietnamTime.StartOf(thisMonth.AddMonths(1 - months));
         var series = await reader.GetSeriesAsync(kpi.Code, unit.Code, from, to, granularity, cancellationToken);
@@ -30,10 +28,11 @@ public sealed class TrendQuery(KpiReader reader, Catalog catalog, KpiAssessor as
             .Select(year => (Year: year, Target: assessor.TargetFor(kpi, unit, year)))
             .Select(t => new TargetPoint(series.First(p => p.Period.Year == t.Year).Period, t.Target?.Value, t.Target?.WarningBand ?? 0))
             .ToList();
+        // The period holding today has not ended: its counts are so far and still growing, so it is drawn as provisional.
         return new TrendChartData(
             english ? kpi.NameEn : kpi.NameVi,
             unit.Name(english),
-            series.Select(p => new ChartPoint(p.Period, p.Value.Value, p.Period == running)).ToList(),
+            series.Select(p => new ChartPoint(p.Period, p.Value.Value, KpiAssessor.InProgress(p.Period, granularity, today))).ToList(),
             targets,
             kpi.Direction,
             kpi.IsPercentage,

@@ -22,6 +22,9 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
     /// <summary>First day of the KPI's period holding <paramref name="day"/>.</summary>
     public static DateOnly PeriodOf(KpiDefinition kpi, DateOnly day) => PeriodBucket.Floor(day, kpi.Period.Granularity());
 
+    /// <summary>Whether the period starting on <paramref name="period"/> holds <paramref name="today"/>: its figures are so far and still growing.</summary>
+    public static bool InProgress(DateOnly period, PeriodGranularity granularity, DateOnly today) => period == PeriodBucket.Floor(today, granularity);
+
     /// <summary>The target of a KPI for a unit in a year: the one the status of any period of that year is judged against.</summary>
     public Target? TargetFor(KpiDefinition kpi, OrgUnit unit, int year) => catalog.Targets.For(kpi.Code, unit, year);
 
@@ -67,8 +70,7 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
         var value = series[^1].Value;
         var target = TargetFor(kpi, unit, window.Period.Year);
         return new KpiAssessment(kpi, unit, window.Granularity, window.Period, value, series[^2].Value, series[0].Value,
-            target, StatusRule.Evaluate(value.Value, target, kpi.Direction), rank, previousRank,
-            window.Period == PeriodBucket.Floor(Today, window.Granularity));
+            target, StatusRule.Evaluate(value.Value, target, kpi.Direction), rank, previousRank, InProgress(window.Period, window.Granularity, Today));
     }
 
     private static void Merge(Dictionary<string, int> into, Dictionary<string, int> ranks)
