@@ -43,9 +43,7 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
     public async Task<IReadOnlyList<KpiAssessment>> ChildrenAsync(KpiDefinition kpi, OrgUnit unit, DateOnly day, CancellationToken cancellationToken)
     {
         var window = Window.Of(kpi, day);
-        var today = Today;
-        var lastDay = PeriodBucket.Next(window.Period, window.Granularity).AddDays(-1);
-        var children = catalog.Units.AsOf(lastDay < today ? lastDay : today).ChildrenOf(unit.Code);
+        var children = TreeOf(window).ChildrenOf(unit.Code);
         var series = await reader.GetSeriesAsync(kpi.Code, children.Select(c => c.Code).ToList(), window.From, window.To, window.Granularity, cancellationToken);
 
         var rankNow = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -61,6 +59,29 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
                 rankNow.TryGetValue(c.Code, out int now) ? now : null,
                 rankBefore.TryGetValue(c.Code, out int was) ? was : null))
             .ToList();
+    }
+
+    /// <summary>
+    /// One unit's assessment ranked among its siblings of the same level (its parent's children in the period's tree);
+    /// a unit without a parent then is assessed unranked.
+    /// </summary>
+    public async Task<KpiAssessment> AssessAmongSiblingsAsync(KpiDefinition kpi, OrgUnit unit, DateOnly day, CancellationToken cancellationToken)
+    {
+        var parent = TreeOf(Window.Of(kpi, day)).ParentOf(unit.Code);
+        if (parent is null)
+        {
+            return await AssessAsync(kpi, unit, day, cancellationToken);
+        }
+
+        return (await ChildrenAsync(kpi, parent, day, cancellationToken)).Single(a => a.Unit.Code == unit.Code);
+    }
+
+    // The tree of the period's last day, or of today while the period runs: the children a past period was ranked among.
+    private OrgSnapshot TreeOf(Window window)
+    {
+        var today = Today;
+        var lastDay = PeriodBucket.Next(window.Period, window.Granularity).AddDays(-1);
+        return catalog.Units.AsOf(lastDay < today ? lastDay : today);
     }
 
     private KpiAssessment Assess(KpiDefinition kpi, OrgUnit unit, Window window, IReadOnlyList<RollupSeriesPoint> series, int? rank, int? previousRank)

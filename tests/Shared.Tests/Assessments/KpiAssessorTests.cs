@@ -132,6 +132,25 @@ public sealed class KpiAssessorTests : IDisposable
     }
 
     [Fact]
+    public async Task AUnitAmongItsSiblings_IsRankedAmongThoseOfThePeriodsTree()
+    {
+        // June 2025: both communes under the district, B ahead. January 2026: both under the province, A ahead.
+        await WriteAsync(
+            Observation.Ratio(Ratio, CommuneA, Month(2025, 6), 40, 100, "s"),
+            Observation.Ratio(Ratio, CommuneB, Month(2025, 6), 60, 100, "s"),
+            Observation.Ratio(Ratio, CommuneA, Month(2026, 1), 90, 100, "s"),
+            Observation.Ratio(Ratio, CommuneB, Month(2026, 1), 60, 100, "s"));
+
+        var june = await _assessor.AssessAmongSiblingsAsync(Kpi(Ratio), Unit(CommuneA), new DateOnly(2025, 6, 1), Ct);
+        var january = await _assessor.AssessAmongSiblingsAsync(Kpi(Ratio), Unit(CommuneA), new DateOnly(2026, 1, 1), Ct);
+        var province = await _assessor.AssessAmongSiblingsAsync(Kpi(Ratio), Unit(Province), new DateOnly(2026, 1, 1), Ct);
+
+        Assert.Equal((40, 2), (june.Value.Value, june.Rank));
+        Assert.Equal((90, 1), (january.Value.Value, january.Rank));
+        Assert.Equal((75, null), (province.Value.Value, province.Rank));
+    }
+
+    [Fact]
     public async Task QuarterlyKpi_IsAssessedByQuarter()
     {
         await WriteAsync(
