@@ -19,9 +19,6 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
     /// <summary>Today in Vietnam, by the injected clock.</summary>
     public DateOnly Today => VietnamTime.DateOf(time.GetUtcNow());
 
-    /// <summary>First day of the KPI's period holding <paramref name="day"/>.</summary>
-    public static DateOnly PeriodOf(KpiDefinition kpi, DateOnly day) => PeriodBucket.Floor(day, kpi.Period.Granularity());
-
     /// <summary>Whether the period starting on <paramref name="period"/> holds <paramref name="today"/>: its figures are so far and still growing.</summary>
     public static bool InProgress(DateOnly period, PeriodGranularity granularity, DateOnly today) => period == PeriodBucket.Floor(today, granularity);
 
