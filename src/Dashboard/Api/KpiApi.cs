@@ -1,6 +1,7 @@
 using System.Globalization;
 using KpiMonitor.Dashboard.ManualEntry;
 using KpiMonitor.Dashboard.Overview;
+using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
@@ -94,6 +95,33 @@ public static class KpiApi
                 return Problem(400, "grain", ex.Message);
             }
         });
+        api.MapGet("/kpis/{code}/assessment", async (string code, string? unit, string? month, Catalog catalog, KpiAssessor assessor, TimeProvider time, CancellationToken ct) =>
+        {
+            if (catalog.Kpis.Find(code) is not { } kpi)
+            {
+                return Problem(404, "code", $"chỉ tiêu '{code}' không có trong danh mục");
+            }
+
+            string unitCode = catalog.Or(unit, time);
+            if (catalog.Units.Find(unitCode) is not { } root)
+            {
+                return Problem(404, "unit", $"đơn vị '{unitCode}' không có trong danh mục");
+            }
+
+            if (!OverviewMonth.TryParse(month, VietnamTime.DateOf(time.GetUtcNow()), out var chosen))
+            {
+                return Problem(400, "month", MonthRule);
+            }
+
+            // The unit and its children for the KPI's period holding the month, as the overview tile and the KPI page's table judge them.
+            var self = await assessor.AssessAsync(kpi, root, chosen, ct);
+            var children = await assessor.ChildrenAsync(kpi, root, chosen, ct);
+            return Results.Ok(new
+            {
+                Kpi = code, Unit = root.Code, Granularity = self.Granularity.ToString(), self.Period, self.InProgress,
+                Assessment = AssessmentJson(self), Children = children.Select(AssessmentJson),
+            });
+        });
     }
 
     // No date means today in Vietnam, by the app's clock.
@@ -108,6 +136,15 @@ public static class KpiApi
     // The same years the pages and the import rules accept; 9999-12-31 would overflow the day's last tick.
     private static readonly string DateRule =
         $"phải là ngày yyyy-MM-dd trong các năm {ManualPeriod.MinYear}–{ManualPeriod.MaxYear}";
+
+    private static readonly string MonthRule =
+        $"phải là tháng yyyy-MM trong các năm {ManualPeriod.MinYear}–{ManualPeriod.MaxYear}";
+
+    private static object AssessmentJson(KpiAssessment a) => new
+    {
+        Unit = a.Unit.Code, a.Unit.Level, a.Value, Previous = a.Previous.Value, LastYear = a.LastYear.Value,
+        Target = a.Target?.Value, Status = a.Status.ToString(), a.Rank, a.PreviousRank, a.Movement,
+    };
 
     private static IResult Problem(int status, string parameter, string message) =>
         Results.Json(new { error = $"Tham số '{parameter}': {message}.", parameter }, statusCode: status);

@@ -35,7 +35,8 @@ public static class ExportEndpoints
             }
 
             bool en = Lang.English(context);
-            var table = await ranking.TableAsync(kpi, parent, query, en, ct);
+            // No period parameter, as on the KPI page: the table ranks the period running today.
+            var table = await ranking.TableAsync(kpi, parent, today, query, en, ct);
             var (headers, rows) = ExportTables.Children(kpi, table.Rows, table.Period, en);
             string levelName = query.Level is { } l && catalog.Units.FindLevel(l) is { } found ? $" - {(en ? found.NameEn : found.NameVi)}" : "";
             string name = $"{(en ? kpi.NameEn : kpi.NameVi)} - {parent.Name(en)}{levelName} - {today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";

@@ -5,6 +5,7 @@ using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Dashboard.Sources;
 using KpiMonitor.Logging;
+using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
@@ -67,6 +68,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddHostedService<RollupWarmup>();
         services.AddSingleton<WarmupState>();
         services.AddOptionsWithValidateOnStart<WarmupOptions>().Bind(configuration.GetSection(WarmupOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton<KpiAssessor>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<UnitChoices>();
         services.AddSingleton<TrendQuery>();

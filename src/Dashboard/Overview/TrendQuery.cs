@@ -1,4 +1,5 @@
 using KpiMonitor.Dashboard.Charts;
+using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
@@ -9,7 +10,7 @@ namespace KpiMonitor.Dashboard.Overview;
 /// Reads a KPI's rolled-up trend for a unit and turns it, with the targets of each year, into chart data that marks
 /// the period still in progress.
 /// </summary>
-public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider time)
+public sealed class TrendQuery(KpiReader reader, Catalog catalog, KpiAssessor assessor, TimeProvider time)
 {
     /// <summary>The <paramref name="months"/> months ending with <paramref name="lastMonth"/> (this month when null).</summary>
     public async Task<TrendChartData> ChartAsync(string kpiCode, string unitCode, int months, PeriodGranularity granularity, bool english, CancellationToken cancellationToken,
@@ -19,20 +20,19 @@ public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider t
         var unit = catalog.Units.Find(unitCode) ?? throw new KeyNotFoundException(unitCode);
         var today = VietnamTime.DateOf(time.GetUtcNow());
         var thisMonth = PeriodBucket.Floor(lastMonth ?? today, PeriodGranularity.Month);
-        // The period holding today has not ended: its counts are so far and still growing, so it is drawn as provisional.
-        var running = PeriodBucket.Floor(today, granularity);
         var to = VietnamTime.StartOf(thisMonth.AddMonths(1));
         var from = VietnamTime.StartOf(thisMonth.AddMonths(1 - months));
         var series = await reader.GetSeriesAsync(kpi.Code, unit.Code, from, to, granularity, cancellationToken);
         var targets = series
             .Select(p => p.Period.Year).Distinct()
-            .Select(year => (Year: year, Target: catalog.Targets.For(kpi.Code, unit, year)))
+            .Select(year => (Year: year, Target: assessor.TargetFor(kpi, unit, year)))
             .Select(t => new TargetPoint(series.First(p => p.Period.Year == t.Year).Period, t.Target?.Value, t.Target?.WarningBand ?? 0))
             .ToList();
+        // The period holding today has not ended: its counts are so far and still growing, so it is drawn as provisional.
         return new TrendChartData(
             english ? kpi.NameEn : kpi.NameVi,
             unit.Name(english),
-            series.Select(p => new ChartPoint(p.Period, p.Value.Value, p.Period == running)).ToList(),
+            series.Select(p => new ChartPoint(p.Period, p.Value.Value, KpiAssessor.InProgress(p.Period, granularity, today))).ToList(),
             targets,
             kpi.Direction,
             kpi.IsPercentage,

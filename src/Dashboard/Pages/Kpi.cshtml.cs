@@ -40,7 +40,8 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
         Months = months ?? DefaultMonths;
         Grain = grain ?? DefaultGrain;
         Query = query;
-        Table = await ranking.TableAsync(Kpi, Unit, query, Lang.English(HttpContext), cancellationToken);
+        // No period parameter: the table ranks the period running today.
+        Table = await ranking.TableAsync(Kpi, Unit, VietnamTime.DateOf(time.GetUtcNow()), query, Lang.English(HttpContext), cancellationToken);
         return Page();
     }
 

@@ -15,7 +15,7 @@ public sealed class SourceStatusQuery(ConfiguredSources sources, ISourceHealthSt
             {
                 var run = runs.GetValueOrDefault(s.Code);
                 var delivered = activity[s.Code].ToList();
-                return new SourceStatus(s, run, IsStale(run, s.StaleAfter, now),
+                return new SourceStatus(s, run, SourceFreshness.IsStale(run, s.StaleAfter, now),
                     delivered.Select(a => a.Unit).Distinct(StringComparer.Ordinal).Count(),
                     delivered.Count > 0 ? delivered.Max(a => a.LatestPeriod) : null);
             })
@@ -29,8 +29,4 @@ public sealed class SourceStatusQuery(ConfiguredSources sources, ISourceHealthSt
             .OrderByDescending(a => a.LatestPeriod)
             .ThenBy(a => a.Source, StringComparer.Ordinal)
             .ToList();
-
-    /// <summary>Stale: never succeeded, or the last success is older than the source allows.</summary>
-    public static bool IsStale(SourceHealth? run, TimeSpan staleAfter, DateTimeOffset now) =>
-        run?.LastSuccess is not { } success || now - success > staleAfter;
 }

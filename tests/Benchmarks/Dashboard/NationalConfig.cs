@@ -45,6 +45,12 @@ public static class NationalConfig
             File.Copy(Path.Combine(RepoPaths.Config, file), Path.Combine(directory, file), overwrite: true);
         }
 
+        // The vendor example in sources.json maps two of Lai Châu's departments inline; here they are two of this province's.
+        string sources = Path.Combine(directory, "sources.json");
+        File.WriteAllText(sources, File.ReadAllText(sources)
+            .Replace("\"LCU.S.STP\"", $"\"{Department(0)}\"", StringComparison.Ordinal)
+            .Replace("\"LCU.S.STC\"", $"\"{Department(1)}\"", StringComparison.Ordinal));
+
         var units = Units();
         File.WriteAllText(Path.Combine(directory, "units.json"), JsonSerializer.Serialize(new
         {

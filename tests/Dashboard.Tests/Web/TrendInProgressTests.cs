@@ -1,5 +1,6 @@
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Overview;
+using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
@@ -56,8 +57,12 @@ public sealed class TrendInProgressTests(DashboardFactory factory) : IClassFixtu
         Assert.NotEqual(charts.Trend(during, svg: false).ETag, charts.Trend(after, svg: false).ETag);
     }
 
-    private TrendQuery Query(TimeProvider clock) => new(
-        factory.Services.GetRequiredService<KpiReader>(), factory.Services.GetRequiredService<Catalog>(), clock);
+    private TrendQuery Query(TimeProvider clock)
+    {
+        var reader = factory.Services.GetRequiredService<KpiReader>();
+        var catalog = factory.Services.GetRequiredService<Catalog>();
+        return new(reader, catalog, new KpiAssessor(reader, catalog, clock), clock);
+    }
 
     // 100 late dossiers in each of the last two months, and 1 so far in this one (its third day, say).
     private async Task<(ManualClock Clock, DateOnly Month)> WriteThreeMonthsAsync(string unit)

@@ -1,14 +1,15 @@
 using KpiMonitor.Shared.Kpis;
 
-namespace KpiMonitor.Dashboard.Overview;
+namespace KpiMonitor.Shared.Assessments;
 
 /// <summary>
 /// Standard competition ranking ("1224"): equal values share the best of their places and the next value skips
 /// as many places as were shared, so 90, 80, 80, 70 rank 1, 2, 2, 4. 1 is best, honouring the KPI's direction
 /// (neutral volumes rank largest first); units without a value get no rank.
 /// </summary>
-internal static class CompetitionRanks
+public static class CompetitionRanks
 {
+    /// <summary>The rank of every unit that has a finite value, by unit code.</summary>
     public static Dictionary<string, int> Of(Direction direction, IEnumerable<(string Unit, double? Value)> values)
     {
         var known = values.Where(v => v.Value is { } x && double.IsFinite(x)).Select(v => (v.Unit, Value: v.Value!.Value));
