@@ -60,7 +60,7 @@ public static class ExportTables
         ];
         return (headers, tiles.Select(t => (IReadOnlyList<ExportCell>)
         [
-            ExportCell.Of(t.Kpi.Code), ExportCell.Of(en ? t.Kpi.NameEn : t.Kpi.NameVi), ExportCell.Of(ManualPeriod.Label(t.Kpi.Period, t.Month)),
+            ExportCell.Of(t.Kpi.Code), ExportCell.Of(en ? t.Kpi.NameEn : t.Kpi.NameVi), ExportCell.Of(ManualPeriod.Label(t.Kpi.Period, t.Month, Ui.Culture(en))),
             ExportCell.Of(t.Kpi.DisplayUnit), ExportCell.Of(t.Current.Value), ExportCell.Of(t.Current.Numerator), ExportCell.Of(t.Current.Denominator),
             ExportCell.Of(t.Target?.Value), ExportCell.Of(Ui.T("status." + t.Status, en)), ExportCell.Of(t.Previous), ExportCell.Of(t.LastYear),
             ExportCell.Of(t.Current.Reporting),

@@ -32,6 +32,6 @@ public static class CatalogText
 
     /// <summary>The period of an audit entry as its KPI counts periods ("11/2026", "Q3/2026", "2019").</summary>
     public static string AuditPeriod(this Catalog catalog, AuditEntry entry) => catalog.Kpis.Find(entry.Kpi) is { } kpi
-        ? ManualPeriod.Label(kpi.Period, entry.Period)
+        ? ManualPeriod.Label(kpi.Period, entry.Period, System.Globalization.CultureInfo.CurrentCulture)
         : entry.Period.ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

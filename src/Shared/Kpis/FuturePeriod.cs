@@ -1,5 +1,6 @@
 using System.Globalization;
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Shared.Kpis;
 
@@ -19,10 +20,5 @@ public static class FuturePeriod
             : $"kỳ {Label(period, firstDay)} chưa đến: chỉ nhận số liệu đến kỳ hiện tại ({Label(period, current)})";
     }
 
-    private static string Label(ReportingPeriod period, DateOnly day) => period switch
-    {
-        ReportingPeriod.Yearly => day.ToString("yyyy", CultureInfo.InvariantCulture),
-        ReportingPeriod.Daily => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        _ => day.ToString("MM/yyyy", CultureInfo.InvariantCulture),
-    };
+    private static string Label(ReportingPeriod period, DateOnly day) => TextFormat.Period(period.FirstDayOf(day), period, CultureInfo.CurrentUICulture);
 }
