@@ -35,6 +35,8 @@ public static class DashboardEndpoints
             app.UseHttpsRedirection();
         }
 
+        // Before the error pages, so that they, and every text after them, speak the reader's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler("/loi");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.Use(async (context, next) =>

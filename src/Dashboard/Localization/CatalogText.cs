@@ -1,22 +1,24 @@
+using System.Globalization;
 using KpiMonitor.Dashboard.ManualEntry;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Targets;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Localization;
 
 /// <summary>Names of the catalogue's KPIs, units and targets as people read them; a code the catalogue no longer has stands as it is.</summary>
 public static class CatalogText
 {
-    public static string KpiName(this Catalog catalog, string code, bool english) =>
-        catalog.Kpis.Find(code) is { } kpi ? (english ? kpi.NameEn : kpi.NameVi) : code;
+    public static string KpiName(this Catalog catalog, string code, CultureInfo culture) =>
+        catalog.Kpis.Find(code) is { } kpi ? (Cultures.IsEnglish(culture) ? kpi.NameEn : kpi.NameVi) : code;
 
-    public static string UnitName(this Catalog catalog, string code, bool english) => catalog.Units.Find(code)?.Name(english) ?? code;
+    public static string UnitName(this Catalog catalog, string code, CultureInfo culture) => catalog.Units.Find(code)?.Name(culture) ?? code;
 
     /// <summary>Who a target is for: a unit, a level or everyone.</summary>
-    public static string TargetScope(this Catalog catalog, Target target, bool english) =>
-        target.Unit is { } unit ? catalog.UnitName(unit, english)
-        : target.Level is { } level ? catalog.Units.FindLevel(level) is { } l ? (english ? l.NameEn : l.NameVi) : level
-        : Ui.T("admin.everyone", english);
+    public static string TargetScope(this Catalog catalog, Target target, CultureInfo culture) =>
+        target.Unit is { } unit ? catalog.UnitName(unit, culture)
+        : target.Level is { } level ? catalog.Units.FindLevel(level) is { } l ? (Cultures.IsEnglish(culture) ? l.NameEn : l.NameVi) : level
+        : UiText.Get("admin.everyone", culture);
 
     /// <summary>The targets in catalogue order of their KPI, then everyone, levels from the top, units; then by year.</summary>
     public static IReadOnlyList<Target> OrderedTargets(this Catalog catalog)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
@@ -18,7 +19,7 @@ namespace KpiMonitor.Dashboard.Overview;
 public sealed class ChildRanking(KpiReader reader, Catalog catalog, TimeProvider time)
 {
     /// <summary>The children of the query's level in its order, with the levels present among all children.</summary>
-    public async Task<ChildTable> TableAsync(KpiDefinition kpi, OrgUnit unit, ChildTableQuery query, bool english, CancellationToken cancellationToken)
+    public async Task<ChildTable> TableAsync(KpiDefinition kpi, OrgUnit unit, ChildTableQuery query, CultureInfo culture, CancellationToken cancellationToken)
     {
         var today = VietnamTime.DateOf(time.GetUtcNow());
         var granularity = kpi.Period.Granularity();
@@ -52,7 +53,7 @@ public sealed class ChildRanking(KpiReader reader, Catalog catalog, TimeProvider
             .OrderBy(g => catalog.Units.LevelOrder(g.Key))
             .Select(g => (catalog.Units.FindLevel(g.Key) ?? new OrgLevel(g.Key, g.Key, g.Key), g.Count()))
             .ToList();
-        return new ChildTable(levels, rows.Count, query.Apply(rows, catalog.Units, english), granularity);
+        return new ChildTable(levels, rows.Count, query.Apply(rows, catalog.Units, culture), granularity);
     }
 
     private static void Merge(Dictionary<string, int> into, Dictionary<string, int> ranks)

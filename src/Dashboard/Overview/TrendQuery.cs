@@ -1,7 +1,9 @@
+using System.Globalization;
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Overview;
 
@@ -12,7 +14,7 @@ namespace KpiMonitor.Dashboard.Overview;
 public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider time)
 {
     /// <summary>The <paramref name="months"/> months ending with <paramref name="lastMonth"/> (this month when null).</summary>
-    public async Task<TrendChartData> ChartAsync(string kpiCode, string unitCode, int months, PeriodGranularity granularity, bool english, CancellationToken cancellationToken,
+    public async Task<TrendChartData> ChartAsync(string kpiCode, string unitCode, int months, PeriodGranularity granularity, CultureInfo culture, CancellationToken cancellationToken,
         DateOnly? lastMonth = null)
     {
         var kpi = catalog.Kpis.Find(kpiCode) ?? throw new KeyNotFoundException(kpiCode);
@@ -30,14 +32,14 @@ public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider t
             .Select(t => new TargetPoint(series.First(p => p.Period.Year == t.Year).Period, t.Target?.Value, t.Target?.WarningBand ?? 0))
             .ToList();
         return new TrendChartData(
-            english ? kpi.NameEn : kpi.NameVi,
-            unit.Name(english),
+            Cultures.IsEnglish(culture) ? kpi.NameEn : kpi.NameVi,
+            unit.Name(culture),
             series.Select(p => new ChartPoint(p.Period, p.Value.Value, p.Period == running)).ToList(),
             targets,
             kpi.Direction,
             kpi.IsPercentage,
             kpi.DisplayUnit,
-            english,
+            culture,
             granularity);
     }
 }

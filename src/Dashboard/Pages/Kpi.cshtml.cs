@@ -1,3 +1,4 @@
+using System.Globalization;
 using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Shared.Configuration;
@@ -40,7 +41,7 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
         Months = months ?? DefaultMonths;
         Grain = grain ?? DefaultGrain;
         Query = query;
-        Table = await ranking.TableAsync(Kpi, Unit, query, Lang.English(HttpContext), cancellationToken);
+        Table = await ranking.TableAsync(Kpi, Unit, query, CultureInfo.CurrentCulture, cancellationToken);
         return Page();
     }
 
@@ -64,7 +65,7 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
     public string SortArrow(ChildSort column) => Query.Sort == column ? (Query.Descending ? " ↓" : " ↑") : "";
 
     /// <summary>What the rank change compares with: the previous month, quarter or year.</summary>
-    public string MovementPeriod(bool english) => Ui.VersusPrevious(Table?.Period ?? PeriodGranularity.Month, english);
+    public string MovementPeriod(CultureInfo culture) => UiText.Get(UiText.VersusPrevious(Table?.Period ?? PeriodGranularity.Month), culture);
 
     /// <summary>"▲2", "▼1", "=" or nothing, from <see cref="KpiRow.Movement"/>.</summary>
     public static string Movement(int? places) => places switch

@@ -1,3 +1,5 @@
+using KpiMonitor.Shared.Text;
+
 namespace KpiMonitor.Shared.Imports;
 
 /// <summary>
@@ -11,8 +13,8 @@ public sealed record ImportError(int? Row, string? Column, string? Unit, string 
     public override string ToString() => (Row, Column) switch
     {
         (null, null) => Problem,
-        (null, { } column) => $"cột '{column}': {Problem}",
-        ({ } row, null) => $"dòng {row}: {Problem}",
-        ({ } row, { } column) => $"dòng {row}, cột '{column}': {Problem}",
+        (null, { } column) => SharedText.Format("import.at.column", column, Problem),
+        ({ } row, null) => SharedText.Format("import.at.row", row, Problem),
+        ({ } row, { } column) => SharedText.Format("import.at.rowColumn", row, column, Problem),
     };
 }

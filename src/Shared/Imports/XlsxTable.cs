@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Shared.Imports;
 
@@ -24,7 +25,7 @@ internal static class XlsxTable
         var sheet = workbook is null ? null : FirstWorksheet(workbook, limits);
         if (workbook is null || sheet is null)
         {
-            return ImportTable.Fail("tệp Excel không có trang tính (worksheet) nào");
+            return ImportTable.Fail(SharedText.Get("xlsx.noSheet"));
         }
 
         var strings = XlsxSharedStrings.Read(workbook.SharedStringTablePart?.GetStream(), limits, rows);

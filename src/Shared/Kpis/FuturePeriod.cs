@@ -17,7 +17,7 @@ public static class FuturePeriod
         var current = period.FirstDayOf(VietnamTime.DateOf(now));
         return period.FirstDayOf(firstDay) <= current
             ? null
-            : $"kỳ {Label(period, firstDay)} chưa đến: chỉ nhận số liệu đến kỳ hiện tại ({Label(period, current)})";
+            : SharedText.Format("period.future", Label(period, firstDay), Label(period, current));
     }
 
     private static string Label(ReportingPeriod period, DateOnly day) => TextFormat.Period(period.FirstDayOf(day), period, CultureInfo.CurrentUICulture);

@@ -57,6 +57,14 @@ public static class TextFormat
         return percentage ? text + " %" : text;
     }
 
+    /// <summary>An instant as Vietnamese local time, "23/11/2026 14:05"; "—" when missing.</summary>
+    public static string Time(DateTimeOffset? instant) =>
+        instant is { } i ? VietnamTime.ToLocal(i).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : Missing;
+
+    /// <summary>The Vietnamese calendar date of an instant, "01/11/2026"; "—" when missing.</summary>
+    public static string Date(DateTimeOffset? instant) =>
+        instant is { } i ? VietnamTime.DateOf(i).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : Missing;
+
     /// <summary>A period as a table or a message writes it: "11/2026", "Q3/2026" ("Q3 2026" in English), "2026", "15/10/2026".</summary>
     public static string Period(DateOnly firstDay, PeriodGranularity granularity, CultureInfo culture) => granularity switch
     {
