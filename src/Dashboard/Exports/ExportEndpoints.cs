@@ -7,7 +7,6 @@ using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Dashboard.Sources;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
-using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Exports;
 
@@ -38,8 +37,8 @@ public static class ExportEndpoints
             var culture = CultureInfo.CurrentCulture;
             var table = await ranking.TableAsync(kpi, parent, query, culture, ct);
             var (headers, rows) = ExportTables.Children(kpi, table.Rows, table.Period, culture);
-            string levelName = query.Level is { } l && catalog.Units.FindLevel(l) is { } found ? $" - {(Cultures.IsEnglish(culture) ? found.NameEn : found.NameVi)}" : "";
-            string name = $"{(Cultures.IsEnglish(culture) ? kpi.NameEn : kpi.NameVi)} - {parent.Name(culture)}{levelName} - {today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+            string levelName = query.Level is { } l && catalog.Units.FindLevel(l) is { } found ? $" - {found.Name(culture)}" : "";
+            string name = $"{kpi.Name(culture)} - {parent.Name(culture)}{levelName} - {today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
             return File(context, format, name, UiText.Get("children", culture), headers, rows);
         });
         app.MapGet("/nguon-du-lieu/xuat." + Format, async (string format, HttpContext context, SourceStatusQuery sources, TimeProvider time, CancellationToken ct) =>

@@ -8,7 +8,6 @@ using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;
 using KpiMonitor.Shared.Targets;
-using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Exports;
 
@@ -62,7 +61,7 @@ public static class ExportTables
         ];
         return (headers, tiles.Select(t => (IReadOnlyList<ExportCell>)
         [
-            ExportCell.Of(t.Kpi.Code), ExportCell.Of(Cultures.IsEnglish(culture) ? t.Kpi.NameEn : t.Kpi.NameVi), ExportCell.Of(ManualPeriod.Label(t.Kpi.Period, t.Month, culture)),
+            ExportCell.Of(t.Kpi.Code), ExportCell.Of(t.Kpi.Name(culture)), ExportCell.Of(ManualPeriod.Label(t.Kpi.Period, t.Month, culture)),
             ExportCell.Of(t.Kpi.DisplayUnit), ExportCell.Of(t.Current.Value), ExportCell.Of(t.Current.Numerator), ExportCell.Of(t.Current.Denominator),
             ExportCell.Of(t.Target?.Value), ExportCell.Of(UiText.Get("status." + t.Status, culture)), ExportCell.Of(t.Previous), ExportCell.Of(t.LastYear),
             ExportCell.Of(t.Current.Reporting),

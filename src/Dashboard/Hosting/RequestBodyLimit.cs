@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Shared.Imports;
-using KpiMonitor.Shared.Text;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace KpiMonitor.Dashboard.Hosting;
@@ -121,7 +120,7 @@ public sealed class RequestBodyLimit(RequestDelegate next)
         context.Response.ContentType = "text/html; charset=utf-8";
         return context.Response.WriteAsync($"""
             <!DOCTYPE html>
-            <html lang="{(Cultures.IsEnglish(culture) ? "en" : "vi")}">
+            <html lang="{culture.TwoLetterISOLanguageName}">
             <head><meta charset="utf-8" /><title>413 — KpiMonitor</title><link rel="stylesheet" href="{DashboardCss.Path}" /></head>
             <body><main><h1>413</h1><p role="alert">{message}</p><p><a href="/nhap-lieu">{Html.Encode(UiText.Get("upload.back", culture))}</a></p></main></body>
             </html>

@@ -1,8 +1,10 @@
 using System.Globalization;
 using KpiMonitor.Dashboard.ManualEntry;
 using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Targets;
 using KpiMonitor.Shared.Text;
+using KpiMonitor.Shared.Units;
 
 namespace KpiMonitor.Dashboard.Localization;
 
@@ -10,14 +12,22 @@ namespace KpiMonitor.Dashboard.Localization;
 public static class CatalogText
 {
     public static string KpiName(this Catalog catalog, string code, CultureInfo culture) =>
-        catalog.Kpis.Find(code) is { } kpi ? (Cultures.IsEnglish(culture) ? kpi.NameEn : kpi.NameVi) : code;
+        catalog.Kpis.Find(code) is { } kpi ? kpi.Name(culture) : code;
+
+    /// <summary>The KPI's name in <paramref name="culture"/>'s language.</summary>
+    public static string Name(this KpiDefinition kpi, CultureInfo culture) =>
+        Cultures.IsEnglish(culture) && !string.IsNullOrEmpty(kpi.NameEn) ? kpi.NameEn : kpi.NameVi;
+
+    /// <summary>The level's name in <paramref name="culture"/>'s language.</summary>
+    public static string Name(this OrgLevel level, CultureInfo culture) =>
+        Cultures.IsEnglish(culture) && !string.IsNullOrEmpty(level.NameEn) ? level.NameEn : level.NameVi;
 
     public static string UnitName(this Catalog catalog, string code, CultureInfo culture) => catalog.Units.Find(code)?.Name(culture) ?? code;
 
     /// <summary>Who a target is for: a unit, a level or everyone.</summary>
     public static string TargetScope(this Catalog catalog, Target target, CultureInfo culture) =>
         target.Unit is { } unit ? catalog.UnitName(unit, culture)
-        : target.Level is { } level ? catalog.Units.FindLevel(level) is { } l ? (Cultures.IsEnglish(culture) ? l.NameEn : l.NameVi) : level
+        : target.Level is { } level ? catalog.Units.FindLevel(level) is { } l ? l.Name(culture) : level
         : UiText.Get("admin.everyone", culture);
 
     /// <summary>The targets in catalogue order of their KPI, then everyone, levels from the top, units; then by year.</summary>

@@ -1,9 +1,9 @@
 using System.Globalization;
 using KpiMonitor.Dashboard.Charts;
+using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
-using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Overview;
 
@@ -32,7 +32,7 @@ public sealed class TrendQuery(KpiReader reader, Catalog catalog, TimeProvider t
             .Select(t => new TargetPoint(series.First(p => p.Period.Year == t.Year).Period, t.Target?.Value, t.Target?.WarningBand ?? 0))
             .ToList();
         return new TrendChartData(
-            Cultures.IsEnglish(culture) ? kpi.NameEn : kpi.NameVi,
+            kpi.Name(culture),
             unit.Name(culture),
             series.Select(p => new ChartPoint(p.Period, p.Value.Value, p.Period == running)).ToList(),
             targets,

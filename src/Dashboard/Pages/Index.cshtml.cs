@@ -1,8 +1,8 @@
 using System.Globalization;
+using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
-using KpiMonitor.Shared.Text;
 using KpiMonitor.Shared.Units;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,6 +55,6 @@ public sealed class IndexModel(OverviewService overview, UnitChoices choices, Ca
         double delta = Math.Round(a - b, percentage ? 1 : 0);
         string arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "=";
         string amount = Math.Abs(delta).ToString(percentage ? "N1" : "N0", culture);
-        return percentage ? $"{arrow} {amount} {(Cultures.IsEnglish(culture) ? "pts" : "điểm %")}" : $"{arrow} {amount}";
+        return percentage ? $"{arrow} {amount} {UiText.Get("change.points", culture)}" : $"{arrow} {amount}";
     }
 }
