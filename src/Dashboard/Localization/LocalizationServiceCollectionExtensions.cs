@@ -14,7 +14,7 @@ public static class LocalizationServiceCollectionExtensions
             options.DefaultRequestCulture = new RequestCulture(Cultures.Vietnamese);
             options.SupportedCultures = [Cultures.Vietnamese, Cultures.English];
             options.SupportedUICultures = [Cultures.Vietnamese, Cultures.English];
-            options.RequestCultureProviders = [new Lang()];
+            options.RequestCultureProviders = [new LangCookieCultureProvider()];
         });
         return services;
     }

@@ -3,7 +3,7 @@ using KpiMonitor.Shared.Text;
 namespace KpiMonitor.Shared.Imports;
 
 /// <summary>
-/// One problem found in an imported file, in Vietnamese. <paramref name="Row"/> is the row number a person sees in
+/// One problem found in an imported file, in the reader's language (<see cref="KpiMonitor.Shared.Text.SharedText"/>). <paramref name="Row"/> is the row number a person sees in
 /// Excel (the header is row 1) and is null for a problem of the whole file; <paramref name="Column"/> is the column's
 /// header as written in the file; <paramref name="Unit"/> is the unit code of the row when it could be read.
 /// </summary>

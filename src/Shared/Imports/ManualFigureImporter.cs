@@ -9,7 +9,7 @@ namespace KpiMonitor.Shared.Imports;
 /// collector's drop folder and the dashboard's upload form. Columns are found by header (English or Vietnamese,
 /// with or without diacritics): mã chỉ tiêu (kpi), mã đơn vị (unit), kỳ (period), giá trị (value), tử số
 /// (numerator), mẫu số (denominator), ghi chú (note, ignored). Every row is checked against the catalogue and every
-/// problem is reported in Vietnamese with its row and column; the file is accepted whole or not at all
+/// problem is reported in the current UI culture's language (Vietnamese unless it is English) with its row and column; the file is accepted whole or not at all
 /// (see <see cref="ImportResult"/>).
 /// </summary>
 /// <remarks>

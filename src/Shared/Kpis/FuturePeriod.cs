@@ -11,7 +11,7 @@ namespace KpiMonitor.Shared.Kpis;
 /// </summary>
 public static class FuturePeriod
 {
-    /// <summary>Null when the period starting <paramref name="firstDay"/> has begun by <paramref name="now"/>, otherwise why it is refused, in Vietnamese.</summary>
+    /// <summary>Null when the period starting <paramref name="firstDay"/> has begun by <paramref name="now"/>, otherwise why it is refused, in the current UI culture's language (Vietnamese unless it is English).</summary>
     public static string? Problem(ReportingPeriod period, DateOnly firstDay, DateTimeOffset now)
     {
         var current = period.FirstDayOf(VietnamTime.DateOf(now));

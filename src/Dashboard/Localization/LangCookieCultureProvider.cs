@@ -8,7 +8,7 @@ namespace KpiMonitor.Dashboard.Localization;
 /// provider: the explicit switch wins, and a browser's Accept-Language alone does not turn the dashboard English,
 /// because officials share machines set up in English and expect the Vietnamese dashboard (vi-VN is the default).
 /// </summary>
-public sealed class Lang : RequestCultureProvider
+public sealed class LangCookieCultureProvider : RequestCultureProvider
 {
     public const string Cookie = "lang";
 
