@@ -1,20 +1,18 @@
-using System.Collections;
 using System.Globalization;
-using System.Resources;
 using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Shared.Text;
+using KpiMonitor.Testing;
 
 namespace KpiMonitor.Dashboard.Tests.Localization;
 
 public sealed class UiTextResourcesTests
 {
-    private static readonly ResourceManager Resources = new(typeof(UiText).FullName!, typeof(UiText).Assembly);
 
     [Fact]
     public void EveryVietnameseText_HasAnEnglishOne_AndViceVersa()
     {
-        var vietnamese = Texts(CultureInfo.InvariantCulture);
-        var english = Texts(CultureInfo.GetCultureInfo("en"));
+        var vietnamese = ResourceTexts.Of(typeof(UiText), CultureInfo.InvariantCulture);
+        var english = ResourceTexts.Of(typeof(UiText), CultureInfo.GetCultureInfo("en"));
 
         Assert.True(vietnamese.Count > 150, $"{vietnamese.Count} texts");
         Assert.Empty(vietnamese.Keys.Except(english.Keys));
@@ -37,10 +35,4 @@ public sealed class UiTextResourcesTests
     [Fact]
     public void AProcessWithTheInvariantCulture_ReadsVietnamese() =>
         Assert.Equal("Tổng quan", UiText.Get("overview", CultureInfo.InvariantCulture));
-
-    // Only the resources of that very culture, without falling back to the neutral (Vietnamese) ones.
-    private static Dictionary<string, string> Texts(CultureInfo culture) =>
-        Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
-            .Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
 }

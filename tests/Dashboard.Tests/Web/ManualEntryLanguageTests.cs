@@ -10,9 +10,9 @@ public sealed class ManualEntryLanguageTests(DashboardFactory factory) : IClassF
     {
         var op = await EnglishAsync();
 
-        string badPeriod = await EnterAsync(op, "reform_inspection_coverage", "03/2023", numerator: "1", denominator: "11");
-        string future = await EnterAsync(op, "par_plan_progress", "2200-12", numerator: "1", denominator: "2");
-        string ambiguous = await EnterAsync(op, "par_plan_progress", "2024-06", numerator: "1.200", denominator: "2");
+        string badPeriod = await ManualEntryTests.PostAsync(op, "reform_inspection_coverage", "LCU", "03/2023", numerator: "1", denominator: "11");
+        string future = await ManualEntryTests.PostAsync(op, "par_plan_progress", "LCU", "2200-12", numerator: "1", denominator: "2");
+        string ambiguous = await ManualEntryTests.PostAsync(op, "par_plan_progress", "LCU", "2024-06", numerator: "1.200", denominator: "2");
 
         Assert.Contains("must read yyyy-MM (a month) or yyyy (a year)", badPeriod, StringComparison.Ordinal);
         Assert.Contains("period 12/2200 has not begun: figures are taken up to the current period", future, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class ManualEntryLanguageTests(DashboardFactory factory) : IClassF
         var op = await factory.SignedInAsync(Roles.Operator);
         op.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
 
-        string future = await EnterAsync(op, "par_plan_progress", "2200-12", numerator: "1", denominator: "2");
+        string future = await ManualEntryTests.PostAsync(op, "par_plan_progress", "LCU", "2200-12", numerator: "1", denominator: "2");
         string page = await UploadAsync(op, "kpi,unit,period,numerator,denominator\npar_plan_progress,LCU,2200-12,1,2\npar_plan_progress,LCU,2024-05,abc,2\n");
 
         Assert.Contains("kỳ 12/2200 chưa đến: chỉ nhận số liệu đến kỳ hiện tại", future, StringComparison.Ordinal);
@@ -54,17 +54,6 @@ public sealed class ManualEntryLanguageTests(DashboardFactory factory) : IClassF
         var op = await factory.SignedInAsync(Roles.Operator);
         using var switched = await op.GetAsync(new Uri("/ngon-ngu/en", UriKind.Relative));
         return op;
-    }
-
-    private static async Task<string> EnterAsync(HttpClient client, string kpi, string period, string numerator, string denominator)
-    {
-        string form = await client.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
-        var response = await client.PostAsync(new Uri("/nhap-lieu?handler=Enter", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["kpi"] = kpi, ["unit"] = "LCU", ["period"] = period, ["numerator"] = numerator, ["denominator"] = denominator, ["value"] = "",
-            ["__RequestVerificationToken"] = DashboardFactory.Token(form),
-        }));
-        return await ManualEntryEditTests.PageAfterAsync(client, response);
     }
 
     private static async Task<string> UploadAsync(HttpClient client, string csv)

@@ -1,19 +1,17 @@
-using System.Collections;
 using System.Globalization;
-using System.Resources;
 using KpiMonitor.Shared.Text;
+using KpiMonitor.Testing;
 
 namespace KpiMonitor.Shared.Tests.Text;
 
 public sealed class SharedTextResourcesTests
 {
-    private static readonly ResourceManager Resources = new(typeof(SharedText).FullName!, typeof(SharedText).Assembly);
 
     [Fact]
     public void EveryVietnameseText_HasAnEnglishOne_AndViceVersa()
     {
-        var vietnamese = Texts(CultureInfo.InvariantCulture);
-        var english = Texts(CultureInfo.GetCultureInfo("en"));
+        var vietnamese = ResourceTexts.Of(typeof(SharedText), CultureInfo.InvariantCulture);
+        var english = ResourceTexts.Of(typeof(SharedText), CultureInfo.GetCultureInfo("en"));
 
         Assert.True(vietnamese.Count > 40, $"{vietnamese.Count} texts");
         Assert.Empty(vietnamese.Keys.Except(english.Keys));
@@ -40,9 +38,4 @@ public sealed class SharedTextResourcesTests
             CultureInfo.CurrentUICulture = before;
         }
     }
-
-    private static Dictionary<string, string> Texts(CultureInfo culture) =>
-        Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
-            .Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
 }
