@@ -1,4 +1,5 @@
 using System.Text;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Imports;
 
@@ -15,7 +16,7 @@ internal static class CsvTable
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return ImportTable.Fail("tệp CSV được lưu bằng UTF-16 (\"Unicode Text\"); hãy lưu lại dưới dạng \"CSV UTF-8\"");
+            return ImportTable.Fail(SharedText.Get("csv.utf16"));
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -31,7 +32,7 @@ internal static class CsvTable
         catch (DecoderFallbackException)
         {
             return ImportTable.Fail(
-                "tệp CSV không phải UTF-8 (có thể đã lưu bằng bảng mã cũ như TCVN3 hay Windows-1258); hãy lưu lại dưới dạng \"CSV UTF-8\"");
+                SharedText.Get("csv.notUtf8"));
         }
 
         return Parse(text, DetectSeparator(text), rows, limits);
@@ -149,7 +150,7 @@ internal static class CsvTable
 
         if (quoted)
         {
-            return ImportTable.Fail($"dòng {quoteStartRecord}: dấu ngoặc kép (\") mở nhưng không đóng đến hết tệp");
+            return ImportTable.Fail(SharedText.Format("csv.openQuote", quoteStartRecord));
         }
 
         if ((field.Length > 0 || column > 0) && (EndField() ?? EndRecord()) is { } last)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Imports;
 
@@ -31,7 +32,7 @@ public static class FigureNumber
         string body = text.StartsWith('-') || text.StartsWith('+') ? text[1..] : text;
         if (body.Length == 0 || !char.IsAsciiDigit(body[0]) || !char.IsAsciiDigit(body[^1]) || body.Any(c => !char.IsAsciiDigit(c) && c is not ('.' or ',')))
         {
-            return $"'{text}' không phải số";
+            return SharedText.Format("number.bad", text);
         }
 
         int dots = body.Count(c => c == '.'), commas = body.Count(c => c == ',');
@@ -49,13 +50,12 @@ public static class FigureNumber
 
         if (invariant is null)
         {
-            return $"'{text}' không rõ nghĩa: viết {text.Replace(".", "", StringComparison.Ordinal)} nếu là số nguyên (dấu chấm phân cách hàng nghìn), "
-                + $"{text.Replace('.', ',')} nếu là số thập phân";
+            return SharedText.Format("number.ambiguous", text, text.Replace(".", "", StringComparison.Ordinal), text.Replace('.', ','));
         }
 
         if (invariant.Length == 0 || !double.TryParse(text[..(text.Length - body.Length)] + invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
         {
-            return $"'{text}' không phải số (viết 12,5 hoặc 12.5; phân cách hàng nghìn bằng dấu chấm: 1.234.567)";
+            return SharedText.Format("number.badHint", text);
         }
 
         return null;

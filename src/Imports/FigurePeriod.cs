@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Imports;
 
@@ -29,7 +30,7 @@ internal static class FigurePeriod
             // Excel's serial day 25569 is 1 January 1970 and 110600 is in 2202; outside that it is no date of ours.
             if (number is < 25569 or > 110600)
             {
-                return $"{cell.Text} không phải ngày hay năm hợp lệ";
+                return SharedText.Format("period.badNumber", cell.Text);
             }
 
             day = DateOnly.FromDateTime(DateTime.FromOADate(number));
@@ -40,9 +41,9 @@ internal static class FigurePeriod
         }
         else
         {
-            return $"'{cell.Text}' không phải kỳ hợp lệ (viết 2024-01, 01/2024, 15/01/2024, 2024-01-15 hoặc 2024)";
+            return SharedText.Format("period.bad", cell.Text);
         }
 
-        return day.Year is < MinYear or > MaxYear ? $"kỳ '{cell.Text}' nằm ngoài khoảng {MinYear}–{MaxYear}" : null;
+        return day.Year is < MinYear or > MaxYear ? SharedText.Format("period.outOfRange", cell.Text, MinYear.ToString(CultureInfo.InvariantCulture), MaxYear.ToString(CultureInfo.InvariantCulture)) : null;
     }
 }

@@ -2,6 +2,7 @@ using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Imports;
 
@@ -21,7 +22,7 @@ internal sealed class FigureRowReader(Catalog catalog, CatalogCodes codes, Impor
         if (kpi is null)
         {
             problems.Add((header.NameOf(FigureField.Kpi),
-                kpiCell.IsEmpty ? "thiếu mã chỉ tiêu" : $"chỉ tiêu '{kpiCell.Text}' không có trong danh mục"));
+                kpiCell.IsEmpty ? SharedText.Get("row.noKpi") : SharedText.Format("row.unknownKpi", kpiCell.Text)));
         }
 
         var unitCell = header.CellOf(row, FigureField.Unit);
@@ -29,12 +30,12 @@ internal sealed class FigureRowReader(Catalog catalog, CatalogCodes codes, Impor
         if (unit is null)
         {
             problems.Add((header.NameOf(FigureField.Unit),
-                unitCell.IsEmpty ? "thiếu mã đơn vị" : $"đơn vị '{unitCell.Text}' không có trong danh mục đơn vị"));
+                unitCell.IsEmpty ? SharedText.Get("row.noUnit") : SharedText.Format("row.unknownUnit", unitCell.Text)));
         }
 
         var periodCell = header.CellOf(row, FigureField.Period);
         DateOnly day = default;
-        string? badPeriod = periodCell.IsEmpty ? "thiếu kỳ" : FigurePeriod.TryParse(periodCell, out day);
+        string? badPeriod = periodCell.IsEmpty ? SharedText.Get("row.noPeriod") : FigurePeriod.TryParse(periodCell, out day);
         if (badPeriod is not null)
         {
             problems.Add((header.NameOf(FigureField.Period), badPeriod));
@@ -74,13 +75,13 @@ internal sealed class FigureRowReader(Catalog catalog, CatalogCodes codes, Impor
             if (numerator.IsEmpty && denominator.IsEmpty)
             {
                 problems.Add(value.IsEmpty
-                    ? (header.NameOf(FigureField.Numerator), "thiếu tử số và mẫu số")
-                    : (header.NameOf(FigureField.Value), $"chỉ tiêu '{kpi.Code}' là tỷ lệ: cần tử số và mẫu số, không nhận một giá trị đơn lẻ"));
+                    ? (header.NameOf(FigureField.Numerator), SharedText.Get("row.noFraction"))
+                    : (header.NameOf(FigureField.Value), SharedText.Format("row.rateNeedsFraction", kpi.Code)));
                 return null;
             }
 
-            double? n = Number(numerator, FigureField.Numerator, "thiếu tử số", problems);
-            double? d = Number(denominator, FigureField.Denominator, "thiếu mẫu số", problems);
+            double? n = Number(numerator, FigureField.Numerator, SharedText.Get("row.noNumerator"), problems);
+            double? d = Number(denominator, FigureField.Denominator, SharedText.Get("row.noDenominator"), problems);
             return n is { } num && d is { } den
                 ? Observation.Ratio(kpi.Code, "", default, num, den, source) with { ReceivedAt = receivedAt }
                 : null;
@@ -89,10 +90,10 @@ internal sealed class FigureRowReader(Catalog catalog, CatalogCodes codes, Impor
         if (!numerator.IsEmpty || !denominator.IsEmpty)
         {
             problems.Add((header.NameOf(numerator.IsEmpty ? FigureField.Denominator : FigureField.Numerator),
-                $"chỉ tiêu '{kpi.Code}' không phải dạng tỷ lệ: để trống tử số và mẫu số, ghi số vào cột giá trị"));
+                SharedText.Format("row.notARate", kpi.Code)));
         }
 
-        return Number(value, FigureField.Value, "thiếu giá trị", problems) is { } v
+        return Number(value, FigureField.Value, SharedText.Get("row.noValue"), problems) is { } v
             ? Observation.Scalar(kpi.Code, "", default, v, source) with { ReceivedAt = receivedAt }
             : null;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Imports;
 
@@ -10,17 +11,6 @@ namespace KpiMonitor.Imports;
 /// </summary>
 internal sealed class ImportHeader
 {
-    /// <summary>The name used in messages about a column the file does not have.</summary>
-    private static readonly Dictionary<FigureField, string> CanonicalNames = new()
-    {
-        [FigureField.Kpi] = "mã chỉ tiêu (kpi)",
-        [FigureField.Unit] = "mã đơn vị (unit)",
-        [FigureField.Period] = "kỳ (period)",
-        [FigureField.Value] = "giá trị (value)",
-        [FigureField.Numerator] = "tử số (numerator)",
-        [FigureField.Denominator] = "mẫu số (denominator)",
-        [FigureField.Note] = "ghi chú (note)",
-    };
 
     private static readonly Dictionary<string, FigureField> Aliases = new (string Alias, FigureField Field)[]
     {
@@ -51,7 +41,7 @@ internal sealed class ImportHeader
 
             if (columns.TryGetValue(field, out var first))
             {
-                return (null, $"cột '{first.Name}' và cột '{name}' cùng là cột {CanonicalNames[field]}; hãy giữ một cột");
+                return (null, SharedText.Format("header.duplicate", first.Name, name, CanonicalName(field)));
             }
 
             columns[field] = (i, name);
@@ -66,22 +56,22 @@ internal sealed class ImportHeader
         }
 
         string? noFigures = !columns.ContainsKey(FigureField.Value) && !hasNumerator && !hasDenominator
-            ? $"cột {CanonicalNames[FigureField.Value]} hoặc cặp cột {CanonicalNames[FigureField.Numerator]}, {CanonicalNames[FigureField.Denominator]}"
+            ? SharedText.Format("header.noFigures", CanonicalName(FigureField.Value), CanonicalName(FigureField.Numerator), CanonicalName(FigureField.Denominator))
             : null;
         if (missing.Count == 0 && noFigures is null)
         {
             return (new ImportHeader(columns), null);
         }
 
-        var names = missing.Select(f => $"cột {CanonicalNames[f]}").Append(noFigures).OfType<string>();
-        return (null, $"dòng tiêu đề (dòng {row.Number}) thiếu {string.Join("; ", names)}");
+        var names = missing.Select(f => SharedText.Format("header.column", CanonicalName(f))).Append(noFigures).OfType<string>();
+        return (null, SharedText.Format("header.missing", row.Number, string.Join("; ", names)));
     }
 
     /// <summary>The column's index, or null when the file has no such column.</summary>
     public int? IndexOf(FigureField field) => _columns.TryGetValue(field, out var column) ? column.Index : null;
 
     /// <summary>The column's header as written in the file, so a person finds it; the canonical name when absent.</summary>
-    public string NameOf(FigureField field) => _columns.TryGetValue(field, out var column) ? column.Name : CanonicalNames[field];
+    public string NameOf(FigureField field) => _columns.TryGetValue(field, out var column) ? column.Name : CanonicalName(field);
 
     /// <summary>The cell of that column in a row (empty when the file has no such column).</summary>
     public ImportCell CellOf(ImportRow row, FigureField field) => IndexOf(field) is { } i ? row[i] : ImportCell.Empty;
@@ -107,4 +97,7 @@ internal sealed class ImportHeader
 
         return builder.ToString();
     }
+
+    /// <summary>The name used in messages about a column, for example a column the file does not have.</summary>
+    private static string CanonicalName(FigureField field) => SharedText.Get("field." + field);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Imports;
 
@@ -43,27 +44,27 @@ public sealed record ImportLimits
     /// <summary>Longest time one file may take to read.</summary>
     public TimeSpan MaxReadTime { get; init; } = TimeSpan.FromSeconds(30);
 
-    internal static string N(long number) => number.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
+    internal static string N(long number) => number.ToString("N0", SharedText.Culture);
 
-    internal string TooManyRows() => $"tệp có hơn {N(MaxRows)} dòng số liệu (giới hạn {N(MaxRows)} dòng); hãy chia thành nhiều tệp nhỏ hơn";
+    internal string TooManyRows() => SharedText.Format("limit.rows", N(MaxRows));
 
-    internal string RowNumberTooLarge(long row) => $"dòng {N(row)} vượt quá giới hạn {N(MaxRowNumber)} dòng của một trang tính";
+    internal string RowNumberTooLarge(long row) => SharedText.Format("limit.rowNumber", N(row), N(MaxRowNumber));
 
-    internal string TooManyColumns(int row) => $"dòng {N(row)}: có giá trị ở cột thứ hơn {N(MaxColumns)} (giới hạn {N(MaxColumns)} cột)";
+    internal string TooManyColumns(int row) => SharedText.Format("limit.columns", N(row), N(MaxColumns));
 
-    internal string TooManyCells() => $"tệp có hơn {N(MaxCells)} ô (giới hạn {N(MaxCells)} ô, kể cả ô trống); hãy chia thành nhiều tệp nhỏ hơn";
+    internal string TooManyCells() => SharedText.Format("limit.cells", N(MaxCells));
 
-    internal string LineTooLong(int row) => $"dòng {N(row)} dài hơn {N(MaxLineChars)} ký tự (giới hạn độ dài một dòng)";
+    internal string LineTooLong(int row) => SharedText.Format("limit.line", N(row), N(MaxLineChars));
 
     internal string CellTooLong(int row) => row == 0
-        ? $"một chuỗi trong bảng chuỗi dùng chung dài hơn {N(MaxCellChars)} ký tự (giới hạn độ dài một ô)"
-        : $"dòng {N(row)}: một ô dài hơn {N(MaxCellChars)} ký tự (giới hạn độ dài một ô)";
+        ? SharedText.Format("limit.sharedString", N(MaxCellChars))
+        : SharedText.Format("limit.cell", N(row), N(MaxCellChars));
 
-    internal string TooLarge() => $"tệp lớn hơn {MaxBytes / (1024 * 1024)} MB (giới hạn kích thước tệp); hãy chia thành nhiều tệp nhỏ hơn";
+    internal string TooLarge() => SharedText.Format("limit.bytes", MaxBytes / (1024 * 1024));
 
     internal string TooMuchUnzipped() =>
-        $"tệp Excel khi giải nén lớn hơn {MaxDecompressedBytes / (1024 * 1024)} MB (giới hạn dung lượng giải nén); hãy chia thành nhiều tệp nhỏ hơn";
+        SharedText.Format("limit.unzipped", MaxDecompressedBytes / (1024 * 1024));
 
     internal string TooSlow() =>
-        $"đọc tệp mất quá {MaxReadTime.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} giây (giới hạn thời gian đọc một tệp); hãy chia thành nhiều tệp nhỏ hơn";
+        SharedText.Format("limit.time", MaxReadTime.TotalSeconds.ToString("0", CultureInfo.InvariantCulture));
 }

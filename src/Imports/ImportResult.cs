@@ -21,7 +21,7 @@ public sealed class ImportResult
     /// <summary>The figures of the file; empty unless <see cref="Succeeded"/>.</summary>
     public IReadOnlyList<Observation> Observations { get; }
 
-    /// <summary>Every problem found, in Vietnamese, each naming the row and column (see <see cref="ImportError"/>).</summary>
+    /// <summary>Every problem found, in the reader's language (<see cref="KpiMonitor.Shared.Text.SharedText"/>), each naming the row and column (see <see cref="ImportError"/>).</summary>
     public IReadOnlyList<string> Errors { get; }
 
     /// <summary>The same problems with row, column and unit kept apart, for callers that report them field by field.</summary>

@@ -1,6 +1,6 @@
-using System.Globalization;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Storage;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Imports;
 
@@ -9,7 +9,7 @@ namespace KpiMonitor.Imports;
 /// collector's drop folder and the dashboard's upload form. Columns are found by header (English or Vietnamese,
 /// with or without diacritics): mã chỉ tiêu (kpi), mã đơn vị (unit), kỳ (period), giá trị (value), tử số
 /// (numerator), mẫu số (denominator), ghi chú (note, ignored). Every row is checked against the catalogue and every
-/// problem is reported in Vietnamese with its row and column; the file is accepted whole or not at all
+/// problem is reported in the current UI culture's language (Vietnamese unless it is English) with its row and column; the file is accepted whole or not at all
 /// (see <see cref="ImportResult"/>).
 /// </summary>
 /// <remarks>
@@ -44,8 +44,6 @@ public sealed class ManualFigureImporter
     /// <summary>What one file may hold.</summary>
     public ImportLimits Limits { get; }
 
-    internal static CultureInfo Vietnamese { get; } = CultureInfo.GetCultureInfo("vi-VN");
-
     /// <summary>
     /// Reads one file. <paramref name="fileName"/> decides the format by its extension (.csv or .xlsx) and is not
     /// opened; <paramref name="source"/> is written into every observation. Never throws for a bad file: every
@@ -58,9 +56,9 @@ public sealed class ManualFigureImporter
         if (!csv && !extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
             string hint = extension.Equals(".xls", StringComparison.OrdinalIgnoreCase)
-                ? "; tệp .xls (Excel 97–2003) hãy mở bằng Excel và lưu lại dưới dạng .xlsx"
+                ? SharedText.Get("file.xlsHint")
                 : "";
-            return ImportResult.Failure($"tệp '{Path.GetFileName(fileName)}' không được hỗ trợ: chỉ nhận tệp .csv hoặc .xlsx{hint}");
+            return ImportResult.Failure(SharedText.Format("file.unsupported", Path.GetFileName(fileName), hint));
         }
 
         if (ReadAtMost(content, Limits.MaxBytes) is not { } bytes)
@@ -92,8 +90,8 @@ public sealed class ManualFigureImporter
         catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
             return ImportTable.Fail(csv
-                ? "không đọc được tệp CSV: tệp hỏng"
-                : $"không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không phải định dạng .xlsx ({ex.GetType().Name})");
+                ? SharedText.Get("file.badCsv")
+                : SharedText.Format("file.badXlsx", ex.GetType().Name));
         }
     }
 
@@ -101,18 +99,18 @@ public sealed class ManualFigureImporter
     {
         if (rows.Count == 0)
         {
-            return ImportResult.Failure("tệp trống: không có dòng tiêu đề và dòng số liệu nào");
+            return ImportResult.Failure(SharedText.Get("file.empty"));
         }
 
         var (header, headerProblem) = ImportHeader.Parse(rows[0]);
         if (header is null)
         {
-            return ImportResult.Failure(headerProblem ?? "dòng tiêu đề không hợp lệ", rows.Count - 1);
+            return ImportResult.Failure(headerProblem ?? SharedText.Get("file.badHeader"), rows.Count - 1);
         }
 
         if (rows.Count == 1)
         {
-            return ImportResult.Failure("tệp không có dòng số liệu nào dưới dòng tiêu đề");
+            return ImportResult.Failure(SharedText.Get("file.noRows"));
         }
 
         var reader = new FigureRowReader(_catalog, _codes, header, source, _time.GetUtcNow());
@@ -129,7 +127,7 @@ public sealed class ManualFigureImporter
             // Two rows for the same KPI, unit and period would silently overwrite each other; which one is meant?
             if (firstRowOf.TryGetValue((observation.Kpi, observation.Unit, observation.Time), out int first))
             {
-                errors.Add(new ImportError(row.Number, null, observation.Unit, $"trùng chỉ tiêu, đơn vị và kỳ với dòng {first}"));
+                errors.Add(new ImportError(row.Number, null, observation.Unit, SharedText.Format("row.duplicate", first)));
                 continue;
             }
 
@@ -146,7 +144,7 @@ public sealed class ManualFigureImporter
         {
             int more = errors.Count - MaxErrors;
             errors.RemoveRange(MaxErrors, more);
-            errors.Add(new ImportError(null, null, null, $"… và {more.ToString("N0", Vietnamese)} lỗi khác không liệt kê"));
+            errors.Add(new ImportError(null, null, null, SharedText.Format("file.moreErrors", more)));
         }
 
         return ImportResult.Failure(errors, rows.Count - 1);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Imports;
 
@@ -24,7 +25,7 @@ internal static class XlsxTable
         var sheet = workbook is null ? null : FirstWorksheet(workbook, limits);
         if (workbook is null || sheet is null)
         {
-            return ImportTable.Fail("tệp Excel không có trang tính (worksheet) nào");
+            return ImportTable.Fail(SharedText.Get("xlsx.noSheet"));
         }
 
         var strings = XlsxSharedStrings.Read(workbook.SharedStringTablePart?.GetStream(), limits, rows);
@@ -90,7 +91,7 @@ internal static class XlsxTable
 
             string? reference = reader.GetAttribute("r");
             column = reference is null ? column + 1 : ColumnIndex(reference) ?? throw new ImportRefusedException(
-                $"dòng {row}: ô có địa chỉ không hợp lệ '{Clip(reference)}'");
+                SharedText.Format("xlsx.badReference", row, Clip(reference)));
             string? type = reader.GetAttribute("t");
             string? style = reader.GetAttribute("s");
             string? raw = null, inline = null;
@@ -127,7 +128,7 @@ internal static class XlsxTable
             case "s":
                 return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out int i) && i < strings.Count
                     ? ImportCell.FromText(strings[i])
-                    : throw new ImportRefusedException($"dòng {row}: ô trỏ tới chuỗi dùng chung số '{Clip(raw)}' không có trong tệp");
+                    : throw new ImportRefusedException(SharedText.Format("xlsx.badSharedString", row, Clip(raw)));
             case "inlineStr":
                 return ImportCell.FromText(inline ?? raw);
             case "d":
@@ -158,7 +159,7 @@ internal static class XlsxTable
 
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long number) || number < 1)
         {
-            throw new ImportRefusedException($"dòng sau dòng {previous} có số thứ tự không hợp lệ (r=\"{Clip(text)}\")");
+            throw new ImportRefusedException(SharedText.Format("xlsx.badRowNumber", previous, Clip(text)));
         }
 
         return number <= limits.MaxRowNumber ? (int)number : throw new ImportRefusedException(limits.RowNumberTooLarge(number));

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Imports;
 
@@ -17,7 +18,7 @@ internal static class XlsxZipBudget
         using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         if (zip.Entries.Count > MaxEntries)
         {
-            throw new ImportRefusedException($"tệp Excel có hơn {ImportLimits.N(MaxEntries)} phần; không phải bảng tính thông thường");
+            throw new ImportRefusedException(SharedText.Format("xlsx.entries", ImportLimits.N(MaxEntries)));
         }
 
         var buffer = new byte[81_920];

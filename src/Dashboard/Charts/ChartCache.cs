@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using KpiMonitor.Shared.Periods;
 using Microsoft.Extensions.Caching.Memory;
@@ -47,7 +48,7 @@ public sealed class ChartCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(data);
         using var key = new ChartFingerprint(svg ? "trend.svg" : "trend.png", width, height);
-        key.Add(data.Title).Add(data.Subtitle).Add((int)data.Direction).Add(data.Percentage).Add(data.Unit).Add(data.English)
+        key.Add(data.Title).Add(data.Subtitle).Add((int)data.Direction).Add(data.Percentage).Add(data.Unit).Add(data.Culture.Name)
             .Add((int)data.Granularity).Add(data.Points).Add(data.Targets.Count);
         foreach (var target in data.Targets)
         {
@@ -60,12 +61,12 @@ public sealed class ChartCache : IDisposable
     }
 
     /// <summary>The sparkline of a KPI tile.</summary>
-    public RenderedChart Sparkline(IReadOnlyList<ChartPoint> points, double? target, PeriodGranularity granularity, bool english)
+    public RenderedChart Sparkline(IReadOnlyList<ChartPoint> points, double? target, PeriodGranularity granularity, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(points);
         using var key = new ChartFingerprint("sparkline.png", Charts.Sparkline.Width, Charts.Sparkline.Height);
-        key.Add(points).Add(target).Add((int)granularity).Add(english);
-        return GetOrDraw(key.Finish(), () => (Charts.Sparkline.Png(points, target, granularity, english), "image/png"));
+        key.Add(points).Add(target).Add((int)granularity).Add(culture.Name);
+        return GetOrDraw(key.Finish(), () => (Charts.Sparkline.Png(points, target, granularity, culture), "image/png"));
     }
 
     private RenderedChart GetOrDraw(string fingerprint, Func<(byte[] Content, string ContentType)> draw)

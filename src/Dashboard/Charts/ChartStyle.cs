@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 using SkiaSharp;
 
@@ -28,9 +29,9 @@ internal static class ChartStyle
         .Intersect(SKFontManager.Default.GetFontFamilies()).FirstOrDefault() ?? Fonts.Default;
 
     // The centred "no data yet" note; Font.Set does not reach annotations, so the family is set here.
-    public static void AddNoDataNote(Plot plot, bool english)
+    public static void AddNoDataNote(Plot plot, CultureInfo culture)
     {
-        var note = plot.Add.Annotation(ChartText.NoData(english), Alignment.MiddleCenter);
+        var note = plot.Add.Annotation(ChartText.NoData(culture), Alignment.MiddleCenter);
         note.LabelStyle.FontName = FontName;
         note.LabelStyle.FontSize = 18;
         note.LabelStyle.ForeColor = TextColor;

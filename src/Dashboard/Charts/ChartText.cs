@@ -1,22 +1,22 @@
+using System.Globalization;
+using KpiMonitor.Dashboard.Localization;
+
 namespace KpiMonitor.Dashboard.Charts;
 
-// The few words the charts draw themselves; Vietnamese unless the reader asked for English.
+// The few words the charts draw themselves, in the culture the chart is drawn for.
 internal static class ChartText
 {
-    public static string Value(bool english) => english ? "Value" : "Giá trị";
+    public static string Value(CultureInfo culture) => UiText.Get("chart.value", culture);
 
-    public static string InProgress(bool english) => english ? "Period in progress (provisional)" : "Kỳ đang diễn ra (tạm tính)";
+    public static string InProgress(CultureInfo culture) => UiText.Get("chart.inProgress", culture);
 
-    public static string Target(bool english) => english ? "Target" : "Mục tiêu";
+    public static string Target(CultureInfo culture) => UiText.Get("chart.target", culture);
 
-    public static string WarningBand(bool english) => english ? "Warning band" : "Ngưỡng cảnh báo";
+    public static string WarningBand(CultureInfo culture) => UiText.Get("chart.warningBand", culture);
 
-    public static string NoData(bool english) => english ? "No data yet" : "Chưa có dữ liệu";
+    public static string NoData(CultureInfo culture) => UiText.Get("chart.noData", culture);
 
-    public static string NoFigure(bool english) => english ? "no figure" : "chưa có số liệu";
+    public static string NoFigure(CultureInfo culture) => UiText.Get("chart.noFigure", culture);
 
-    public static string MoreUnits(int shown, int total, bool english) =>
-        english
-            ? string.Create(ChartFormat.Culture(true), $"Showing the first {shown} of {total} units")
-            : string.Create(ChartFormat.Culture(false), $"Hiển thị {shown} đơn vị đầu tiên trên tổng số {total}");
+    public static string MoreUnits(int shown, int total, CultureInfo culture) => UiText.Format("chart.moreUnits", culture, shown, total);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Charts;
 
@@ -7,9 +8,6 @@ namespace KpiMonitor.Dashboard.Charts;
 // period spans [x − 0.5, x + 0.5) and a target step changes exactly between two periods.
 internal static class PeriodAxis
 {
-    private static readonly string[] EnglishMonths =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
     public static int Index(DateOnly period, PeriodGranularity granularity) => granularity switch
     {
         PeriodGranularity.Day => period.DayNumber,
@@ -30,27 +28,15 @@ internal static class PeriodAxis
         _ => throw new ArgumentOutOfRangeException(nameof(granularity)),
     };
 
-    public static string Label(DateOnly period, PeriodGranularity granularity, bool english)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        return granularity switch
-        {
-            PeriodGranularity.Month when english => $"{EnglishMonths[period.Month - 1]} {period.Year}",
-            PeriodGranularity.Month => string.Create(inv, $"T{period.Month}/{period.Year}"),
-            PeriodGranularity.Quarter when english => string.Create(inv, $"Q{((period.Month - 1) / 3) + 1} {period.Year}"),
-            PeriodGranularity.Quarter => string.Create(inv, $"Q{((period.Month - 1) / 3) + 1}/{period.Year}"),
-            PeriodGranularity.Year => period.Year.ToString(inv),
-            _ when english => period.ToString("d MMM yyyy", inv),
-            _ => period.ToString("dd/MM/yyyy", inv),
-        };
-    }
+    public static string Label(DateOnly period, PeriodGranularity granularity, CultureInfo culture) =>
+        TextFormat.AxisPeriod(period, granularity, culture);
 
     // Major ticks every `step` periods, aligned on calendar boundaries (quarters, years) because the index
     // of January is a multiple of 12; a minor tick on every period when there is room for it.
     public static ScottPlot.Tick[] Ticks(
-        int first, int last, PeriodGranularity granularity, bool english, float plotWidthPx)
+        int first, int last, PeriodGranularity granularity, CultureInfo culture, float plotWidthPx)
     {
-        var sample = Label(Period(last, granularity), granularity, english);
+        var sample = Label(Period(last, granularity), granularity, culture);
         var labelPx = (sample.Length * 7.5f) + 18f;
         var fits = Math.Max(1, (int)(plotWidthPx / labelPx));
         var count = last - first + 1;
@@ -69,7 +55,7 @@ internal static class PeriodAxis
         var minors = step > 1 && count <= plotWidthPx / 6 ? Enumerable.Range(first, count).Except(majors) : [];
         return
         [
-            .. majors.Select(i => ScottPlot.Tick.Major(i, Label(Period(i, granularity), granularity, english))),
+            .. majors.Select(i => ScottPlot.Tick.Major(i, Label(Period(i, granularity), granularity, culture))),
             .. minors.Select(i => ScottPlot.Tick.Minor(i)),
         ];
     }

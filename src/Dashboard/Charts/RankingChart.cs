@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 
 namespace KpiMonitor.Dashboard.Charts;
@@ -15,11 +16,11 @@ public static class RankingChart
         IReadOnlyList<(string Label, double? Value)> bars,
         double? target,
         bool percentage,
-        bool english,
+        CultureInfo culture,
         int width = 900,
         int? height = null)
     {
-        using var plot = Build(bars, target, percentage, english, width);
+        using var plot = Build(bars, target, percentage, culture, width);
         return ChartStyle.Png(plot, width, height ?? HeightFor(bars.Count));
     }
 
@@ -27,16 +28,16 @@ public static class RankingChart
         IReadOnlyList<(string Label, double? Value)> bars,
         double? target,
         bool percentage,
-        bool english,
+        CultureInfo culture,
         int width = 900,
         int? height = null)
     {
-        using var plot = Build(bars, target, percentage, english, width);
+        using var plot = Build(bars, target, percentage, culture, width);
         return ChartStyle.Svg(plot, width, height ?? HeightFor(bars.Count));
     }
 
     private static Plot Build(
-        IReadOnlyList<(string Label, double? Value)> bars, double? target, bool percentage, bool english, int width)
+        IReadOnlyList<(string Label, double? Value)> bars, double? target, bool percentage, CultureInfo culture, int width)
     {
         ArgumentNullException.ThrowIfNull(bars);
         var shown = bars.Take(MaxBars).ToList();
@@ -67,7 +68,7 @@ public static class RankingChart
         {
             // Labelled on the line itself, above the bars: a legend would cost a band of height.
             var line = plot.Add.VerticalLine(t, 2.5f, ChartStyle.TargetColor, LinePattern.Dashed);
-            line.LabelText = $"{ChartText.Target(english)}: {ChartFormat.Tick(t, percentage, english)}";
+            line.LabelText = $"{ChartText.Target(culture)}: {ChartFormat.Tick(t, percentage, culture)}";
             line.LabelOppositeAxis = true;
             line.LabelFontSize = 12;
             line.LabelFontName = ChartStyle.FontName;
@@ -81,7 +82,7 @@ public static class RankingChart
         {
             var value = shown[i].Value is { } v && double.IsFinite(v) ? v : (double?)null;
             var text = plot.Add.Text(
-                value is { } x ? ChartFormat.Value(x, percentage, english) : ChartText.NoFigure(english),
+                value is { } x ? ChartFormat.Value(x, percentage, culture) : ChartText.NoFigure(culture),
                 Math.Max(value ?? 0, 0),
                 shown.Count - 1 - i);
             text.LabelAlignment = Alignment.MiddleLeft;
@@ -95,17 +96,17 @@ public static class RankingChart
 
         if (shown.Count == 0)
         {
-            ChartStyle.AddNoDataNote(plot, english);
+            ChartStyle.AddNoDataNote(plot, culture);
         }
 
         var plotPx = Math.Max(width - (labelChars * 7.5f) - 60, 120);
-        SetScales(plot, shown.Select(b => b.Value ?? double.NaN).Append(target ?? double.NaN), percentage, english, plotPx);
+        SetScales(plot, shown.Select(b => b.Value ?? double.NaN).Append(target ?? double.NaN), percentage, culture, plotPx);
         plot.Axes.SetLimitsY(-0.6, Math.Max(shown.Count, 1) - 0.4);
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         if (bars.Count > shown.Count)
         {
-            plot.XLabel(ChartText.MoreUnits(shown.Count, bars.Count, english), 12);
+            plot.XLabel(ChartText.MoreUnits(shown.Count, bars.Count, culture), 12);
         }
 
         plot.Font.Set(ChartStyle.FontName);
@@ -114,7 +115,7 @@ public static class RankingChart
     }
 
     // About 80 px stay empty beyond the longest bar for its label; percentage ticks stop at 100 %.
-    private static void SetScales(Plot plot, IEnumerable<double> values, bool percentage, bool english, float plotPx)
+    private static void SetScales(Plot plot, IEnumerable<double> values, bool percentage, CultureInfo culture, float plotPx)
     {
         var finite = values.Where(double.IsFinite).ToList();
         var hi = finite.Count > 0 ? Math.Max(finite.Max(), 0) : 0;
@@ -134,7 +135,7 @@ public static class RankingChart
         plot.Axes.Bottom.TickGenerator = percentage && hi >= 50
             ? new ScottPlot.TickGenerators.NumericManual(
                 [.. Enumerable.Range(0, (100 / percentStep) + 1)
-                    .Select(i => ScottPlot.Tick.Major(i * percentStep, ChartFormat.Tick(i * percentStep, true, english)))])
-            : new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => ChartFormat.Tick(v, percentage, english) };
+                    .Select(i => ScottPlot.Tick.Major(i * percentStep, ChartFormat.Tick(i * percentStep, true, culture)))])
+            : new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => ChartFormat.Tick(v, percentage, culture) };
     }
 }

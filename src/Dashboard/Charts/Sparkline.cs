@@ -1,4 +1,6 @@
+using System.Globalization;
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Text;
 using ScottPlot;
 
 namespace KpiMonitor.Dashboard.Charts;
@@ -18,9 +20,9 @@ public static class Sparkline
     public const int Height = 48;
 
     public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, int width = Width, int height = Height) =>
-        Png(points, target, PeriodGranularity.Month, false, width, height);
+        Png(points, target, PeriodGranularity.Month, Cultures.Vietnamese, width, height);
 
-    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, PeriodGranularity granularity, bool english, int width = Width, int height = Height)
+    public static byte[] Png(IReadOnlyList<ChartPoint> points, double? target, PeriodGranularity granularity, CultureInfo culture, int width = Width, int height = Height)
     {
         ArgumentNullException.ThrowIfNull(points);
         var ordered = points.OrderBy(p => p.Period).ToList();
@@ -81,7 +83,7 @@ public static class Sparkline
         bool lone = last >= 0 && ordered.Count(Known) == 1;
         if (lone)
         {
-            var label = plot.Add.Text(PeriodAxis.Label(ordered[last].Period, granularity, english), last, ordered[last].Value!.Value);
+            var label = plot.Add.Text(PeriodAxis.Label(ordered[last].Period, granularity, culture), last, ordered[last].Value!.Value);
             bool right = ordered.Count == 1 || last < (ordered.Count - 1) / 2.0;
             label.LabelAlignment = right ? Alignment.MiddleLeft : Alignment.MiddleRight;
             label.LabelOffsetX = right ? 7 : -7;

@@ -36,12 +36,12 @@ public static class TrendChart
             : [];
 
         var plot = new Plot();
-        var band = TrendLayers.AddBand(plot, steps, data.English);
-        var target = TrendLayers.AddTarget(plot, steps, data.English);
-        var (value, provisional) = TrendLayers.AddValues(plot, points, data.English);
+        var band = TrendLayers.AddBand(plot, steps, data.Culture);
+        var target = TrendLayers.AddTarget(plot, steps, data.Culture);
+        var (value, provisional) = TrendLayers.AddValues(plot, points, data.Culture);
         if (value is null && provisional is null)
         {
-            ChartStyle.AddNoDataNote(plot, data.English);
+            ChartStyle.AddNoDataNote(plot, data.Culture);
         }
 
         var range = ValueRange.Of(
@@ -51,7 +51,7 @@ public static class TrendChart
         plot.Axes.SetLimitsY(range.Min, range.Max);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = v => ChartFormat.Tick(v, data.Percentage, data.English),
+            LabelFormatter = v => ChartFormat.Tick(v, data.Percentage, data.Culture),
         };
 
         if (indices.Count > 0)
@@ -59,7 +59,7 @@ public static class TrendChart
             var (first, last) = (indices.Min(), indices.Max());
             plot.Axes.SetLimitsX(first - 0.6, last + 0.6);
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-                PeriodAxis.Ticks(first, last, g, data.English, width - 110));
+                PeriodAxis.Ticks(first, last, g, data.Culture, width - 110));
         }
         else
         {

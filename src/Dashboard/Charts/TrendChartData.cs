@@ -1,3 +1,4 @@
+using System.Globalization;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 
@@ -11,5 +12,5 @@ public sealed record TrendChartData(
     Direction Direction,
     bool Percentage,
     string Unit,
-    bool English,
+    CultureInfo Culture,
     PeriodGranularity Granularity);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 
 namespace KpiMonitor.Dashboard.Charts;
@@ -6,7 +7,7 @@ namespace KpiMonitor.Dashboard.Charts;
 // Each returns its legend entry (or null when it drew nothing) so the legend keeps a fixed order.
 internal static class TrendLayers
 {
-    public static LegendItem? AddBand(Plot plot, IReadOnlyList<TargetStep> steps, bool english)
+    public static LegendItem? AddBand(Plot plot, IReadOnlyList<TargetStep> steps, CultureInfo culture)
     {
         var drawn = false;
         foreach (var step in steps.Where(s => s.HasBand))
@@ -20,14 +21,14 @@ internal static class TrendLayers
         return drawn
             ? new LegendItem
             {
-                LabelText = ChartText.WarningBand(english),
+                LabelText = ChartText.WarningBand(culture),
                 FillColor = ChartStyle.BandColor,
                 OutlineColor = ChartStyle.BandColor,
             }
             : null;
     }
 
-    public static LegendItem? AddTarget(Plot plot, IReadOnlyList<TargetStep> steps, bool english)
+    public static LegendItem? AddTarget(Plot plot, IReadOnlyList<TargetStep> steps, CultureInfo culture)
     {
         foreach (var step in steps)
         {
@@ -42,7 +43,7 @@ internal static class TrendLayers
             ? null
             : new LegendItem
             {
-                LabelText = ChartText.Target(english),
+                LabelText = ChartText.Target(culture),
                 LineColor = ChartStyle.TargetColor,
                 LineWidth = 2.5f,
                 LinePattern = LinePattern.Dashed,
@@ -52,7 +53,7 @@ internal static class TrendLayers
     // Null values split the line into runs, so a missing month shows as a gap rather than a bridge. A period still
     // in progress leaves the run too: a month-to-date count drawn like a finished month reads as a collapse, so it gets
     // a dashed segment from the figure before it and a hollow marker, which tell it apart in greyscale print as well.
-    public static (LegendItem? Value, LegendItem? InProgress) AddValues(Plot plot, IReadOnlyList<(int X, double? Value, bool InProgress)> points, bool english)
+    public static (LegendItem? Value, LegendItem? InProgress) AddValues(Plot plot, IReadOnlyList<(int X, double? Value, bool InProgress)> points, CultureInfo culture)
     {
         var markerSize = points.Count switch { <= 40 => 7f, <= 120 => 4f, _ => 0f };
         var run = new List<(int X, double Y)>();
@@ -90,7 +91,7 @@ internal static class TrendLayers
 
         var valueItem = !drawn ? null : new LegendItem
         {
-            LabelText = ChartText.Value(english),
+            LabelText = ChartText.Value(culture),
             LineColor = ChartStyle.ValueColor,
             LineWidth = 2.5f,
             MarkerShape = MarkerShape.FilledCircle,
@@ -100,7 +101,7 @@ internal static class TrendLayers
         };
         var provisionalItem = !provisional ? null : new LegendItem
         {
-            LabelText = ChartText.InProgress(english),
+            LabelText = ChartText.InProgress(culture),
             LineColor = ChartStyle.ValueColor,
             LineWidth = 2.5f,
             LinePattern = ChartStyle.ProvisionalPattern,

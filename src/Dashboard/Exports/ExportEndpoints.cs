@@ -34,20 +34,20 @@ public static class ExportEndpoints
                 return Results.NotFound();
             }
 
-            bool en = Lang.English(context);
+            var culture = CultureInfo.CurrentCulture;
             // No period parameter, as on the KPI page: the table ranks the period running today.
-            var table = await ranking.TableAsync(kpi, parent, today, query, en, ct);
-            var (headers, rows) = ExportTables.Children(kpi, table.Rows, table.Period, en);
-            string levelName = query.Level is { } l && catalog.Units.FindLevel(l) is { } found ? $" - {(en ? found.NameEn : found.NameVi)}" : "";
-            string name = $"{(en ? kpi.NameEn : kpi.NameVi)} - {parent.Name(en)}{levelName} - {today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
-            return File(context, format, name, Ui.T("children", en), headers, rows);
+            var table = await ranking.TableAsync(kpi, parent, today, query, culture, ct);
+            var (headers, rows) = ExportTables.Children(kpi, table.Rows, table.Period, culture);
+            string levelName = query.Level is { } l && catalog.Units.FindLevel(l) is { } found ? $" - {found.Name(culture)}" : "";
+            string name = $"{kpi.Name(culture)} - {parent.Name(culture)}{levelName} - {today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+            return File(context, format, name, UiText.Get("children", culture), headers, rows);
         });
         app.MapGet("/nguon-du-lieu/xuat." + Format, async (string format, HttpContext context, SourceStatusQuery sources, TimeProvider time, CancellationToken ct) =>
         {
-            bool en = Lang.English(context);
-            var (headers, rows) = ExportTables.Sources(await sources.AllAsync(ct), context.User, en);
-            string name = $"{Ui.T("sources", en)} - {Today(time)}";
-            return File(context, format, name, Ui.T("sources", en), headers, rows);
+            var culture = CultureInfo.CurrentCulture;
+            var (headers, rows) = ExportTables.Sources(await sources.AllAsync(ct), context.User, culture);
+            string name = $"{UiText.Get("sources", culture)} - {Today(time)}";
+            return File(context, format, name, UiText.Get("sources", culture), headers, rows);
         }).WithMetadata(new WithoutWarmupAttribute()); // source health, not rollups
         app.MapGet("/don-vi/{code}/xuat." + Format, async (string code, string format, string? month, HttpContext context, Catalog catalog,
             OverviewService overview, TimeProvider time, CancellationToken ct) =>
@@ -58,10 +58,10 @@ public static class ExportEndpoints
                 return Results.NotFound();
             }
 
-            bool en = Lang.English(context);
-            var (headers, rows) = ExportTables.Tiles(await overview.TilesAsync(unit.Code, chosen, ct), en);
-            string name = $"{Ui.T("overview", en)} - {unit.Name(en)} - {chosen.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
-            return File(context, format, name, Ui.T("overview", en), headers, rows);
+            var culture = CultureInfo.CurrentCulture;
+            var (headers, rows) = ExportTables.Tiles(await overview.TilesAsync(unit.Code, chosen, ct), culture);
+            string name = $"{UiText.Get("overview", culture)} - {unit.Name(culture)} - {chosen.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+            return File(context, format, name, UiText.Get("overview", culture), headers, rows);
         });
         app.MapGet("/don-vi/{code}/do-moi." + Format, async (string code, string format, HttpContext context, Catalog catalog,
             SourceStatusQuery sources, ConfiguredSources configured, TimeProvider time, CancellationToken ct) =>
@@ -72,22 +72,22 @@ public static class ExportEndpoints
                 return Results.NotFound();
             }
 
-            bool en = Lang.English(context);
-            var (headers, rows) = ExportTables.Freshness(await sources.ForUnitAsync(unit.Code, ct), configured, en);
-            string name = $"{Ui.T("freshness", en)} - {unit.Name(en)} - {Today(time)}";
-            return File(context, format, name, Ui.T("freshness", en), headers, rows);
+            var culture = CultureInfo.CurrentCulture;
+            var (headers, rows) = ExportTables.Freshness(await sources.ForUnitAsync(unit.Code, ct), configured, culture);
+            string name = $"{UiText.Get("freshness", culture)} - {unit.Name(culture)} - {Today(time)}";
+            return File(context, format, name, UiText.Get("freshness", culture), headers, rows);
         }).WithMetadata(new WithoutWarmupAttribute());
         app.MapGet("/nhap-lieu/nhat-ky." + Format, async (string format, HttpContext context, Catalog catalog, AuditLog audit, TimeProvider time, CancellationToken ct) =>
         {
-            bool en = Lang.English(context);
-            var (headers, rows) = ExportTables.Audit(await audit.RecentAsync(int.MaxValue, ct), catalog, en);
-            return File(context, format, $"{Ui.T("audit", en)} - {Today(time)}", Ui.T("audit", en), headers, rows);
+            var culture = CultureInfo.CurrentCulture;
+            var (headers, rows) = ExportTables.Audit(await audit.RecentAsync(int.MaxValue, ct), catalog, culture);
+            return File(context, format, $"{UiText.Get("audit", culture)} - {Today(time)}", UiText.Get("audit", culture), headers, rows);
         }).RequireAuthorization(Roles.Operator).WithMetadata(new WithoutWarmupAttribute());
         app.MapGet("/quan-tri/muc-tieu." + Format, (string format, HttpContext context, Catalog catalog, TimeProvider time) =>
         {
-            bool en = Lang.English(context);
-            var (headers, rows) = ExportTables.Targets(catalog.OrderedTargets(), catalog, en);
-            return File(context, format, $"{Ui.T("admin.targets", en)} - {Today(time)}", Ui.T("admin.targets", en), headers, rows);
+            var culture = CultureInfo.CurrentCulture;
+            var (headers, rows) = ExportTables.Targets(catalog.OrderedTargets(), catalog, culture);
+            return File(context, format, $"{UiText.Get("admin.targets", culture)} - {Today(time)}", UiText.Get("admin.targets", culture), headers, rows);
         }).RequireAuthorization(Roles.Admin).WithMetadata(new WithoutWarmupAttribute());
     }
 

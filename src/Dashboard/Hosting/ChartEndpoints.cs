@@ -1,7 +1,6 @@
 using System.Globalization;
 using KpiMonitor.Dashboard.Api;
 using KpiMonitor.Dashboard.Charts;
-using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
@@ -36,7 +35,7 @@ public static class ChartEndpoints
                 return Results.BadRequest($"Tham số 'size' = '{size}': bỏ trống (900 × 420) hoặc wide (1280 × 460).");
             }
 
-            var data = await trends.ChartAsync(kpi, catalog.Or(unit, time), months ?? 24, granularity, Lang.English(context), ct);
+            var data = await trends.ChartAsync(kpi, catalog.Or(unit, time), months ?? 24, granularity, CultureInfo.CurrentCulture, ct);
             return Send(context, charts.Trend(data, svg: format == "svg", drawn.Width, drawn.Height));
         });
         app.MapGet("/bieu-do/nho/{kpi}.png", async (string kpi, string? unit, string? month, HttpContext context, Catalog catalog, TrendQuery trends, ChartCache charts, TimeProvider time, CancellationToken ct) =>
@@ -59,9 +58,9 @@ public static class ChartEndpoints
 
             // A yearly ranking has one figure in twelve months: its sparkline spans years instead.
             var (months, granularity) = SparklineWindow.For(definition);
-            bool english = Lang.English(context);
-            var data = await trends.ChartAsync(kpi, catalog.Or(unit, time), months, granularity, english, ct, last);
-            return Send(context, charts.Sparkline(data.Points, data.Targets.Count > 0 ? data.Targets[^1].Target : null, granularity, english));
+            var culture = CultureInfo.CurrentCulture;
+            var data = await trends.ChartAsync(kpi, catalog.Or(unit, time), months, granularity, culture, ct, last);
+            return Send(context, charts.Sparkline(data.Points, data.Targets.Count > 0 ? data.Targets[^1].Target : null, granularity, culture));
         });
     }
 

@@ -35,6 +35,8 @@ public static class DashboardEndpoints
             app.UseHttpsRedirection();
         }
 
+        // Before the error pages, so that they, and every text after them, speak the reader's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler("/loi");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.Use(async (context, next) =>
@@ -91,7 +93,7 @@ public static class DashboardEndpoints
         app.MapGet("/favicon.ico", Favicon.ServeIco).AllowAnonymous();
         app.MapGet("/ngon-ngu/{code}", (string code, HttpContext context) =>
         {
-            context.Response.Cookies.Append(Lang.Cookie, code == "en" ? "en" : "vi",
+            context.Response.Cookies.Append(LangCookieCultureProvider.Cookie, code == "en" ? "en" : "vi",
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
             // Back to the page the switch was clicked on; a Referer of another site (or "//host") goes home instead.
             string back = Uri.TryCreate(context.Request.Headers.Referer.ToString(), UriKind.Absolute, out var uri) ? uri.PathAndQuery : "/";

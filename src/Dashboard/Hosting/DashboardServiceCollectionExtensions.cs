@@ -1,6 +1,7 @@
 using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Demo;
+using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Dashboard.Sources;
@@ -60,6 +61,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         bool demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>()?.Enabled ?? true;
 
+        services.AddDashboardLocalization();
         services.AddKpiCatalog(configuration);
         services.AddTimeSeriesStore(configuration);
         services.AddOptionsWithValidateOnStart<RollupCacheOptions>().Bind(configuration.GetSection(RollupCacheOptions.Section)).ValidateDataAnnotations();

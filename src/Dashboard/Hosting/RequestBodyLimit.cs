@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KpiMonitor.Dashboard.Localization;
@@ -112,16 +113,16 @@ public sealed class RequestBodyLimit(RequestDelegate next)
     /// <summary>The page itself, not a re-executed one: re-executing would read the refused body again.</summary>
     private static Task RefuseAsync(HttpContext context)
     {
-        bool en = Lang.English(context);
-        string message = Html.Encode(Ui.Format("upload.tooLarge", en, ImportLimits.Default.MaxBytes / (1024 * 1024)));
+        var culture = CultureInfo.CurrentCulture;
+        string message = Html.Encode(UiText.Format("upload.tooLarge", culture, ImportLimits.Default.MaxBytes / (1024 * 1024)));
         context.Response.Clear();
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         context.Response.ContentType = "text/html; charset=utf-8";
         return context.Response.WriteAsync($"""
             <!DOCTYPE html>
-            <html lang="{(en ? "en" : "vi")}">
+            <html lang="{culture.TwoLetterISOLanguageName}">
             <head><meta charset="utf-8" /><title>413 — KpiMonitor</title><link rel="stylesheet" href="{DashboardCss.Path}" /></head>
-            <body><main><h1>413</h1><p role="alert">{message}</p><p><a href="/nhap-lieu">{Html.Encode(Ui.T("upload.back", en))}</a></p></main></body>
+            <body><main><h1>413</h1><p role="alert">{message}</p><p><a href="/nhap-lieu">{Html.Encode(UiText.Get("upload.back", culture))}</a></p></main></body>
             </html>
             """, context.RequestAborted);
     }

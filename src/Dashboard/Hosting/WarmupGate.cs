@@ -39,7 +39,7 @@ public sealed class WarmupGate(RequestDelegate next, WarmupState state, IOptions
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.CacheControl = "no-store";
-        string message = Message(state, Lang.English(context));
+        string message = Message(state, CultureInfo.CurrentCulture);
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
             await context.Response.WriteAsJsonAsync(new { error = message }, context.RequestAborted);
@@ -53,9 +53,9 @@ public sealed class WarmupGate(RequestDelegate next, WarmupState state, IOptions
     }
 
     /// <summary>"Đang nạp số liệu tổng hợp lần đầu: 12/26 chỉ tiêu, 14 giây." in the reader's language.</summary>
-    public static string Message(WarmupState state, bool english)
+    public static string Message(WarmupState state, CultureInfo culture)
     {
         var (read, total) = state.Progress;
-        return string.Format(Ui.Culture(english), Ui.T("warmup.progress", english), read, total, (int)state.Elapsed.TotalSeconds);
+        return string.Format(culture, UiText.Get("warmup.progress", culture), read, total, (int)state.Elapsed.TotalSeconds);
     }
 }

@@ -1,3 +1,4 @@
+using KpiMonitor.Shared.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KpiMonitor.Dashboard.Hosting;
@@ -11,5 +12,5 @@ public sealed class WarmupHealthCheck(WarmupState state) : IHealthCheck
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(state.Ready
             ? HealthCheckResult.Healthy("Số liệu tổng hợp đã nạp sẵn.")
-            : HealthCheckResult.Degraded(WarmupGate.Message(state, english: false)));
+            : HealthCheckResult.Degraded(WarmupGate.Message(state, Cultures.Vietnamese)));
 }

@@ -1,5 +1,6 @@
-using KpiMonitor.Dashboard.Localization;
+using System.Globalization;
 using KpiMonitor.Shared.Kpis;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.ManualEntry;
 
@@ -7,15 +8,15 @@ namespace KpiMonitor.Dashboard.ManualEntry;
 public static class FigureText
 {
     /// <summary>"54,1 % (20/37)" for a ratio, "27" or "43,2 %" otherwise.</summary>
-    public static string Show(KpiDefinition kpi, double? value, double? numerator, double? denominator, bool english) =>
+    public static string Show(KpiDefinition kpi, double? value, double? numerator, double? denominator, CultureInfo culture) =>
         numerator is { } n && denominator is { } d
-            ? $"{Ui.Number(value, true, english)} ({n.ToString("N0", Ui.Culture(english))}/{d.ToString("N0", Ui.Culture(english))})"
-            : Ui.Number(value, kpi.IsPercentage, english);
+            ? $"{TextFormat.Number(value, true, culture)} ({n.ToString("N0", culture)}/{d.ToString("N0", culture)})"
+            : TextFormat.Number(value, kpi.IsPercentage, culture);
 
     /// <summary>
     /// A number the form reads back unchanged: no thousands separator (the form takes both ',' and '.' as the decimal
     /// mark), the reader's decimal mark, no exponent.
     /// </summary>
-    public static string Input(double? number, bool english) =>
-        number is { } n ? n.ToString("0.##########", Ui.Culture(english)) : "";
+    public static string Input(double? number, CultureInfo culture) =>
+        number is { } n ? n.ToString("0.##########", culture) : "";
 }

@@ -1,9 +1,12 @@
+using System.Globalization;
+using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Imports;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.ManualEntry;
 
@@ -22,7 +25,7 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
     /// <summary>Whether people enter this KPI's figures (the form offers only these).</summary>
     public static bool IsManual(KpiDefinition kpi) => ManualSources.Contains(kpi.SourceSystem);
 
-    /// <summary>Empty when written, otherwise the problems in Vietnamese.</summary>
+    /// <summary>Empty when written, otherwise the problems in the reader's language (the current UI culture).</summary>
     public async Task<IReadOnlyList<string>> EnterAsync(string user, string? kpiCode, string? unitCode, string? period,
         string? value, string? numerator, string? denominator, CancellationToken cancellationToken)
     {
@@ -30,23 +33,23 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         var kpi = kpiCode is null ? null : catalog.Kpis.Find(kpiCode);
         if (kpi is null)
         {
-            problems.Add($"chỉ tiêu '{kpiCode}' không có trong danh mục");
+            problems.Add(Text("entry.unknownKpi", kpiCode));
         }
         else if (!IsManual(kpi))
         {
             // The collector would overwrite it at its next run, and the figure would look like the system's.
-            problems.Add($"chỉ tiêu '{kpiCode}' do hệ thống nguồn gửi số liệu, không nhập tay");
+            problems.Add(Text("entry.reportedKpi", kpiCode));
         }
 
         if (unitCode is null || !catalog.Units.Contains(unitCode))
         {
-            problems.Add($"đơn vị '{unitCode}' không có trong danh mục");
+            problems.Add(Text("entry.unknownUnit", unitCode));
         }
 
         DateOnly day = default;
         if (!ManualPeriod.TryParse(period, out day))
         {
-            problems.Add($"kỳ '{period}' phải có dạng yyyy-MM (tháng) hoặc yyyy (năm), năm từ {ManualPeriod.MinYear} đến {ManualPeriod.MaxYear}");
+            problems.Add(Text("entry.badPeriod", period, ManualPeriod.MinYear.ToString(CultureInfo.InvariantCulture), ManualPeriod.MaxYear.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (kpi is not null && problems.Count == 0 && FuturePeriod.Problem(kpi.Period, day, clock.GetUtcNow()) is { } future)
@@ -65,7 +68,7 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         {
             // The import rules' numbers: "1.234" means a thousand times more to a Vietnamese reader than to a
             // machine, so it is refused with both readings instead of guessed.
-            var numberProblems = new[] { ("tử số", FigureNumber.TryParse(numerator, out double n)), ("mẫu số", FigureNumber.TryParse(denominator, out double d)) }
+            var numberProblems = new[] { (Text("entry.numerator"), FigureNumber.TryParse(numerator, out double n)), (Text("entry.denominator"), FigureNumber.TryParse(denominator, out double d)) }
                 .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}: {p.Item2}").ToList();
             if (numberProblems.Count > 0)
             {
@@ -78,7 +81,7 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         {
             if (FigureNumber.TryParse(value, out double v) is { } problem)
             {
-                return [$"giá trị: {problem}"];
+                return [$"{Text("entry.value")}: {problem}"];
             }
 
             observation = Observation.Scalar(kpi.Code, unitCode!, time, v, Source);
@@ -98,7 +101,7 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         // The same rule as the form: a KPI a source system reports would be overwritten at the collector's next run.
         var reported = result.Observations.Select(o => o.Kpi).Distinct(StringComparer.Ordinal).Where(k => !IsManual(catalog.Kpis.Find(k)!)).ToList();
         return reported.Count > 0
-            ? reported.Select(k => $"chỉ tiêu '{k}' do hệ thống nguồn gửi số liệu, không nhập tay; bỏ các dòng của nó khỏi tệp").ToList()
+            ? reported.Select(k => Text("entry.reportedKpiInFile", k)).ToList()
             : await WriteAsync(user, result.Observations, "tệp " + AuditFileName(fileName), cancellationToken);
     }
 
@@ -170,8 +173,8 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
             var kpi = catalog.Kpis.Find(o.Kpi)!;
             var old = before.GetValueOrDefault((o.Kpi, o.Unit, o.Time));
             return new AuditEntry(now, user, o.Kpi, o.Unit, VietnamTime.DateOf(o.Time),
-                old is null ? null : FigureText.Show(kpi, old.Value, old.Numerator, old.Denominator, english: false),
-                FigureText.Show(kpi, o.Value ?? StoredValue.Percentage(o.Numerator, o.Denominator), o.Numerator, o.Denominator, english: false),
+                old is null ? null : FigureText.Show(kpi, old.Value, old.Numerator, old.Denominator, Cultures.Vietnamese),
+                FigureText.Show(kpi, o.Value ?? StoredValue.Percentage(o.Numerator, o.Denominator), o.Numerator, o.Denominator, Cultures.Vietnamese),
                 written.DroppedByServer > 0 ? via + " (máy chủ báo bỏ một phần)" : via);
         }).ToList();
         if (entries.Count > 0)
@@ -182,9 +185,13 @@ public sealed class ManualEntryService(Catalog catalog, ITimeSeriesStore store, 
         var problems = written.Rejected.Select(r => $"{r.Observation.Kpi} / {r.Observation.Unit} / {VietnamTime.DateOf(r.Observation.Time):yyyy-MM}: {r.Reason}").ToList();
         if (written.DroppedByServer > 0)
         {
-            problems.Add($"máy chủ InfluxDB nhận nhưng bỏ {written.DroppedByServer} số liệu: {written.ServerMessage}");
+            problems.Add(Text("entry.droppedByServer", written.DroppedByServer, written.ServerMessage));
         }
 
         return problems;
     }
+
+    // Problems are read by the person who entered the figures, in their language; the audit trail stays Vietnamese.
+    private static string Text(string key, params object?[] args) =>
+        UiText.Format(key, CultureInfo.CurrentUICulture, args);
 }

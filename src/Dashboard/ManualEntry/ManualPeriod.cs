@@ -1,5 +1,6 @@
 using System.Globalization;
 using KpiMonitor.Shared.Kpis;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.ManualEntry;
 
@@ -35,9 +36,9 @@ public static class ManualPeriod
     public static string Format(ReportingPeriod period, DateOnly firstDay) =>
         firstDay.ToString(period == ReportingPeriod.Yearly ? "yyyy" : "yyyy-MM", CultureInfo.InvariantCulture);
 
-    /// <summary>The period as a table shows it: "2026" for a yearly KPI, "11/2026" otherwise.</summary>
-    public static string Label(ReportingPeriod period, DateOnly firstDay) =>
-        firstDay.ToString(period == ReportingPeriod.Yearly ? "yyyy" : "MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>The period as a table shows it: "2026", "Q3/2026", "11/2026" (see <see cref="TextFormat.Period(DateOnly, ReportingPeriod, CultureInfo)"/>).</summary>
+    public static string Label(ReportingPeriod period, DateOnly firstDay, CultureInfo culture) =>
+        TextFormat.Period(period.FirstDayOf(firstDay), period, culture);
 
     /// <summary>The first days of the last <paramref name="count"/> periods up to the one containing <paramref name="today"/>, newest first.</summary>
     public static IReadOnlyList<DateOnly> Last(ReportingPeriod period, DateOnly today, int count)

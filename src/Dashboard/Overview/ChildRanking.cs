@@ -1,3 +1,4 @@
+using System.Globalization;
 using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Kpis;
@@ -19,7 +20,7 @@ public sealed class ChildRanking(KpiAssessor assessor, Catalog catalog)
     /// The children of the query's level in its order for the period holding <paramref name="day"/>, with the levels
     /// present among all children.
     /// </summary>
-    public async Task<ChildTable> TableAsync(KpiDefinition kpi, OrgUnit unit, DateOnly day, ChildTableQuery query, bool english, CancellationToken cancellationToken)
+    public async Task<ChildTable> TableAsync(KpiDefinition kpi, OrgUnit unit, DateOnly day, ChildTableQuery query, CultureInfo culture, CancellationToken cancellationToken)
     {
         var rows = (await assessor.ChildrenAsync(kpi, unit, day, cancellationToken))
             .Select(a => new KpiRow(a.Unit, a.Value, a.Target, a.Status, a.Rank, a.PreviousRank))
@@ -29,6 +30,6 @@ public sealed class ChildRanking(KpiAssessor assessor, Catalog catalog)
             .OrderBy(g => catalog.Units.LevelOrder(g.Key))
             .Select(g => (catalog.Units.FindLevel(g.Key) ?? new OrgLevel(g.Key, g.Key, g.Key), g.Count()))
             .ToList();
-        return new ChildTable(levels, rows.Count, query.Apply(rows, catalog.Units, english), kpi.Period.Granularity());
+        return new ChildTable(levels, rows.Count, query.Apply(rows, catalog.Units, culture), kpi.Period.Granularity());
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using KpiMonitor.Dashboard.Localization;
+using System.Globalization;
 using KpiMonitor.Shared.Targets;
 using KpiMonitor.Shared.Units;
 
@@ -69,16 +69,16 @@ public sealed record ChildTableQuery(ChildSort Sort, bool Descending, string? Le
     /// keep the default order: ranked units first, by level as configured and rank, then the others by level and name.
     /// Ranks only compare units of one level, so sorting by rank keeps the levels apart.
     /// </summary>
-    public IReadOnlyList<KpiRow> Apply(IReadOnlyList<KpiRow> rows, OrgTree units, bool english)
+    public IReadOnlyList<KpiRow> Apply(IReadOnlyList<KpiRow> rows, OrgTree units, CultureInfo culture)
     {
-        var names = StringComparer.Create(Ui.Culture(english), ignoreCase: false);
+        var names = StringComparer.Create(culture, ignoreCase: false);
         return rows
             .Where(r => Level is null || r.Unit.Level == Level)
-            .Order(Comparer<KpiRow>.Create((a, b) => Primary(a, b, units, names, english) is var c and not 0 ? c : Fallback(a, b, units, names, english)))
+            .Order(Comparer<KpiRow>.Create((a, b) => Primary(a, b, units, names, culture) is var c and not 0 ? c : Fallback(a, b, units, names, culture)))
             .ToList();
     }
 
-    private int Primary(KpiRow a, KpiRow b, OrgTree units, StringComparer names, bool english)
+    private int Primary(KpiRow a, KpiRow b, OrgTree units, StringComparer names, CultureInfo culture)
     {
         switch (Sort)
         {
@@ -88,7 +88,7 @@ public sealed record ChildTableQuery(ChildSort Sort, bool Descending, string? Le
                 int level = units.LevelOrder(a.Unit.Level).CompareTo(units.LevelOrder(b.Unit.Level));
                 return ranked != 0 ? ranked : level != 0 ? level : Directional(a.Rank, b.Rank);
             case ChildSort.Unit:
-                int name = names.Compare(a.Unit.Name(english), b.Unit.Name(english));
+                int name = names.Compare(a.Unit.Name(culture), b.Unit.Name(culture));
                 return Descending ? -name : name;
             case ChildSort.Value:
                 return Directional(a.Value.Value, b.Value.Value);
@@ -105,7 +105,7 @@ public sealed record ChildTableQuery(ChildSort Sort, bool Descending, string? Le
         }
     }
 
-    private static int Fallback(KpiRow a, KpiRow b, OrgTree units, StringComparer names, bool english)
+    private static int Fallback(KpiRow a, KpiRow b, OrgTree units, StringComparer names, CultureInfo culture)
     {
         int ranked = (a.Rank is null).CompareTo(b.Rank is null);
         if (ranked != 0)
@@ -120,7 +120,7 @@ public sealed record ChildTableQuery(ChildSort Sort, bool Descending, string? Le
         }
 
         int rank = (a.Rank ?? int.MaxValue).CompareTo(b.Rank ?? int.MaxValue);
-        return rank != 0 ? rank : names.Compare(a.Unit.Name(english), b.Unit.Name(english));
+        return rank != 0 ? rank : names.Compare(a.Unit.Name(culture), b.Unit.Name(culture));
     }
 
     private int Directional(double? a, double? b) => (a, b) switch

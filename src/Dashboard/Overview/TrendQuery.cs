@@ -1,4 +1,6 @@
+using System.Globalization;
 using KpiMonitor.Dashboard.Charts;
+using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
@@ -13,7 +15,7 @@ namespace KpiMonitor.Dashboard.Overview;
 public sealed class TrendQuery(KpiReader reader, Catalog catalog, KpiAssessor assessor, TimeProvider time)
 {
     /// <summary>The <paramref name="months"/> months ending with <paramref name="lastMonth"/> (this month when null).</summary>
-    public async Task<TrendChartData> ChartAsync(string kpiCode, string unitCode, int months, PeriodGranularity granularity, bool english, CancellationToken cancellationToken,
+    public async Task<TrendChartData> ChartAsync(string kpiCode, string unitCode, int months, PeriodGranularity granularity, CultureInfo culture, CancellationToken cancellationToken,
         DateOnly? lastMonth = null)
     {
         var kpi = catalog.Kpis.Find(kpiCode) ?? throw new KeyNotFoundException(kpiCode);
@@ -30,14 +32,14 @@ public sealed class TrendQuery(KpiReader reader, Catalog catalog, KpiAssessor as
             .ToList();
         // The period holding today has not ended: its counts are so far and still growing, so it is drawn as provisional.
         return new TrendChartData(
-            english ? kpi.NameEn : kpi.NameVi,
-            unit.Name(english),
+            kpi.Name(culture),
+            unit.Name(culture),
             series.Select(p => new ChartPoint(p.Period, p.Value.Value, KpiAssessor.InProgress(p.Period, granularity, today))).ToList(),
             targets,
             kpi.Direction,
             kpi.IsPercentage,
             kpi.DisplayUnit,
-            english,
+            culture,
             granularity);
     }
 }

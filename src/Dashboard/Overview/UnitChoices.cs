@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Text;
 using KpiMonitor.Shared.Units;
 
 namespace KpiMonitor.Dashboard.Overview;
@@ -35,5 +35,5 @@ public sealed class UnitChoices(Catalog catalog)
 
     private IReadOnlyList<OrgUnit> Sort(OrgSnapshot tree) =>
         tree.Roots.SelectMany(r => tree.SubtreeOf(r.Code)).Select(catalog.Units.Find).OfType<OrgUnit>()
-            .OrderBy(u => catalog.Units.LevelOrder(u.Level)).ThenBy(u => u.NameVi, StringComparer.Create(Ui.Vi, false)).ToList();
+            .OrderBy(u => catalog.Units.LevelOrder(u.Level)).ThenBy(u => u.NameVi, StringComparer.Create(Cultures.Vietnamese, false)).ToList();
 }

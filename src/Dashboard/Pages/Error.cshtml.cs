@@ -1,3 +1,4 @@
+using System.Globalization;
 using KpiMonitor.Dashboard.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ public sealed class ErrorModel(WarmupState warmup) : PageModel
     public bool IsStoreDown { get; private set; }
 
     /// <summary>The first reading's progress, for a page that reloads itself until it ends.</summary>
-    public string WarmupProgress(bool english) => WarmupGate.Message(warmup, english);
+    public string WarmupProgress(CultureInfo culture) => WarmupGate.Message(warmup, culture);
 
     public void OnGet(int? code) => Handle(code);
 

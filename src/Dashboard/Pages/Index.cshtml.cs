@@ -1,3 +1,4 @@
+using System.Globalization;
 using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Shared.Configuration;
@@ -43,7 +44,7 @@ public sealed class IndexModel(OverviewService overview, UnitChoices choices, Ca
     }
 
     /// <summary>"▲ 2,4 điểm %" style change, or "—" when either side is missing.</summary>
-    public static string Change(double? now, double? before, bool percentage, bool english)
+    public static string Change(double? now, double? before, bool percentage, CultureInfo culture)
     {
         if (now is not { } a || before is not { } b)
         {
@@ -53,7 +54,7 @@ public sealed class IndexModel(OverviewService overview, UnitChoices choices, Ca
         // The arrow follows the change as shown, so a change that rounds to 0 is "=" and not "▲ 0".
         double delta = Math.Round(a - b, percentage ? 1 : 0);
         string arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "=";
-        string amount = Math.Abs(delta).ToString(percentage ? "N1" : "N0", Ui.Culture(english));
-        return percentage ? $"{arrow} {amount} {(english ? "pts" : "điểm %")}" : $"{arrow} {amount}";
+        string amount = Math.Abs(delta).ToString(percentage ? "N1" : "N0", culture);
+        return percentage ? $"{arrow} {amount} {UiText.Get("change.points", culture)}" : $"{arrow} {amount}";
     }
 }

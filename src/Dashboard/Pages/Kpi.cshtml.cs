@@ -1,3 +1,4 @@
+using System.Globalization;
 using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Shared.Configuration;
@@ -41,7 +42,7 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
         Grain = grain ?? DefaultGrain;
         Query = query;
         // No period parameter: the table ranks the period running today.
-        Table = await ranking.TableAsync(Kpi, Unit, VietnamTime.DateOf(time.GetUtcNow()), query, Lang.English(HttpContext), cancellationToken);
+        Table = await ranking.TableAsync(Kpi, Unit, VietnamTime.DateOf(time.GetUtcNow()), query, CultureInfo.CurrentCulture, cancellationToken);
         return Page();
     }
 
@@ -65,7 +66,7 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
     public string SortArrow(ChildSort column) => Query.Sort == column ? (Query.Descending ? " ↓" : " ↑") : "";
 
     /// <summary>What the rank change compares with: the previous month, quarter or year.</summary>
-    public string MovementPeriod(bool english) => Ui.VersusPrevious(Table?.Period ?? PeriodGranularity.Month, english);
+    public string MovementPeriod(CultureInfo culture) => UiText.Get(UiText.VersusPrevious(Table?.Period ?? PeriodGranularity.Month), culture);
 
     /// <summary>"▲2", "▼1", "=" or nothing, from <see cref="KpiRow.Movement"/>.</summary>
     public static string Movement(int? places) => places switch

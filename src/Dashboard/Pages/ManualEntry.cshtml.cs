@@ -1,3 +1,4 @@
+using System.Globalization;
 using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.ManualEntry;
@@ -53,7 +54,7 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
 
     public async Task<IActionResult> OnGetAsync(string? kpi, string? unit, string? period, CancellationToken cancellationToken)
     {
-        bool en = Lang.English(HttpContext);
+        var culture = CultureInfo.CurrentCulture;
         var problems = new List<string>();
         LoadChoices();
         if (!string.IsNullOrEmpty(kpi))
@@ -61,7 +62,7 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
             Kpi = Kpis.FirstOrDefault(k => k.Code == kpi);
             if (Kpi is null)
             {
-                problems.Add(Ui.Format(catalog.Kpis.Contains(kpi) ? "manual.notManual" : "manual.unknownKpi", en, kpi));
+                problems.Add(UiText.Format(catalog.Kpis.Contains(kpi) ? "manual.notManual" : "manual.unknownKpi", culture, kpi));
             }
         }
 
@@ -70,7 +71,7 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
             Unit = catalog.Units.Find(unit);
             if (Unit is null)
             {
-                problems.Add(Ui.Format("manual.unknownUnit", en, unit));
+                problems.Add(UiText.Format("manual.unknownUnit", culture, unit));
             }
         }
 
@@ -80,20 +81,20 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
             // A period means nothing without its KPI; an unknown KPI has been reported already.
             if (string.IsNullOrEmpty(kpi))
             {
-                problems.Add(Ui.Format("manual.periodNeedsKpi", en, period));
+                problems.Add(UiText.Format("manual.periodNeedsKpi", culture, period));
             }
             else if (Kpi is not null)
             {
                 day = ManualPeriod.TryParse(period, Kpi.Period, out var first) ? first : null;
                 if (day is null)
                 {
-                    problems.Add(Ui.Format("manual.badPeriod", en, period, ManualPeriod.MinYear, ManualPeriod.MaxYear));
+                    problems.Add(UiText.Format("manual.badPeriod", culture, period, ManualPeriod.MinYear, ManualPeriod.MaxYear));
                 }
             }
         }
 
         await LoadAsync(day, cancellationToken);
-        FillFromStore(en);
+        FillFromStore(culture);
         QueryProblems = problems;
         if (problems.Count > 0)
         {
@@ -131,7 +132,7 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
     {
         if (file is null || file.Length == 0)
         {
-            Problems = ["chưa chọn tệp CSV hoặc Excel (.xlsx)"];
+            Problems = [UiText.Get("entry.noFile", CultureInfo.CurrentUICulture)];
         }
         else
         {
@@ -188,13 +189,13 @@ public sealed class ManualEntryModel(ManualEntryService entries, CurrentFigures 
         Audit = await audit.RecentAsync(50, cancellationToken);
     }
 
-    private void FillFromStore(bool english)
+    private void FillFromStore(CultureInfo culture)
     {
         if (Current is { Stored: true } figure)
         {
-            ValueText = Kpi!.Kind == KpiKind.Ratio ? "" : FigureText.Input(figure.Value, english);
-            NumeratorText = FigureText.Input(figure.Numerator, english);
-            DenominatorText = FigureText.Input(figure.Denominator, english);
+            ValueText = Kpi!.Kind == KpiKind.Ratio ? "" : FigureText.Input(figure.Value, culture);
+            NumeratorText = FigureText.Input(figure.Numerator, culture);
+            DenominatorText = FigureText.Input(figure.Denominator, culture);
         }
     }
 

@@ -3,6 +3,7 @@ using KpiMonitor.Dashboard.Sources;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;
+using KpiMonitor.Shared.Text;
 using KpiMonitor.Shared.Units;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,7 +48,7 @@ public sealed class UnitModel(OverviewService overview, SourceStatusQuery source
         Parent = snapshot.ParentOf(Unit.Code);
         Children = snapshot.ChildrenOf(Unit.Code)
             .OrderBy(u => catalog.Units.LevelOrder(u.Level))
-            .ThenBy(u => u.NameVi, StringComparer.Create(Localization.Ui.Vi, false))
+            .ThenBy(u => u.NameVi, StringComparer.Create(Cultures.Vietnamese, false))
             .ToList();
         Month = new DateOnly(day.Year, day.Month, 1);
         Tiles = await overview.TilesAsync(Unit.Code, Month, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiMonitor.Dashboard.Localization;
 
 namespace KpiMonitor.Dashboard.Sources;
 
@@ -8,7 +9,7 @@ namespace KpiMonitor.Dashboard.Sources;
 /// </summary>
 public static class CronText
 {
-    public static string? Describe(string cron, bool english)
+    public static string? Describe(string cron, CultureInfo culture)
     {
         string[] f = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (f.Length is < 6 or > 7 || f[0] != "0" || f[3] is not ("*" or "?") || f[4] != "*" || f[5] is not ("*" or "?")
@@ -20,7 +21,7 @@ public static class CronText
         string minute = f[1], hour = f[2];
         if (hour == "*" && Every(minute) is { } minutes)
         {
-            return english ? $"Every {minutes} minutes" : $"Mỗi {minutes} phút";
+            return UiText.Format("cron.minutes", culture, minutes);
         }
 
         if (!Number(minute, 59, out int m))
@@ -30,12 +31,12 @@ public static class CronText
 
         if (hour == "*")
         {
-            return english ? $"Every hour at :{m:00}" : $"Mỗi giờ, vào phút {m:00}";
+            return UiText.Format("cron.hourly", culture, m);
         }
 
         if (Every(hour) is { } hours)
         {
-            return english ? $"Every {hours} hours at :{m:00}" : $"Mỗi {hours} giờ, vào phút {m:00}";
+            return UiText.Format("cron.hours", culture, hours, m);
         }
 
         var at = new List<string>();
@@ -49,7 +50,7 @@ public static class CronText
             at.Add(string.Create(CultureInfo.InvariantCulture, $"{value:00}:{m:00}"));
         }
 
-        return (english ? "Daily at " : "Hằng ngày lúc ") + string.Join(", ", at);
+        return UiText.Format("cron.daily", culture, string.Join(", ", at));
     }
 
     /// <summary>"*/n" (or "0/n") → n.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Localization;
@@ -12,7 +13,7 @@ namespace KpiMonitor.Dashboard.Sources;
 public static class SourceErrorText
 {
     /// <summary>Null when there was no error.</summary>
-    public static string? For(string? lastError, ClaimsPrincipal user, bool en)
+    public static string? For(string? lastError, ClaimsPrincipal user, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (lastError is null)
@@ -20,6 +21,6 @@ public static class SourceErrorText
             return null;
         }
 
-        return user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Admin) ? lastError : Ui.T("source.errorHidden", en);
+        return user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Admin) ? lastError : UiText.Get("source.errorHidden", culture);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Shared.Kpis;
 
@@ -10,19 +11,14 @@ namespace KpiMonitor.Shared.Kpis;
 /// </summary>
 public static class FuturePeriod
 {
-    /// <summary>Null when the period starting <paramref name="firstDay"/> has begun by <paramref name="now"/>, otherwise why it is refused, in Vietnamese.</summary>
+    /// <summary>Null when the period starting <paramref name="firstDay"/> has begun by <paramref name="now"/>, otherwise why it is refused, in the current UI culture's language (Vietnamese unless it is English).</summary>
     public static string? Problem(ReportingPeriod period, DateOnly firstDay, DateTimeOffset now)
     {
         var current = period.FirstDayOf(VietnamTime.DateOf(now));
         return period.FirstDayOf(firstDay) <= current
             ? null
-            : $"kỳ {Label(period, firstDay)} chưa đến: chỉ nhận số liệu đến kỳ hiện tại ({Label(period, current)})";
+            : SharedText.Format("period.future", Label(period, firstDay), Label(period, current));
     }
 
-    private static string Label(ReportingPeriod period, DateOnly day) => period switch
-    {
-        ReportingPeriod.Yearly => day.ToString("yyyy", CultureInfo.InvariantCulture),
-        ReportingPeriod.Daily => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        _ => day.ToString("MM/yyyy", CultureInfo.InvariantCulture),
-    };
+    private static string Label(ReportingPeriod period, DateOnly day) => TextFormat.Period(period.FirstDayOf(day), period, CultureInfo.CurrentUICulture);
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using KpiMonitor.Shared.Text;
+
 namespace KpiMonitor.Shared.Units;
 
 /// <summary>An organisational unit: the province, a department, a district or a commune.</summary>
@@ -43,6 +46,6 @@ public sealed record OrgUnit
         return parent;
     }
 
-    /// <summary>The name in the requested language.</summary>
-    public string Name(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : NameVi;
+    /// <summary>The name in <paramref name="culture"/>'s language: English when it is English and the unit has an English name, otherwise Vietnamese.</summary>
+    public string Name(CultureInfo culture) => Cultures.IsEnglish(culture) && !string.IsNullOrEmpty(NameEn) ? NameEn : NameVi;
 }

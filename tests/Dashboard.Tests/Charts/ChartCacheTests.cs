@@ -1,6 +1,7 @@
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Shared.Periods;
 using Microsoft.Extensions.Options;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Tests.Charts;
 
@@ -51,10 +52,10 @@ public sealed class ChartCacheTests : IDisposable
     public void AMissingFigure_AndAZero_AreDifferentCharts()
     {
         var points = ChartSamples.RisingMonths().ToList();
-        var gap = _cache.Sparkline(points, 80, PeriodGranularity.Month, english: false);
+        var gap = _cache.Sparkline(points, 80, PeriodGranularity.Month, culture: Cultures.Vietnamese);
         points[6] = points[6] with { Value = 0 };
 
-        var zero = _cache.Sparkline(points, 80, PeriodGranularity.Month, english: false);
+        var zero = _cache.Sparkline(points, 80, PeriodGranularity.Month, culture: Cultures.Vietnamese);
 
         Assert.NotEqual(gap.ETag, zero.ETag);
         Assert.NotEqual(gap.Content, zero.Content);
@@ -70,8 +71,8 @@ public sealed class ChartCacheTests : IDisposable
 
         var trendRunning = _cache.Trend(sample with { Points = running }, svg: false);
         var trendFinished = _cache.Trend(sample with { Points = finished }, svg: false);
-        var sparkRunning = _cache.Sparkline(running, 80, PeriodGranularity.Month, english: false);
-        var sparkFinished = _cache.Sparkline(finished, 80, PeriodGranularity.Month, english: false);
+        var sparkRunning = _cache.Sparkline(running, 80, PeriodGranularity.Month, culture: Cultures.Vietnamese);
+        var sparkFinished = _cache.Sparkline(finished, 80, PeriodGranularity.Month, culture: Cultures.Vietnamese);
 
         Assert.NotEqual(trendRunning.ETag, trendFinished.ETag);
         Assert.NotEqual(trendRunning.Content, trendFinished.Content);

@@ -1,6 +1,7 @@
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Tests.Charts;
 
@@ -16,7 +17,7 @@ public sealed class ChartPartsTests
     {
         var period = PeriodBucket.Floor(new DateOnly(2026, 10, 15), granularity);
 
-        Assert.Equal(expected, PeriodAxis.Label(period, granularity, english));
+        Assert.Equal(expected, PeriodAxis.Label(period, granularity, english ? Cultures.English : Cultures.Vietnamese));
         Assert.Equal(period, PeriodAxis.Period(PeriodAxis.Index(period, granularity), granularity));
     }
 
@@ -25,7 +26,7 @@ public sealed class ChartPartsTests
     {
         var first = PeriodAxis.Index(new DateOnly(2025, 1, 1), PeriodGranularity.Month);
 
-        var ticks = PeriodAxis.Ticks(first, first + 23, PeriodGranularity.Month, false, 790);
+        var ticks = PeriodAxis.Ticks(first, first + 23, PeriodGranularity.Month, Cultures.Vietnamese, 790);
 
         var labels = ticks.Where(t => t.IsMajor).Select(t => t.Label).ToList();
         Assert.InRange(labels.Count, 4, 12);
@@ -38,7 +39,7 @@ public sealed class ChartPartsTests
     {
         var first = PeriodAxis.Index(new DateOnly(2025, 1, 1), PeriodGranularity.Day);
 
-        var ticks = PeriodAxis.Ticks(first, first + 364, PeriodGranularity.Day, false, 790);
+        var ticks = PeriodAxis.Ticks(first, first + 364, PeriodGranularity.Day, Cultures.Vietnamese, 790);
 
         var labels = ticks.Where(t => t.IsMajor).Select(t => t.Label).ToList();
         Assert.InRange(labels.Count, 2, 12);
@@ -110,7 +111,7 @@ public sealed class ChartPartsTests
     [InlineData(1953613, false, true, "1,953,613")]
     [InlineData(-1e-12, true, false, "0 %")]
     public void ChartFormat_Tick_UsesTheReadersNumberFormat(double value, bool percentage, bool english, string expected) =>
-        Assert.Equal(expected, ChartFormat.Tick(value, percentage, english));
+        Assert.Equal(expected, ChartFormat.Tick(value, percentage, english ? Cultures.English : Cultures.Vietnamese));
 
     [Fact]
     public void ChartFormat_Truncate_AbbreviatesUbndThenCutsOnAWord()

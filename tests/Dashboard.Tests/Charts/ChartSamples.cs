@@ -1,6 +1,7 @@
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Tests.Charts;
 
@@ -31,7 +32,7 @@ internal static class ChartSamples
         Direction.HigherIsBetter,
         Percentage: true,
         Unit: "%",
-        English: english,
+        Culture: english ? Cultures.English : Cultures.Vietnamese,
         PeriodGranularity.Month);
 
     public static IReadOnlyList<(string Label, double? Value)> Units(int count) =>

@@ -1,5 +1,6 @@
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Tests.Charts;
 
@@ -12,7 +13,7 @@ public sealed class SparklineYearlyTests
     [Fact]
     public void Png_LoneFigure_IsADotWithItsYearWrittenBesideIt()
     {
-        var png = PngImage.Read(Sparkline.Png([new ChartPoint(new DateOnly(2026, 1, 1), 12)], 20, PeriodGranularity.Year, english: false));
+        var png = PngImage.Read(Sparkline.Png([new ChartPoint(new DateOnly(2026, 1, 1), 12)], 20, PeriodGranularity.Year, culture: Cultures.Vietnamese));
         png.Save("sparkline-lone-year.png");
 
         Assert.True(png.PixelsNear(ValueHex) > 10, $"value pixels: {png.PixelsNear(ValueHex)}");
@@ -24,7 +25,7 @@ public sealed class SparklineYearlyTests
     {
         var points = Enumerable.Range(0, 12).Select(i => new ChartPoint(new DateOnly(2025, 12, 1).AddMonths(i), i == 11 ? 40 : null)).ToList();
 
-        var png = PngImage.Read(Sparkline.Png(points, null, PeriodGranularity.Month, english: false));
+        var png = PngImage.Read(Sparkline.Png(points, null, PeriodGranularity.Month, culture: Cultures.Vietnamese));
         png.Save("sparkline-lone-month.png");
 
         // The figure is the last month, at the right edge, so its label goes to its left (periods run from -0.4 to 11.4).
@@ -40,7 +41,7 @@ public sealed class SparklineYearlyTests
             .Select((v, i) => new ChartPoint(new DateOnly(2022 + i, 1, 1), v))
             .ToList();
 
-        var png = PngImage.Read(Sparkline.Png(years, 20, PeriodGranularity.Year, english: false));
+        var png = PngImage.Read(Sparkline.Png(years, 20, PeriodGranularity.Year, culture: Cultures.Vietnamese));
         png.Save("sparkline-years.png");
 
         int left = png.PixelsNear(ValueHex, where: (x, _) => x < png.Width / 5);

@@ -1,6 +1,7 @@
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Shared.Periods;
 using ScottPlot;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Tests.Charts;
 
@@ -40,7 +41,7 @@ public sealed class TrendChartInProgressTests
     public void Svg_PeriodInProgress_HasItsLegendEntry_InTheReadersLanguage()
     {
         Assert.Contains("Kỳ đang diễn ra (tạm tính)", TrendChart.Svg(Running()), StringComparison.Ordinal);
-        Assert.Contains("Period in progress (provisional)", TrendChart.Svg(Running() with { English = true }), StringComparison.Ordinal);
+        Assert.Contains("Period in progress (provisional)", TrendChart.Svg(Running() with { Culture = Cultures.English }), StringComparison.Ordinal);
         Assert.DoesNotContain("Kỳ đang diễn ra", TrendChart.Svg(Finished(Running())), StringComparison.Ordinal);
     }
 

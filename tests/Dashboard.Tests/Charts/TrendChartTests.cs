@@ -4,6 +4,7 @@ using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using Xunit.Abstractions;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Tests.Charts;
 
@@ -48,7 +49,7 @@ public sealed class TrendChartTests(ITestOutputHelper output)
             "Số hồ sơ trễ hạn", null,
             ChartSamples.RisingMonths(1200, 1953.613 * 1000),
             [new TargetPoint(new DateOnly(2025, 1, 1), 0, 50)],
-            Direction.LowerIsBetter, Percentage: false, "hồ sơ", English: false, PeriodGranularity.Month);
+            Direction.LowerIsBetter, Percentage: false, "hồ sơ", Culture: Cultures.Vietnamese, PeriodGranularity.Month);
 
         var png = PngImage.Read(TrendChart.Png(data));
         png.Save("trend-late-dossiers.png");
@@ -99,7 +100,7 @@ public sealed class TrendChartTests(ITestOutputHelper output)
         };
 
         Assert.Matches(@"43,\d+ %", TrendChart.Svg(flat));
-        Assert.Matches(@"43\.\d+ %", TrendChart.Svg(flat with { English = true }));
+        Assert.Matches(@"43\.\d+ %", TrendChart.Svg(flat with { Culture = Cultures.English }));
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class TrendChartTests(ITestOutputHelper output)
         Assert.Contains("Mục tiêu", svg);
         Assert.Contains("T1/2025", svg);
         Assert.True(png.PixelsNear(TargetHex) > 400, $"target pixels: {png.PixelsNear(TargetHex)}");
-        Assert.Contains("No data yet", TrendChart.Svg(data with { English = true }));
+        Assert.Contains("No data yet", TrendChart.Svg(data with { Culture = Cultures.English }));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using KpiMonitor.Dashboard.Sources;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Tests.Sources;
 
@@ -12,8 +13,8 @@ public sealed class CronTextTests
     [InlineData("0 0 7,13 ? * *", "Hằng ngày lúc 07:00, 13:00", "Daily at 07:00, 13:00")]
     public void Describe_CommonSchedules_InBothLanguages(string cron, string vi, string en)
     {
-        Assert.Equal(vi, CronText.Describe(cron, english: false));
-        Assert.Equal(en, CronText.Describe(cron, english: true));
+        Assert.Equal(vi, CronText.Describe(cron, culture: Cultures.Vietnamese));
+        Assert.Equal(en, CronText.Describe(cron, culture: Cultures.English));
     }
 
     [Theory]
@@ -24,5 +25,5 @@ public sealed class CronTextTests
     [InlineData("0 0 25 * * ?")]
     [InlineData("nonsense")]
     public void Describe_AnythingElse_IsLeftToTheExpression(string cron) =>
-        Assert.Null(CronText.Describe(cron, english: false));
+        Assert.Null(CronText.Describe(cron, culture: Cultures.Vietnamese));
 }

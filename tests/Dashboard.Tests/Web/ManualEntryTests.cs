@@ -180,7 +180,7 @@ public sealed class ManualEntryTests(DashboardFactory factory) : IClassFixture<D
         Assert.Equal("tệp bao-caogpj." + new string('x', 100 - "bao-caogpj.".Length) + "…", entry.Via);
     }
 
-    private static async Task<string> PostAsync(HttpClient client, string kpi, string unit, string period, string numerator = "", string denominator = "", string value = "")
+    internal static async Task<string> PostAsync(HttpClient client, string kpi, string unit, string period, string numerator = "", string denominator = "", string value = "")
     {
         string form = await client.GetStringAsync(new Uri("/nhap-lieu", UriKind.Relative));
         var response = await client.PostAsync(new Uri("/nhap-lieu?handler=Enter", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>

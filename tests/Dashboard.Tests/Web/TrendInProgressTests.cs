@@ -7,6 +7,7 @@ using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static KpiMonitor.Dashboard.Tests.Web.KpiTablePage;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Tests.Web;
 
@@ -20,7 +21,7 @@ public sealed class TrendInProgressTests(DashboardFactory factory) : IClassFixtu
     {
         var (clock, month) = await WriteThreeMonthsAsync(BanGiang);
 
-        var data = await Query(clock).ChartAsync(Kpi, BanGiang, 3, PeriodGranularity.Month, false, CancellationToken.None);
+        var data = await Query(clock).ChartAsync(Kpi, BanGiang, 3, PeriodGranularity.Month, Cultures.Vietnamese, CancellationToken.None);
 
         Assert.Equal([month.AddMonths(-2), month.AddMonths(-1), month], data.Points.Select(p => p.Period));
         Assert.Equal([false, false, true], data.Points.Select(p => p.InProgress));
@@ -32,7 +33,7 @@ public sealed class TrendInProgressTests(DashboardFactory factory) : IClassFixtu
     {
         var (clock, month) = await WriteThreeMonthsAsync(BanBo);
 
-        var data = await Query(clock).ChartAsync(Kpi, BanBo, 12, PeriodGranularity.Quarter, false, CancellationToken.None);
+        var data = await Query(clock).ChartAsync(Kpi, BanBo, 12, PeriodGranularity.Quarter, Cultures.Vietnamese, CancellationToken.None);
 
         var quarter = PeriodBucket.Floor(month, PeriodGranularity.Quarter);
         Assert.Equal([quarter], data.Points.Where(p => p.InProgress).Select(p => p.Period));
@@ -44,11 +45,11 @@ public sealed class TrendInProgressTests(DashboardFactory factory) : IClassFixtu
     {
         var (clock, month) = await WriteThreeMonthsAsync(SanThang);
         var query = Query(clock);
-        var during = await query.ChartAsync(Kpi, SanThang, 3, PeriodGranularity.Month, false, CancellationToken.None, month);
+        var during = await query.ChartAsync(Kpi, SanThang, 3, PeriodGranularity.Month, Cultures.Vietnamese, CancellationToken.None, month);
 
         // Half an hour into the next month, Vietnamese time; the same three months, asked for as a past month's overview does.
         clock.Advance(VietnamTime.StartOf(month.AddMonths(1)).AddMinutes(30) - clock.GetUtcNow());
-        var after = await query.ChartAsync(Kpi, SanThang, 3, PeriodGranularity.Month, false, CancellationToken.None, month);
+        var after = await query.ChartAsync(Kpi, SanThang, 3, PeriodGranularity.Month, Cultures.Vietnamese, CancellationToken.None, month);
         var charts = factory.Services.GetRequiredService<ChartCache>();
 
         Assert.Equal(during.Points.Select(p => (p.Period, p.Value)), after.Points.Select(p => (p.Period, p.Value)));

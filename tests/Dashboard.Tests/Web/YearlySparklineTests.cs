@@ -5,6 +5,7 @@ using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Tests.Web;
 
@@ -24,8 +25,8 @@ public sealed class YearlySparklineTests(DashboardFactory factory) : IClassFixtu
         ], CancellationToken.None);
         var (months, granularity) = SparklineWindow.For(kpi);
 
-        var data = await factory.Services.GetRequiredService<TrendQuery>().ChartAsync(kpi.Code, "LCU", months, granularity, false, CancellationToken.None);
-        var png = PngImage.Read(Sparkline.Png(data.Points, 20, granularity, english: false));
+        var data = await factory.Services.GetRequiredService<TrendQuery>().ChartAsync(kpi.Code, "LCU", months, granularity, Cultures.Vietnamese, CancellationToken.None);
+        var png = PngImage.Read(Sparkline.Png(data.Points, 20, granularity, culture: Cultures.Vietnamese));
         png.Save("sparkline-par-index.png");
 
         Assert.Equal(PeriodGranularity.Year, granularity);

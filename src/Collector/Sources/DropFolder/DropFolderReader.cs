@@ -4,6 +4,7 @@ using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Imports;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Sources;
+using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Collector.Sources.DropFolder;
 
@@ -38,6 +39,9 @@ public sealed class DropFolderReader : ISourceReader
 
     public async Task ReadAsync(SourceDefinition source, IObservationSink sink, CancellationToken cancellationToken)
     {
+        // The .loi.txt is read by the Vietnamese staff who dropped the file, whatever culture this machine runs in;
+        // the culture is async-local, so this ends with the call.
+        CultureInfo.CurrentUICulture = Cultures.Vietnamese;
         if (string.IsNullOrWhiteSpace(source.Folder))
         {
             throw new SourceReadException($"Nguồn '{source.Code}': chưa cấu hình thư mục (folder).");
