@@ -35,6 +35,9 @@ public sealed record AlertState
     /// <summary>When the recipients were last told of this firing episode; null while not yet told.</summary>
     public DateTimeOffset? LastNotifiedAt { get; init; }
 
+    /// <summary>The severity the recipients were last told of; a rise to a higher one is told again.</summary>
+    public AlertSeverity? NotifiedSeverity { get; init; }
+
     /// <summary>The operator's acknowledgement of this episode.</summary>
     public Acknowledgement? Acknowledged { get; init; }
 
@@ -69,7 +72,7 @@ public sealed record AlertState
             {
                 Phase = AlertPhase.Firing, Count = 0, Since = Phase == AlertPhase.Pending ? Since : f.At, FiredAt = f.At, Snapshot = f.Snapshot,
                 CriticalSince = f.Snapshot.Severity == AlertSeverity.Critical ? f.At : null,
-                LastNotifiedAt = null, Acknowledged = null, Escalated = false,
+                LastNotifiedAt = null, NotifiedSeverity = null, Acknowledged = null, Escalated = false,
             },
             AlertSeverityChanged s => next with
             {
@@ -80,12 +83,13 @@ public sealed record AlertState
             AlertClearReset => next with { Count = 0 },
             AlertResolved r => next with
             {
-                Phase = AlertPhase.Resolved, Count = 0, Since = null, CriticalSince = null, LastNotifiedAt = null, Acknowledged = null, Escalated = false,
+                Phase = AlertPhase.Resolved, Count = 0, Since = null, CriticalSince = null, LastNotifiedAt = null, NotifiedSeverity = null,
+                Acknowledged = null, Escalated = false,
                 OwedResolutions = r.Announce ? [.. OwedResolutions, new ResolutionNotice(Snapshot!, FiredAt!.Value, r.At)] : OwedResolutions,
             },
             AlertNotified n => n.Kind switch
             {
-                NotificationKind.Firing or NotificationKind.Repeat => next with { LastNotifiedAt = n.At, Snapshot = n.Snapshot },
+                NotificationKind.Firing or NotificationKind.Repeat => next with { LastNotifiedAt = n.At, NotifiedSeverity = n.Snapshot.Severity, Snapshot = n.Snapshot },
                 NotificationKind.Escalation => next with { Escalated = true },
                 _ => next with { OwedResolutions = [.. OwedResolutions.Skip(1)] },
             },

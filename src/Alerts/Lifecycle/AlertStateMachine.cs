@@ -106,7 +106,8 @@ public static class AlertStateMachine
         var current = condition.Status == ConditionStatus.Breaching ? condition.ToSnapshot() : known;
         if (context.Allows(current.Severity))
         {
-            if (state.LastNotifiedAt is null)
+            // Not yet told, or told of a lower severity (at risk, now missed): that is news, not a reminder.
+            if (state.LastNotifiedAt is null || state.NotifiedSeverity < current.Severity)
             {
                 step.Add(new AlertNotified(state.Key, step.Next, now, NotificationKind.Firing, current, firedAt, null));
             }

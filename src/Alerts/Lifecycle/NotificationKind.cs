@@ -3,7 +3,7 @@ namespace KpiMonitor.Alerts.Lifecycle;
 /// <summary>Why a notification is sent.</summary>
 public enum NotificationKind
 {
-    /// <summary>The alert fired (or could first be told, after a silence or quiet hours).</summary>
+    /// <summary>The alert fired (or could first be told, after a silence or quiet hours), or its severity rose.</summary>
     Firing,
 
     /// <summary>A reminder while firing and unacknowledged.</summary>

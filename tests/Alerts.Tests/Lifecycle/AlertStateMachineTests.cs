@@ -211,4 +211,20 @@ public sealed class AlertStateMachineTests
         Assert.Equal(AlertPhase.Resolved, alert.State.Phase);
         Assert.Empty(alert.Log.OfType<AlertNotified>());
     }
+
+    [Fact]
+    public void SeverityRise_IsToldAsNews_ButAFallIsNot()
+    {
+        var alert = new InstanceDriver(new AlertPolicy { RepeatInterval = TimeSpan.FromDays(1) }, Morning);
+        alert.EvaluateThenWait(Warning(), Hour);
+
+        var worse = alert.EvaluateThenWait(Critical(), Hour);
+        var better = alert.EvaluateThenWait(Warning(), Hour);
+        var worseAgain = alert.Evaluate(Critical());
+
+        var told = Assert.Single(worse.Notifications);
+        Assert.Equal((NotificationKind.Firing, AlertSeverity.Critical), (told.Kind, told.Snapshot.Severity));
+        Assert.Empty(better.Notifications);
+        Assert.Empty(worseAgain.Notifications);
+    }
 }
