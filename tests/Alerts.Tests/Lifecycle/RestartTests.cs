@@ -31,8 +31,9 @@ public sealed class RestartTests
         new(TimeSpan.FromMinutes(30), AlertCondition.Ok()),// pending cancelled → normal
         new(TimeSpan.FromMinutes(30), Warning()),          // pending
         new(TimeSpan.FromHours(1), Warning()),             // 20:00 fires, told
-        new(TimeSpan.FromHours(1), AlertCondition.Ok()),   // clearing
-        new(TimeSpan.FromHours(1), Warning()),             // 22:00 clear reset, reminder held by quiet hours
+        new(TimeSpan.FromMinutes(30), Critical()),         // 20:30 severity rises: told again
+        new(TimeSpan.FromMinutes(30), AlertCondition.Ok()),// clearing
+        new(TimeSpan.FromHours(1), Warning()),             // 22:00 clear reset, severity falls, reminder held by quiet hours
         new(TimeSpan.FromHours(1), AlertCondition.Ok()),   // clearing
         new(TimeSpan.FromHours(1), AlertCondition.Ok()),   // 00:00 resolved, resolution owed until 06:30
         new(TimeSpan.FromHours(1), Warning()),             // pending, resolution still owed
@@ -54,6 +55,7 @@ public sealed class RestartTests
     {
         var (liveStates, liveEvents) = Run(AlertState.Initial(Key), 0);
         AssertScenarioVisitsEveryState(liveStates);
+        Assert.Equal(2, liveEvents.SelectMany(e => e).OfType<AlertSeverityChanged>().Count());
 
         for (int restartAt = 0; restartAt <= Scenario.Length; restartAt++)
         {
@@ -65,6 +67,17 @@ public sealed class RestartTests
             var (_, afterRestart) = Run(rebuilt, restartAt);
             Assert.Equal(Json(liveEvents.Skip(restartAt).SelectMany(e => e)), Json(afterRestart.SelectMany(e => e)));
         }
+    }
+
+    [Fact]
+    public void StoredEvent_CarriesAStableTypeName_AndReadsBackEqual()
+    {
+        AlertEvent fired = new AlertFired(Key, 3, Start, new AlertSnapshot(AlertSeverity.Critical, 30, 50, "Xã Bản Giang: không đạt mục tiêu", Start.AddDays(-2)));
+
+        string json = JsonSerializer.Serialize(fired);
+
+        Assert.StartsWith("{\"type\":\"fired\",", json, StringComparison.Ordinal);
+        Assert.Equal(fired, JsonSerializer.Deserialize<AlertEvent>(json));
     }
 
     private static (List<AlertState> States, List<IReadOnlyList<AlertEvent>> Events) Run(AlertState state, int from)
