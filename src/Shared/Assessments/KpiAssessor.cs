@@ -28,9 +28,11 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
     /// <summary>One unit's assessment for the KPI's period holding <paramref name="day"/>, not ranked (<see cref="KpiAssessment.Rank"/> null).</summary>
     public async Task<KpiAssessment> AssessAsync(KpiDefinition kpi, OrgUnit unit, DateOnly day, CancellationToken cancellationToken)
     {
+        // One read from the same period a year earlier to this one (what the overview tile's sparkline reads too): the
+        // first point is last year's, the last two the period before and this one.
         var window = Window.Of(kpi, day);
-        var series = await reader.GetSeriesAsync(kpi.Code, unit.Code, window.From, window.To, window.Granularity, cancellationToken);
-        return Assess(kpi, unit, window, series, null, null);
+        var series = await reader.GetSeriesAsync(kpi.Code, unit.Code, Window.Start(window.LastYear), window.End, window.Granularity, cancellationToken);
+        return Assess(kpi, unit, window, (series[^1].Value, series[^2].Value, series[0].Value), null, null);
     }
 
     /// <summary>
@@ -41,18 +43,22 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
     {
         var window = Window.Of(kpi, day);
         var children = TreeOf(window).ChildrenOf(unit.Code);
-        var series = await reader.GetSeriesAsync(kpi.Code, children.Select(c => c.Code).ToList(), window.From, window.To, window.Granularity, cancellationToken);
+        var codes = children.Select(c => c.Code).ToList();
+        // Two short reads rather than the year between: a table of many children is read on every KPI page.
+        var recent = await reader.GetSeriesAsync(kpi.Code, codes, Window.Start(window.Before), window.End, window.Granularity, cancellationToken);
+        var lastYear = await reader.GetSeriesAsync(kpi.Code, codes, Window.Start(window.LastYear), Window.Start(PeriodBucket.Next(window.LastYear, window.Granularity)),
+            window.Granularity, cancellationToken);
 
         var rankNow = new Dictionary<string, int>(StringComparer.Ordinal);
         var rankBefore = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var level in children.GroupBy(c => c.Level, StringComparer.Ordinal))
         {
-            Merge(rankNow, CompetitionRanks.Of(kpi.Direction, level.Select(c => (c.Code, series[c.Code][^1].Value.Value))));
-            Merge(rankBefore, CompetitionRanks.Of(kpi.Direction, level.Select(c => (c.Code, series[c.Code][^2].Value.Value))));
+            Merge(rankNow, CompetitionRanks.Of(kpi.Direction, level.Select(c => (c.Code, recent[c.Code][^1].Value.Value))));
+            Merge(rankBefore, CompetitionRanks.Of(kpi.Direction, level.Select(c => (c.Code, recent[c.Code][0].Value.Value))));
         }
 
         return children
-            .Select(c => Assess(kpi, c, window, series[c.Code],
+            .Select(c => Assess(kpi, c, window, (recent[c.Code][^1].Value, recent[c.Code][0].Value, lastYear[c.Code][0].Value),
                 rankNow.TryGetValue(c.Code, out int now) ? now : null,
                 rankBefore.TryGetValue(c.Code, out int was) ? was : null))
             .ToList();
@@ -81,13 +87,12 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
         return catalog.Units.AsOf(lastDay < today ? lastDay : today);
     }
 
-    private KpiAssessment Assess(KpiDefinition kpi, OrgUnit unit, Window window, IReadOnlyList<RollupSeriesPoint> series, int? rank, int? previousRank)
+    private KpiAssessment Assess(
+        KpiDefinition kpi, OrgUnit unit, Window window, (RolledValue Now, RolledValue Before, RolledValue LastYear) values, int? rank, int? previousRank)
     {
-        // The window is the same period a year earlier up to the period assessed, so the series holds one point more
-        // than the periods of a year: the first is last year's, the last two the period before and this one.
-        var value = series[^1].Value;
+        var value = values.Now;
         var target = TargetFor(kpi, unit, window.Period.Year);
-        return new KpiAssessment(kpi, unit, window.Granularity, window.Period, value, series[^2].Value, series[0].Value,
+        return new KpiAssessment(kpi, unit, window.Granularity, window.Period, value, values.Before, values.LastYear,
             target, StatusRule.Evaluate(value.Value, target, kpi.Direction), rank, previousRank, InProgress(window.Period, window.Granularity, Today));
     }
 
@@ -99,14 +104,19 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
         }
     }
 
-    /// <summary>The periods read for an assessment: from the same period a year earlier to the one assessed.</summary>
-    private sealed record Window(PeriodGranularity Granularity, DateOnly Period, DateTimeOffset From, DateTimeOffset To)
+    /// <summary>The periods an assessment compares: the one assessed, the one before and the same one a year earlier (first days).</summary>
+    private sealed record Window(PeriodGranularity Granularity, DateOnly Period, DateOnly Before, DateOnly LastYear)
     {
+        /// <summary>Where the period assessed ends.</summary>
+        public DateTimeOffset End => Start(PeriodBucket.Next(Period, Granularity));
+
         public static Window Of(KpiDefinition kpi, DateOnly day)
         {
             var granularity = kpi.Period.Granularity();
             var period = PeriodBucket.Floor(day, granularity);
-            return new Window(granularity, period, VietnamTime.StartOf(period.AddYears(-1)), VietnamTime.StartOf(PeriodBucket.Next(period, granularity)));
+            return new Window(granularity, period, PeriodBucket.Floor(period.AddDays(-1), granularity), period.AddYears(-1));
         }
+
+        public static DateTimeOffset Start(DateOnly firstDay) => VietnamTime.StartOf(firstDay);
     }
 }

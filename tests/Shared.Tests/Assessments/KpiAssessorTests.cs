@@ -97,6 +97,7 @@ public sealed class KpiAssessorTests : IDisposable
     {
         // After the reform both communes sit under the province. December: B ahead; January: A ahead; March (today): B ahead.
         await WriteAsync(
+            Observation.Ratio(Ratio, CommuneA, Month(2025, 1), 20, 100, "s"),
             Observation.Ratio(Ratio, CommuneA, Month(2025, 12), 50, 100, "s"),
             Observation.Ratio(Ratio, CommuneB, Month(2025, 12), 70, 100, "s"),
             Observation.Ratio(Ratio, CommuneA, Month(2026, 1), 90, 100, "s"),
@@ -109,7 +110,8 @@ public sealed class KpiAssessorTests : IDisposable
 
         Assert.Equal((1, 2, 1), (january[CommuneA].Rank, january[CommuneA].PreviousRank, january[CommuneA].Movement));
         Assert.Equal((2, 1, -1), (january[CommuneB].Rank, january[CommuneB].PreviousRank, january[CommuneB].Movement));
-        Assert.Equal((90, 95), (january[CommuneA].Value.Value, january[CommuneA].Target!.Value));
+        Assert.Equal((90, 50, 20), (january[CommuneA].Value.Value, january[CommuneA].Previous.Value, january[CommuneA].LastYear.Value));
+        Assert.Equal(95, january[CommuneA].Target!.Value);
         Assert.False(january[CommuneA].InProgress);
         Assert.Equal((2, 1), (march[CommuneA].Rank, march[CommuneB].Rank));
         Assert.True(march[CommuneA].InProgress);
