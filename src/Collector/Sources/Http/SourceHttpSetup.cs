@@ -26,9 +26,10 @@ public static class SourceHttpSetup
         // Handlers run in the order added: resilience outside, authentication inside it.
         var client = services.AddHttpClient(ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler("nguon", (pipeline, context) => Build(pipeline,
-                context.ServiceProvider.GetRequiredService<SourceRegistry>().Get(context.InstanceName),
+                context.ServiceProvider.GetRequiredService<SourceRegistry>().Get(context.InstanceName is { Length: > 0 } code ? code : throw Unmarked()),
                 context.ServiceProvider.GetRequiredService<IOptions<CollectorOptions>>().Value))
-            .SelectPipelineBy(_ => Source);
+            // The handler also calls the selector once with a request of its own, so an unmarked request must not throw here.
+            .SelectPipelineBy(_ => request => request.Options.TryGetValue(SourceCode, out string? code) ? code : "");
         client.AddHttpMessageHandler(sp => new SourceAuthHandler(sp.GetRequiredService<SourceRegistry>(),
             sp.GetRequiredService<SecretReader>(), sp.GetRequiredService<OAuth2TokenProvider>()));
     }
@@ -42,9 +43,10 @@ public static class SourceHttpSetup
 
     /// <summary>The code of the source <paramref name="request"/> is for; a request without one is a programming error.</summary>
     public static string Source(HttpRequestMessage request) =>
-        request.Options.TryGetValue(SourceCode, out string? code)
-            ? code
-            : throw new InvalidOperationException($"A request through the '{ClientName}' client must name its source (ForSource).");
+        request.Options.TryGetValue(SourceCode, out string? code) ? code : throw Unmarked();
+
+    private static InvalidOperationException Unmarked() =>
+        new($"A request through the '{ClientName}' client must name its source (ForSource).");
 
     private static void Build(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, SourceDefinition source, CollectorOptions options)
     {
