@@ -1,18 +1,22 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using KpiMonitor.Collector.Polling;
+using KpiMonitor.Collector.Sources.Http;
 using KpiMonitor.Shared.Sources;
 
 namespace KpiMonitor.Collector.Auth;
 
 /// <summary>
-/// Adds a source's credentials to each request. For OAuth2, a 401 means the token expired early or was
-/// revoked: the token is dropped, a new one fetched and the request sent once more, so an expiry is invisible.
+/// Adds the credentials of the request's source (<see cref="SourceHttpSetup.ForSource"/>) to each request. For OAuth2,
+/// a 401 means the token expired early or was revoked: the token is dropped, a new one fetched and the request sent
+/// once more, so an expiry is invisible.
 /// </summary>
-public sealed class SourceAuthHandler(SourceDefinition source, SecretReader secrets, OAuth2TokenProvider tokens) : DelegatingHandler
+public sealed class SourceAuthHandler(SourceRegistry sources, SecretReader secrets, OAuth2TokenProvider tokens) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var source = sources.Get(SourceHttpSetup.Source(request));
         switch (source.Auth.Kind)
         {
             case SourceAuthKind.ApiKey:
@@ -27,13 +31,13 @@ public sealed class SourceAuthHandler(SourceDefinition source, SecretReader secr
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secrets.Read(source));
                 break;
             case SourceAuthKind.OAuth2ClientCredentials:
-                return await SendWithTokenAsync(request, cancellationToken);
+                return await SendWithTokenAsync(source, request, cancellationToken);
         }
 
         return await base.SendAsync(request, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendWithTokenAsync(SourceDefinition source, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         string token = await tokens.GetTokenAsync(source, cancellationToken);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KpiMonitor.Collector.Auth;
 using KpiMonitor.Collector.Polling;
 using KpiMonitor.Collector.Sources;
@@ -10,9 +11,10 @@ using KpiMonitor.Collector.Sources.OneStop;
 using KpiMonitor.Collector.Sources.Portal;
 using KpiMonitor.Collector.Spool;
 using KpiMonitor.Shared.Configuration;
-using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Hosting;
 using KpiMonitor.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace KpiMonitor.Collector.Hosting;
@@ -33,23 +35,26 @@ public static class CollectorServiceCollectionExtensions
 
     /// <summary>
     /// Registers the collector's own services beside a host that registers the catalogue and the store itself (its own
-    /// <see cref="AddCollector"/>, or the dashboard's demo, ADR 006). Quartz triggers and one HTTP pipeline per source
-    /// are declared at registration, so sources.json (and the catalogue its units are checked against) is read now:
-    /// a bad file stops the start with every problem listed.
+    /// <see cref="AddCollector"/>, or the dashboard's demo, ADR 006). Nothing is read now: sources.json is loaded and
+    /// checked against the catalogue when <see cref="SourceRegistry"/> is resolved at start (<see cref="StartupResolution"/>),
+    /// so a bad file stops the start with every problem listed; the Quartz jobs (<see cref="SourceScheduleService"/>) and
+    /// the per-source HTTP pipelines (<see cref="SourceHttpSetup"/>) are built from the registry then.
     /// </summary>
     public static IServiceCollection AddCollectorJobs(this IServiceCollection services, IConfiguration configuration, bool scheduled)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptionsWithValidateOnStart<CollectorOptions>().Bind(configuration.GetSection(CollectorOptions.Section)).ValidateDataAnnotations();
-        var options = configuration.GetSection(CollectorOptions.Section).Get<CollectorOptions>() ?? new CollectorOptions();
-        var catalog = CatalogLoader.Load((configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions()).Resolve());
-        var secrets = new SecretReader(configuration);
-        var sources = SourceLoader.Load(new SourceLoadContext(catalog, catalog.Directory, MissedRunPolicy.Check, secrets.IsSet));
-        services.AddSingleton(new SourceRegistry(sources));
-        services.AddSingleton(secrets);
+        services.AddSingleton(new SecretReader(configuration));
+        services.AddSingleton(sp =>
+        {
+            var catalog = sp.GetRequiredService<Catalog>();
+            var secrets = sp.GetRequiredService<SecretReader>();
+            return new SourceRegistry(SourceLoader.Load(new SourceLoadContext(catalog, catalog.Directory, MissedRunPolicy.Check, secrets.IsSet)));
+        });
+        services.ResolveOnStart<SourceRegistry>();
         services.AddSingleton<OAuth2TokenProvider>();
         services.AddSingleton<SourceHttpClient>();
-        SourceHttpSetup.AddSourceClients(services, sources, options);
+        SourceHttpSetup.AddSourceClients(services);
 
         services.AddSingleton<ISourceReader, EOfficeReader>();
         services.AddSingleton<ISourceReader, OneStopStatisticsReader>();
@@ -69,26 +74,20 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<RunOnceCommand>();
         if (scheduled)
         {
-            AddSchedules(services, sources.Where(s => s.Enabled), options);
+            AddSchedules(services);
         }
 
         return services;
     }
 
-    private static void AddSchedules(IServiceCollection services, IEnumerable<KpiMonitor.Shared.Sources.SourceDefinition> sources, CollectorOptions options)
+    private static void AddSchedules(IServiceCollection services)
     {
         services.AddHostedService<QuartzLoggingBridge>();
-        services.AddQuartz(q =>
-        {
-            q.UseDefaultThreadPool(pool => pool.MaxConcurrency = options.MaxConcurrentSources);
-            foreach (var source in sources)
-            {
-                var job = new JobKey(source.Code);
-                q.AddJob<PollSourceJob>(job, j => j.UsingJobData(PollSourceJob.SourceKey, source.Code).StoreDurably());
-                q.AddTrigger(t => t.ForJob(job).WithIdentity(source.Code + "-lich")
-                    .WithCronSchedule(source.Schedule, cron => cron.InTimeZone(VietnamTime.Zone).WithMisfireHandlingInstructionDoNothing()));
-            }
-        });
+        services.AddQuartz();
+        services.AddOptions<QuartzOptions>().Configure<IOptions<CollectorOptions>>((quartz, collector) =>
+            quartz["quartz.threadPool.maxConcurrency"] = collector.Value.MaxConcurrentSources.ToString(CultureInfo.InvariantCulture));
+        // Before Quartz's own service: the jobs exist when the scheduler starts and when the catch-up triggers them.
+        services.AddHostedService<SourceScheduleService>();
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddHostedService<SpoolDrainService>();
         services.AddHostedService<CatchUpService>();

@@ -2,7 +2,10 @@ using KpiMonitor.Shared.Sources;
 
 namespace KpiMonitor.Collector.Polling;
 
-/// <summary>The sources loaded from config/sources.json at start.</summary>
+/// <summary>
+/// The sources loaded from config/sources.json, built by a factory and resolved at start (never at registration), so a
+/// bad file stops the start with every problem listed.
+/// </summary>
 public sealed class SourceRegistry(IReadOnlyList<SourceDefinition> sources)
 {
     public IReadOnlyList<SourceDefinition> All { get; } = sources;

@@ -1,6 +1,7 @@
 using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Collector.Polling;
 using KpiMonitor.Collector.Spool;
+using KpiMonitor.Shared.Hosting;
 using KpiMonitor.Shared.Storage;
 using KpiMonitor.SourceSimulator;
 using KpiMonitor.Testing;
@@ -82,7 +83,19 @@ public sealed class CollectorHarness : IAsyncDisposable
         }
 
         services.AddCollector(configuration, scheduled: false);
-        return new CollectorHarness(root, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        try
+        {
+            // As the program does: the catalogue and sources.json are loaded and checked here, not at registration.
+            ConsoleStartup.ValidateSettings(provider);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+
+        return new CollectorHarness(root, provider);
     }
 
     public async Task<(int ExitCode, string Output)> RunOnceAsync(CancellationToken cancellationToken = default)

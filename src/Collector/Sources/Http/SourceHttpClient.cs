@@ -10,8 +10,8 @@ using Polly.Timeout;
 namespace KpiMonitor.Collector.Sources.Http;
 
 /// <summary>
-/// Fetches JSON from a source through its named <see cref="HttpClient"/> (auth, timeout, retries and circuit
-/// breaker are set up per source in <see cref="SourceHttpSetup"/>). Every failure becomes a
+/// Fetches JSON from a source through the sources' <see cref="HttpClient"/>, each request marked with its source
+/// (auth, timeout, retries and circuit breaker are per source, see <see cref="SourceHttpSetup"/>). Every failure becomes a
 /// <see cref="SourceReadException"/> that says which source and which URL, and what went wrong.
 /// </summary>
 public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<CollectorOptions> options)
@@ -21,11 +21,12 @@ public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<Collec
 
     public async Task<JsonDocument> GetJsonAsync(SourceDefinition source, string relativeUrl, CancellationToken cancellationToken)
     {
-        var client = factory.CreateClient(SourceHttpSetup.ClientName(source.Code));
+        var client = factory.CreateClient(SourceHttpSetup.ClientName);
         string where = $"nguồn '{source.Code}' ({new Uri(source.BaseUrl!, relativeUrl).GetLeftPart(UriPartial.Path)})";
         try
         {
-            using var response = await client.GetAsync(new Uri(source.BaseUrl!, relativeUrl), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(source.BaseUrl!, relativeUrl)).ForSource(source);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 string body = await ExcerptAsync(response, cancellationToken);

@@ -1,31 +1,52 @@
 using KpiMonitor.Collector.Auth;
 using KpiMonitor.Collector.Hosting;
+using KpiMonitor.Collector.Polling;
 using KpiMonitor.Shared.Sources;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace KpiMonitor.Collector.Sources.Http;
 
 /// <summary>
-/// One named <see cref="HttpClient"/> per HTTP source, each with its own timeout, retries and circuit
-/// breaker, so one slow or failing source never delays another. Retries sit outside authentication, so a
-/// retried request picks up a refreshed token.
+/// The HTTP client of the sources. Each request carries its source's code (<see cref="ForSource"/>), and the resilience
+/// handler keeps one pipeline per source, built from that source's settings the first time it is called, so one
+/// slow or failing source never delays another (its own timeout, retries and circuit breaker) and registration
+/// needs no list of sources. Retries sit outside authentication, so a retried request picks up a refreshed token.
 /// </summary>
 public static class SourceHttpSetup
 {
-    public static string ClientName(string sourceCode) => "source:" + sourceCode;
+    public const string ClientName = "sources";
 
-    public static void AddSourceClients(IServiceCollection services, IEnumerable<SourceDefinition> sources, CollectorOptions options)
+    private static readonly HttpRequestOptionsKey<string> SourceCode = new("kpimonitor.source");
+
+    public static void AddSourceClients(IServiceCollection services)
     {
         services.AddHttpClient(OAuth2TokenProvider.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
-        foreach (var source in sources.Where(s => s.BaseUrl is not null))
-        {
-            // Handlers run in the order added: resilience outside, authentication inside it.
-            var client = services.AddHttpClient(ClientName(source.Code), c => c.Timeout = Timeout.InfiniteTimeSpan);
-            client.AddResilienceHandler("nguon-" + source.Code, pipeline => Build(pipeline, source, options));
-            client.AddHttpMessageHandler(sp => new SourceAuthHandler(source, sp.GetRequiredService<SecretReader>(), sp.GetRequiredService<OAuth2TokenProvider>()));
-        }
+        // Handlers run in the order added: resilience outside, authentication inside it.
+        var client = services.AddHttpClient(ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        client.AddResilienceHandler("nguon", (pipeline, context) => Build(pipeline,
+                context.ServiceProvider.GetRequiredService<SourceRegistry>().Get(context.InstanceName is { Length: > 0 } code ? code : throw Unmarked()),
+                context.ServiceProvider.GetRequiredService<IOptions<CollectorOptions>>().Value))
+            // The handler also calls the selector once with a request of its own, so an unmarked request must not throw here.
+            .SelectPipelineBy(_ => request => request.Options.TryGetValue(SourceCode, out string? code) ? code : "");
+        client.AddHttpMessageHandler(sp => new SourceAuthHandler(sp.GetRequiredService<SourceRegistry>(),
+            sp.GetRequiredService<SecretReader>(), sp.GetRequiredService<OAuth2TokenProvider>()));
     }
+
+    /// <summary>Marks <paramref name="request"/> as a call to <paramref name="source"/>: its pipeline and credentials.</summary>
+    public static HttpRequestMessage ForSource(this HttpRequestMessage request, SourceDefinition source)
+    {
+        request.Options.Set(SourceCode, source.Code);
+        return request;
+    }
+
+    /// <summary>The code of the source <paramref name="request"/> is for; a request without one is a programming error.</summary>
+    public static string Source(HttpRequestMessage request) =>
+        request.Options.TryGetValue(SourceCode, out string? code) ? code : throw Unmarked();
+
+    private static InvalidOperationException Unmarked() =>
+        new($"A request through the '{ClientName}' client must name its source (ForSource).");
 
     private static void Build(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, SourceDefinition source, CollectorOptions options)
     {
