@@ -29,7 +29,7 @@ public static class SimulatorServiceCollectionExtensions
         }
 
         services.AddSingleton(Options.Create(options));
-        services.AddSingleton(CreateState(options, configuration: null));
+        services.AddSingleton(_ => CreateState(options, configuration: null));
         return services;
     }
 
