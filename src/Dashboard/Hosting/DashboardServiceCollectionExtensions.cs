@@ -8,6 +8,7 @@ using KpiMonitor.Dashboard.Sources;
 using KpiMonitor.Logging;
 using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Hosting;
 using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
 using KpiMonitor.Storage;
@@ -15,6 +16,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace KpiMonitor.Dashboard.Hosting;
@@ -97,17 +99,24 @@ public static class DashboardServiceCollectionExtensions
 
         // Sign-in cookies, form tokens and the "saved" note are protected by this key ring; kept in a folder, they
         // outlive a restart or a recreated container instead of signing everyone out.
-        var dataProtection = services.AddDataProtection().SetApplicationName("KpiMonitor.Dashboard");
-        if (configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.KeyRingDirectory)}"] is { } keyRing && !string.IsNullOrWhiteSpace(keyRing))
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing));
-        }
+        // The folder and the certificate are settings read when the options are first built; the certificate file
+        // itself is loaded at start (KeyRingCertificate, resolved with the other start-up checks), not while registering.
+        services.AddDataProtection().SetApplicationName("KpiMonitor.Dashboard");
+        services.AddSingleton<KeyRingCertificate>().ResolveOnStart<KeyRingCertificate>();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IOptions<AuthOptions>, KeyRingCertificate, ILoggerFactory>((keys, auth, certificate, loggers) =>
+            {
+                if (!string.IsNullOrWhiteSpace(auth.Value.KeyRingDirectory))
+                {
+                    keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                        new DirectoryInfo(auth.Value.KeyRingDirectory), loggers);
+                }
 
-        if (configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.KeyRingCertificatePath)}"] is { } certificatePath && !string.IsNullOrWhiteSpace(certificatePath))
-        {
-            dataProtection.ProtectKeysWithCertificate(KeyRingCertificate(certificatePath,
-                configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.KeyRingCertificatePassword)}"]));
-        }
+                if (certificate.Certificate is { } x509)
+                {
+                    keys.XmlEncryptor = new KeyRingCertificateEncryptor(x509, loggers);
+                }
+            });
 
         bool sso = OidcAuthentication.IsEnabled(configuration);
         services.AddAuthentication(o =>
@@ -151,31 +160,5 @@ public static class DashboardServiceCollectionExtensions
         services.AddRazorPages();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("kho-du-lieu").AddCheck<WarmupHealthCheck>("nap-san", tags: [WarmupHealthCheck.ReadyTag]);
         return builder;
-    }
-
-    /// <summary>The certificate of Auth:KeyRingCertificatePath, with its private key, or a start-up error naming the setting.</summary>
-    private static System.Security.Cryptography.X509Certificates.X509Certificate2 KeyRingCertificate(string path, string? password)
-    {
-        const string setting = "Auth:KeyRingCertificatePath";
-        if (!File.Exists(path))
-        {
-            throw new KpiMonitor.Shared.Hosting.StartupException($"{setting}: không có tệp chứng thư '{path}' (tệp .pfx có khóa riêng, xem README, mục bảo mật).");
-        }
-
-        try
-        {
-            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
-            if (!certificate.HasPrivateKey)
-            {
-                throw new KpiMonitor.Shared.Hosting.StartupException($"{setting}: chứng thư '{path}' không có khóa riêng; cần tệp .pfx có khóa riêng.");
-            }
-
-            return certificate;
-        }
-        catch (System.Security.Cryptography.CryptographicException ex)
-        {
-            throw new KpiMonitor.Shared.Hosting.StartupException(
-                $"{setting}: không đọc được chứng thư '{path}' (sai mật khẩu Auth:KeyRingCertificatePassword hoặc không phải tệp .pfx): {ex.Message}", ex);
-        }
     }
 }

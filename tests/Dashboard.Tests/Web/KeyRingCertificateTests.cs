@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using KpiMonitor.Dashboard.Auth;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KpiMonitor.Dashboard.Tests.Web;
 
@@ -14,13 +17,7 @@ public sealed class KeyRingCertificateTests(DashboardFactory factory) : IClassFi
     public async Task TheKeysOnDisk_AreEncrypted()
     {
         string keys = Path.Combine(_folder, "keys");
-        string pfx = Path.Combine(_folder, "keyring.pfx");
-        using (var rsa = RSA.Create(2048))
-        {
-            var request = new CertificateRequest("CN=KpiMonitor key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-            await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, CertificatePassword));
-        }
+        string pfx = await WriteCertificateAsync();
 
         using var app = factory.WithWebHostBuilder(b =>
         {
@@ -38,6 +35,32 @@ public sealed class KeyRingCertificateTests(DashboardFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task ASecondInstance_WithTheSameFolderAndCertificate_DecryptsTheKeys()
+    {
+        string keys = Path.Combine(_folder, "keys");
+        string pfx = await WriteCertificateAsync();
+        Action<IWebHostBuilder> settings = b =>
+        {
+            b.UseSetting("Auth:KeyRingDirectory", keys);
+            b.UseSetting("Auth:KeyRingCertificatePath", pfx);
+            b.UseSetting("Auth:KeyRingCertificatePassword", CertificatePassword);
+        };
+
+        string sealedText;
+        using (var first = factory.WithWebHostBuilder(settings))
+        {
+            sealedText = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("kiem-thu").Protect("Phiên đăng nhập");
+        }
+
+        // A new process (a restart, another replica) has only the encrypted key on disk and must decrypt it.
+        using var second = factory.WithWebHostBuilder(settings);
+        string opened = second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("kiem-thu").Unprotect(sealedText);
+
+        Assert.Equal("Phiên đăng nhập", opened);
+        Assert.DoesNotContain("<masterKey", await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(keys, "key-*.xml"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMissingCertificate_StopsTheStart_NamingTheSetting()
     {
         var (exitCode, output) = await PlainDashboardProcess.RunUntilExitAsync(new Dictionary<string, string>
@@ -48,6 +71,16 @@ public sealed class KeyRingCertificateTests(DashboardFactory factory) : IClassFi
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Auth:KeyRingCertificatePath: không có tệp chứng thư", output, StringComparison.Ordinal);
+    }
+
+    private async Task<string> WriteCertificateAsync()
+    {
+        string pfx = Path.Combine(_folder, "keyring.pfx");
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=KpiMonitor key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, CertificatePassword));
+        return pfx;
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
