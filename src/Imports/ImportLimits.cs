@@ -44,7 +44,7 @@ public sealed record ImportLimits
     /// <summary>Longest time one file may take to read.</summary>
     public TimeSpan MaxReadTime { get; init; } = TimeSpan.FromSeconds(30);
 
-    internal static string N(long number) => number.ToString("N0", SharedText.Culture);
+    internal static string N(long number) => TextFormat.Count(number, SharedText.Culture);
 
     internal string TooManyRows() => SharedText.Format("limit.rows", N(MaxRows));
 
