@@ -19,7 +19,7 @@ public static class StorageServiceCollectionExtensions
         !string.IsNullOrWhiteSpace(configuration[$"{InfluxOptions.Section}:Url"]);
 
     /// <summary>
-    /// Registers <see cref="ITimeSeriesStore"/> and <see cref="ISourceHealthStore"/> (one instance for both),
+    /// Registers <see cref="ITimeSeriesStore"/>, <see cref="ISourceHealthStore"/> and <see cref="IEventLog"/> (one instance for all),
     /// with options validated at start. Needs the catalogue registered first.
     /// </summary>
     public static IServiceCollection AddTimeSeriesStore(this IServiceCollection services, IConfiguration configuration)
@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
             services.AddSingleton<ITimeSeriesStore>(sp => sp.GetRequiredService<InfluxTimeSeriesStore>());
             services.AddSingleton<ISourceHealthStore>(sp => (ISourceHealthStore)(object)sp.GetRequiredService<InfluxTimeSeriesStore>());
+            services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<InfluxTimeSeriesStore>());
         }
         else
         {
@@ -49,6 +50,7 @@ public static class StorageServiceCollectionExtensions
             services.AddSingleton<SqliteTimeSeriesStore>();
             services.AddSingleton<ITimeSeriesStore>(sp => sp.GetRequiredService<SqliteTimeSeriesStore>());
             services.AddSingleton<ISourceHealthStore>(sp => sp.GetRequiredService<SqliteTimeSeriesStore>());
+            services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteTimeSeriesStore>());
         }
 
         return services;

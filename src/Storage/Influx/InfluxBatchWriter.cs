@@ -78,13 +78,18 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
         }
     }
 
-    /// <summary>Writes a few lines outside the observation schema (source health); returns what the server dropped.</summary>
-    public async Task<(int Dropped, string? Message)> WriteLinesAsync(Action<LineProtocolWriter> format, CancellationToken cancellationToken)
+    /// <summary>Writes a few lines outside the observation schema (source health) as one request; returns what the server dropped.</summary>
+    public Task<(int Dropped, string? Message)> WriteLinesAsync(Action<LineProtocolWriter> format, CancellationToken cancellationToken) =>
+        WriteLinesAsync(format, nanoseconds: false, cancellationToken);
+
+    /// <summary>As the other overload; timestamps are nanoseconds when <paramref name="nanoseconds"/> is set, else milliseconds.</summary>
+    public async Task<(int Dropped, string? Message)> WriteLinesAsync(Action<LineProtocolWriter> format, bool nanoseconds, CancellationToken cancellationToken)
     {
         var batch = _spare.TryTake(out var spare) ? spare : new Batch();
         try
         {
             batch.IsActivity = false;
+            batch.Nanoseconds = nanoseconds;
             format(batch.Lines);
             Seal(batch);
         }
@@ -108,6 +113,7 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
         try
         {
             batch.IsActivity = isActivity;
+            batch.Nanoseconds = false;
             var lines = batch.Lines;
             for (int i = start; i < end; i++)
             {
@@ -155,7 +161,7 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
             bool created = false;
             while (true)
             {
-                var reply = await connection.WriteAsync(batch.Body, options.Gzip, cancellationToken);
+                var reply = await connection.WriteAsync(batch.Body, options.Gzip, batch.Nanoseconds, cancellationToken);
                 switch (reply.Code)
                 {
                     case 200 or 204:
@@ -223,6 +229,8 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
         public ReadOnlyMemory<byte> Body { get; set; }
 
         public bool IsActivity { get; set; }
+
+        public bool Nanoseconds { get; set; }
 
         public void Dispose()
         {

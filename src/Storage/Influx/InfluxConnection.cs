@@ -22,6 +22,7 @@ internal sealed class InfluxConnection
     private readonly InfluxRetryPolicy _retry;
     private readonly AuthenticationHeaderValue? _auth;
     private readonly Uri _writeUri;
+    private readonly Uri _writeNanosecondsUri;
     private readonly Uri _queryUri;
     private readonly Uri _pingUri;
 
@@ -50,6 +51,7 @@ internal sealed class InfluxConnection
         BaseUri = builder.Uri;
         string rp = string.IsNullOrEmpty(options.RetentionPolicy) ? "" : "&rp=" + Uri.EscapeDataString(options.RetentionPolicy);
         _writeUri = new Uri(BaseUri, $"write?db={Uri.EscapeDataString(options.Database)}{rp}&precision=ms");
+        _writeNanosecondsUri = new Uri(BaseUri, $"write?db={Uri.EscapeDataString(options.Database)}{rp}&precision=ns");
         _queryUri = new Uri(BaseUri, "query");
         _pingUri = new Uri(BaseUri, "ping");
 
@@ -64,7 +66,8 @@ internal sealed class InfluxConnection
     /// <summary>The server address without credentials, query or fragment.</summary>
     public Uri BaseUri { get; }
 
-    public Task<InfluxReply> WriteAsync(ReadOnlyMemory<byte> body, bool gzipped, CancellationToken cancellationToken) =>
+    /// <summary>Writes line protocol; timestamps are milliseconds, or nanoseconds when <paramref name="nanoseconds"/> is set.</summary>
+    public Task<InfluxReply> WriteAsync(ReadOnlyMemory<byte> body, bool gzipped, bool nanoseconds, CancellationToken cancellationToken) =>
         SendAsync("ghi dữ liệu", _options.MaxRetries, () =>
         {
             var content = new ReadOnlyMemoryContent(body);
@@ -74,7 +77,7 @@ internal sealed class InfluxConnection
                 content.Headers.ContentEncoding.Add("gzip");
             }
 
-            return new HttpRequestMessage(HttpMethod.Post, _writeUri) { Content = content };
+            return new HttpRequestMessage(HttpMethod.Post, nanoseconds ? _writeNanosecondsUri : _writeUri) { Content = content };
         }, cancellationToken);
 
     /// <summary>

@@ -32,6 +32,19 @@ internal static class InfluxSchema
     public const string DurationMs = "duration_ms";
     public const string ConsecutiveFailures = "consecutive_failures";
 
+    /// <summary>Event logs (<see cref="Shared.Storage.IEventLog"/>): tags <c>log</c> and <c>stream</c>; see <see cref="InfluxTimeSeriesStore"/>'s event part.</summary>
+    public const string StoredEvent = "stored_event";
+    public const string Log = "log";
+    public const string Stream = "stream";
+    public const string Sequence = "sequence";
+    public const string Type = "type";
+    public const string Payload = "payload";
+
+    /// <summary>Outbox sent-marks: tag <c>outbox</c>, the delivery id as a field (as a tag, every notification would be a series).</summary>
+    public const string EventSent = "event_sent";
+    public const string Outbox = "outbox";
+    public const string Id = "id";
+
     /// <summary>One observation as a line; the validator has already guaranteed the parts this kind needs.</summary>
     public static void WriteObservation(LineProtocolWriter writer, Shared.Storage.Observation o, bool ratio, long receivedMs)
     {

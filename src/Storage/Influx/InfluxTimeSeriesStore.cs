@@ -17,7 +17,7 @@ namespace KpiMonitor.Storage.Influx;
 /// handler: this class already retries, and two layers would multiply the attempts. The client is not
 /// modified (it may be shared); the address comes from its BaseAddress or else from the options.
 /// </summary>
-public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore
+public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore, IEventLog
 {
     private readonly InfluxConnection _connection;
     private readonly InfluxBatchWriter _writer;
@@ -25,6 +25,7 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
     private readonly ObservationValidator _validator;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly int _batchSize;
 
     // Measurements as InfluxQL names, qualified by the retention policy when one is configured, so reads
     // find what writes put there rather than looking in the default policy.
@@ -32,6 +33,8 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
     private readonly string _activity;
     private readonly string _health;
     private readonly string _changes;
+    private readonly string _events;
+    private readonly string _sent;
 
     /// <summary>Creates the store; throws <see cref="OptionsValidationException"/> for bad settings.</summary>
     public InfluxTimeSeriesStore(HttpClient http, IOptions<InfluxOptions> options, Catalog catalog, TimeProvider time, ILogger<InfluxTimeSeriesStore> logger)
@@ -44,11 +47,14 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
         _validator = new ObservationValidator(catalog);
         _time = time;
         _logger = logger;
+        _batchSize = settings.BatchSize;
         string rp = string.IsNullOrEmpty(settings.RetentionPolicy) ? "" : Identifier(settings.RetentionPolicy) + ".";
         _observations = rp + Identifier(InfluxSchema.Observation);
         _activity = rp + Identifier(InfluxSchema.SourceActivity);
         _health = rp + Identifier(InfluxSchema.SourceHealth);
         _changes = rp + Identifier(InfluxSchema.KpiChange);
+        _events = rp + Identifier(InfluxSchema.StoredEvent);
+        _sent = rp + Identifier(InfluxSchema.EventSent);
     }
 
     /// <summary>The server address in use, without credentials.</summary>

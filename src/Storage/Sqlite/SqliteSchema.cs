@@ -36,7 +36,41 @@ internal static class SqliteSchema
             points INTEGER NOT NULL,
             consecutive_failures INTEGER NOT NULL
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS stored_event (
+            log TEXT NOT NULL,
+            stream TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            time_ms INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            PRIMARY KEY (log, stream, sequence)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS stored_event_by_time ON stored_event (log, time_ms);
+        CREATE TABLE IF NOT EXISTS event_sent (
+            outbox TEXT NOT NULL,
+            id TEXT NOT NULL,
+            sent_ms INTEGER NOT NULL,
+            PRIMARY KEY (outbox, id)
+        ) WITHOUT ROWID;
         """;
+
+    /// <summary>
+    /// An event's identity is its key; of two under one key the later time stays (equal: the later append),
+    /// the rule InfluxDB's point identity gives the other store.
+    /// </summary>
+    public const string UpsertEvent = """
+        INSERT INTO stored_event (log, stream, sequence, time_ms, type, payload) VALUES ($log, $stream, $sequence, $time, $type, $payload)
+        ON CONFLICT (log, stream, sequence) DO UPDATE SET
+            time_ms = excluded.time_ms, type = excluded.type, payload = excluded.payload
+        WHERE excluded.time_ms >= stored_event.time_ms
+        """;
+
+    public const string Events = """
+        SELECT stream, sequence, time_ms, type, payload FROM stored_event
+        WHERE log = $log AND time_ms >= $since
+        """;
+
+    public const string MarkSent = "INSERT OR IGNORE INTO event_sent (outbox, id, sent_ms) VALUES ($outbox, $id, $sent)";
 
     public const string UpsertHealth = """
         INSERT OR REPLACE INTO source_health (source, last_run_ms, last_success_ms, last_error, duration_ms, points, consecutive_failures)

@@ -13,7 +13,7 @@ namespace KpiMonitor.Storage.Sqlite;
 /// same schema ideas as the InfluxDB store (period timestamp as key, ratios as two parts) and passes the
 /// same contract tests. Writes are serialised because SQLite has one writer at a time.
 /// </summary>
-public sealed class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore, IDisposable
+public sealed partial class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHealthStore, IEventLog, IDisposable
 {
     private readonly string _connectionString;
     private readonly Catalog _catalog;
