@@ -1,0 +1,23 @@
+using KpiMonitor.Shared.Storage;
+using KpiMonitor.Storage.Influx;
+using KpiMonitor.Testing;
+
+namespace KpiMonitor.Shared.Tests.Storage.Influx;
+
+/// <summary>The event log contract against a real influxd; every store gets its own new database.</summary>
+[Collection(InfluxCollection.Name)]
+public sealed class InfluxEventLogContractTests(InfluxFixture fixture) : EventLogContract
+{
+    private readonly Dictionary<IEventLog, string> _databases = [];
+
+    protected override Task<IEventLog> CreateLogAsync(CancellationToken cancellationToken) => Task.FromResult<IEventLog>(Open(InfluxFixture.NewDatabase()));
+
+    protected override IEventLog Reopen(IEventLog log) => Open(_databases[log]);
+
+    private InfluxTimeSeriesStore Open(string database)
+    {
+        var store = fixture.CreateStore(TestCatalog.Create(), database);
+        _databases[store] = database;
+        return store;
+    }
+}

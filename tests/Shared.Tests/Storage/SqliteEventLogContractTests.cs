@@ -1,0 +1,37 @@
+using KpiMonitor.Shared.Storage;
+using KpiMonitor.Storage.Sqlite;
+using KpiMonitor.Testing;
+using Microsoft.Extensions.Options;
+
+namespace KpiMonitor.Shared.Tests.Storage;
+
+public sealed class SqliteEventLogContractTests : EventLogContract, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kpimonitor-events-").FullName;
+    private readonly Dictionary<IEventLog, string> _paths = [];
+    private readonly List<SqliteTimeSeriesStore> _stores = [];
+
+    protected override Task<IEventLog> CreateLogAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IEventLog>(Open(Path.Combine(_folder, $"{Guid.NewGuid():N}.db")));
+
+    protected override IEventLog Reopen(IEventLog log) => Open(_paths[log]);
+
+    public void Dispose()
+    {
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private SqliteTimeSeriesStore Open(string path)
+    {
+        var store = new SqliteTimeSeriesStore(Options.Create(new SqliteOptions { Path = path }), TestCatalog.Create(), TimeProvider.System);
+        _stores.Add(store);
+        _paths[store] = path;
+        return store;
+    }
+}
