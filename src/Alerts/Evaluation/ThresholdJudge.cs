@@ -31,7 +31,7 @@ internal static class ThresholdJudge
         {
             judged = value;
         }
-        else if (earlier is not { } before || settings.Unit == ChangeUnit.Percent && before == 0)
+        else if (earlier is not { } before || (settings.Unit == ChangeUnit.Percent && before == 0))
         {
             return AlertCondition.NoData;
         }

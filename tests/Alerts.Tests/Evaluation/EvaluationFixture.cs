@@ -2,7 +2,6 @@ using KpiMonitor.Alerts.Configuration;
 using KpiMonitor.Alerts.Evaluation;
 using KpiMonitor.Alerts.Lifecycle;
 using KpiMonitor.Shared.Configuration;
-using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;
 using KpiMonitor.Shared.Targets;
