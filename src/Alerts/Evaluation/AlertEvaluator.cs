@@ -32,8 +32,8 @@ public sealed class AlertEvaluator
     /// <summary>
     /// An evaluator over the caller's assessor and reader (the dashboard's, with its rollup cache). Give the reader
     /// snapshots (<see cref="IRollupSnapshots"/>): without them a read for thousands of units rolls each subtree up apart.
+    /// <c>sources</c> are the codes in <c>sources.json</c>: the sources of a source-down rule that lists none.
     /// </summary>
-    /// <param name="sources">The codes in <c>sources.json</c>: the sources of a source-down rule that lists none.</param>
     public AlertEvaluator(
         AlertConfig config, Catalog catalog, KpiAssessor assessor, KpiReader reader, ITimeSeriesStore store, ISourceHealthStore health,
         IReadOnlyCollection<string> sources, TimeProvider time)
