@@ -94,6 +94,25 @@ public sealed class AlertEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public async Task PaceProjection_OfACount_ScalesTheMonthsThatEnded_ToTwelve()
+    {
+        var rule = Rule("late-projection", RuleKind.Projection, "{unit}: {projection}", Count) with { Projection = new ProjectionSettings(ProjectionMethod.Pace, 6) };
+        for (int month = 1; month <= 5; month++)
+        {
+            await _data.WriteAsync(Observation.Scalar(Count, Department, Month(month), 100, "s"), Observation.Scalar(Count, CommuneA, Month(month), 80, "s"));
+        }
+
+        await _data.WriteAsync(Observation.Scalar(Count, Department, Month(6), 1, "s"));
+        var conditions = await _data.Evaluator(rule).EvaluateAsync(null, Ct);
+
+        // 500 late dossiers in five months is 1,200 by December, above the 1,000 allowed; 400 is 960.
+        var department = Find(conditions, "late-projection", Department, Count);
+        Assert.Equal((ConditionStatus.Breaching, (double?)1200), (department.Status, department.Value));
+        Assert.Equal("Sở Nội vụ: 1.200", department.Summary);
+        Assert.Equal(ConditionStatus.Ok, Find(conditions, "late-projection", CommuneA, Count).Status);
+    }
+
+    [Fact]
     public async Task TrendProjection_OfAStock_ReadsTheLineAtDecember()
     {
         var rule = Rule("score-projection", RuleKind.Projection, "{unit}: {projection}", Score) with { Projection = new ProjectionSettings(ProjectionMethod.LinearTrend, 6) };
