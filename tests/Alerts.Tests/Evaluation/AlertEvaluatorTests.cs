@@ -57,6 +57,27 @@ public sealed class AlertEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public async Task YearOnYearRule_InPercent_ComparesWithTheSameMonthLastYear()
+    {
+        var rule = Rule("late-growth", RuleKind.Threshold, "{unit}: tăng {change} ({previous} → {value}), ngưỡng {threshold}", Count) with
+        {
+            Threshold = new ThresholdSettings(ThresholdComparison.YearOnYear, 50, null, ChangeUnit.Percent),
+        };
+        await _data.WriteAsync(
+            Observation.Scalar(Count, Department, Month(6, 2025), 200, "s"), Observation.Scalar(Count, Department, Month(5), 1000, "s"),
+            Observation.Scalar(Count, Department, Month(6), 350, "s"),
+            Observation.Scalar(Count, CommuneA, Month(6, 2025), 100, "s"), Observation.Scalar(Count, CommuneA, Month(6), 120, "s"),
+            Observation.Scalar(Count, CommuneB, Month(6), 500, "s"));
+
+        var conditions = await _data.Evaluator(rule).EvaluateAsync(null, Ct);
+
+        // May's 1,000 is not the comparison: June 2025's 200 is.
+        Assert.Equal("Sở Nội vụ: tăng 75,0 % (200 → 350), ngưỡng 50,0 %", Find(conditions, "late-growth", Department, Count).Summary);
+        Assert.Equal(ConditionStatus.Ok, Find(conditions, "late-growth", CommuneA, Count).Status);
+        Assert.Equal(ConditionStatus.NoData, Find(conditions, "late-growth", CommuneB, Count).Status);
+    }
+
+    [Fact]
     public async Task ValueRule_WritesCountsTheVietnameseWay()
     {
         var rule = Rule("late", RuleKind.Threshold, "{unit}: {value} hồ sơ trễ hạn kỳ {period} (ngưỡng {threshold}).", Count) with
