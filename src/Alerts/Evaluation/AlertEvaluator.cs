@@ -113,9 +113,14 @@ public sealed class AlertEvaluator
             projections[group.Key] = await YearEndProjection.ProjectAsync(_reader, kpi, group.Key, units, today, cancellationToken);
         }
 
-        var figureTimes = instances.Exists(i => i.Rule.Kind == RuleKind.Stale)
-            ? await StaleJudge.FigureTimesAsync(_store, kpi, _catalog.Units.AsOf(today), now, cancellationToken)
-            : null;
+        IReadOnlyDictionary<string, DateTimeOffset>? figureTimes = null;
+        if (instances.Exists(i => i.Rule.Kind == RuleKind.Stale))
+        {
+            var latest = _snapshots is not null
+                ? await _snapshots.GetLatestAsync(kpi, now, cancellationToken)
+                : await _store.GetLatestAsync(kpi.Code, now, null, cancellationToken);
+            figureTimes = StaleJudge.FigureTimes(latest, kpi, _catalog.Units.AsOf(today));
+        }
 
         var result = new List<InstanceCondition>(instances.Count);
         foreach (var (rule, key) in instances)

@@ -17,6 +17,7 @@ public sealed class EvaluationSnapshots(ITimeSeriesStore store, Catalog catalog,
     private readonly UnitIndex _units = new(catalog.Units);
     private readonly ConcurrentDictionary<(string Kpi, PeriodGranularity Granularity, DateOnly First, DateOnly Last), RollupSnapshot> _snapshots = new();
     private readonly ConcurrentDictionary<(string, PeriodGranularity, DateOnly, DateOnly), byte> _used = new();
+    private readonly ConcurrentDictionary<string, (long Version, IReadOnlyList<StoredValue> Figures)> _latest = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, long> _versions = new Dictionary<string, long>();
 
     /// <summary>Drops what changed in the store since, or what the evaluation before did not read; called once before each evaluation.</summary>
@@ -31,8 +32,33 @@ public sealed class EvaluationSnapshots(ITimeSeriesStore store, Catalog catalog,
             }
         }
 
+        foreach (var (kpi, latest) in _latest)
+        {
+            if (versions.GetValueOrDefault(kpi) != latest.Version)
+            {
+                _latest.TryRemove(kpi, out _);
+            }
+        }
+
         _used.Clear();
         _versions = versions;
+    }
+
+    /// <summary>
+    /// The newest figure of every unit for a KPI (<see cref="ITimeSeriesStore.GetLatestAsync"/> over all units), read again
+    /// only when the KPI's figures changed: without a write, what was newest stays newest.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredValue>> GetLatestAsync(KpiDefinition kpi, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        if (_latest.TryGetValue(kpi.Code, out var known))
+        {
+            return known.Figures;
+        }
+
+        long version = _versions.GetValueOrDefault(kpi.Code);
+        var figures = await store.GetLatestAsync(kpi.Code, asOf, null, cancellationToken);
+        _latest[kpi.Code] = (version, figures);
+        return figures;
     }
 
     /// <inheritdoc />

@@ -18,12 +18,11 @@ namespace KpiMonitor.Alerts.Evaluation;
 /// </summary>
 internal static class StaleJudge
 {
-    /// <summary>The newest period with a figure of every unit (its subtree's, when the KPI rolls up), from one read of the KPI.</summary>
-    public static async Task<IReadOnlyDictionary<string, DateTimeOffset>> FigureTimesAsync(
-        ITimeSeriesStore store, KpiDefinition kpi, OrgSnapshot tree, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The newest period with a figure of every unit (its subtree's, when the KPI rolls up), from every unit's newest figure.</summary>
+    public static IReadOnlyDictionary<string, DateTimeOffset> FigureTimes(IReadOnlyList<StoredValue> latest, KpiDefinition kpi, OrgSnapshot tree)
     {
         var own = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var figure in await store.GetLatestAsync(kpi.Code, now, null, cancellationToken))
+        foreach (var figure in latest)
         {
             own[figure.Unit] = figure.Time;
         }
