@@ -28,6 +28,7 @@ public sealed class AlertEvaluator
     private readonly TimeProvider _time;
     private readonly EvaluationSnapshots? _snapshots;
     private readonly Dictionary<string, AlertPolicy> _policies;
+    private (DateOnly Day, List<(KpiDefinition Kpi, List<(AlertRule Rule, AlertKey Key)> Instances)> PerKpi)? _instances;
 
     /// <summary>
     /// An evaluator over the caller's assessor and reader (the dashboard's, with its rollup cache). Give the reader
@@ -63,7 +64,8 @@ public sealed class AlertEvaluator
     }
 
     /// <summary>
-    /// The conditions of one evaluation, one per rule instance, at the injected clock's time. <paramref name="book"/>,
+    /// The conditions of one evaluation, one per rule instance, at the injected clock's time (one evaluation at a time:
+    /// the alerting service is the single evaluator of ADR 011). <paramref name="book"/>,
     /// when given, dates a breach already pending or firing for the summaries' <c>{since}</c>; otherwise it is now.
     /// </summary>
     public async Task<IReadOnlyList<InstanceCondition>> EvaluateAsync(AlertBook? book, CancellationToken cancellationToken)
@@ -77,12 +79,7 @@ public sealed class AlertEvaluator
             await _snapshots.RefreshAsync(cancellationToken);
         }
 
-        var perKpi = _config.Rules
-            .Where(r => r.Kind != RuleKind.SourceDown)
-            .SelectMany(r => RuleInstances.Of(r, _catalog, today, _sources).Select(key => (Rule: r, Key: key)))
-            .GroupBy(i => i.Key.Kpi!, StringComparer.Ordinal)
-            .Select(g => (Kpi: _catalog.Kpis.Find(g.Key)!, Instances: g.ToList()))
-            .ToList();
+        var perKpi = InstancesOn(today);
 
         // A few KPIs at a time: each is a couple of store reads, then CPU over its units.
         var judged = new List<InstanceCondition>[perKpi.Count];
@@ -97,6 +94,24 @@ public sealed class AlertEvaluator
         var conditions = judged.SelectMany(list => list).ToList();
         conditions.AddRange(await EvaluateSourcesAsync(now, text, cancellationToken));
         return conditions;
+    }
+
+    // The instances change only with the day (units come and go by date): 130,000 keys are not rebuilt every evaluation.
+    private List<(KpiDefinition Kpi, List<(AlertRule Rule, AlertKey Key)> Instances)> InstancesOn(DateOnly today)
+    {
+        if (_instances is { } known && known.Day == today)
+        {
+            return known.PerKpi;
+        }
+
+        var perKpi = _config.Rules
+            .Where(r => r.Kind != RuleKind.SourceDown)
+            .SelectMany(r => RuleInstances.Of(r, _catalog, today, _sources).Select(key => (Rule: r, Key: key)))
+            .GroupBy(i => i.Key.Kpi!, StringComparer.Ordinal)
+            .Select(g => (Kpi: _catalog.Kpis.Find(g.Key)!, Instances: g.ToList()))
+            .ToList();
+        _instances = (today, perKpi);
+        return perKpi;
     }
 
     private async Task<List<InstanceCondition>> EvaluateKpiAsync(
