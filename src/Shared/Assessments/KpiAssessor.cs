@@ -36,6 +36,29 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
     }
 
     /// <summary>
+    /// Many units' assessments for the KPI's period holding <paramref name="day"/>, each unranked as
+    /// <see cref="AssessAsync"/> gives it, from two reads for all of them (the period before with this one, and the same
+    /// period a year earlier): what the alert evaluator asks for every unit of the catalogue at once.
+    /// </summary>
+    public async Task<IReadOnlyList<KpiAssessment>> AssessManyAsync(
+        KpiDefinition kpi, IReadOnlyCollection<OrgUnit> units, DateOnly day, CancellationToken cancellationToken)
+    {
+        if (units.Count == 0)
+        {
+            return [];
+        }
+
+        var window = Window.Of(kpi, day);
+        var codes = units.Select(u => u.Code).Distinct(StringComparer.Ordinal).ToList();
+        var recent = await reader.GetSeriesAsync(kpi.Code, codes, Window.Start(window.Before), window.End, window.Granularity, cancellationToken);
+        var lastYear = await reader.GetSeriesAsync(kpi.Code, codes, Window.Start(window.LastYear), Window.Start(PeriodBucket.Next(window.LastYear, window.Granularity)),
+            window.Granularity, cancellationToken);
+        return units
+            .Select(u => Assess(kpi, u, window, (recent[u.Code][^1].Value, recent[u.Code][0].Value, lastYear[u.Code][0].Value), null, null))
+            .ToList();
+    }
+
+    /// <summary>
     /// The children of a unit for the KPI's period holding <paramref name="day"/>, in the tree of that period (of today
     /// while it runs), each ranked among its siblings of the same level in that period and in the period before.
     /// </summary>
