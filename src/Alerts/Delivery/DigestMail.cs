@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using KpiMonitor.Alerts.Notifications;
 using MimeKit;
 using MimeKit.Text;
@@ -39,9 +40,13 @@ public static class DigestMail
         return part;
     }
 
+    // Vietnamese letters stay letters (a mail client's search and a reader of the source both see them), markup is escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string text) => Encoder.Encode(text);
+
     private static string Html(Digest digest, Uri? dashboardUrl)
     {
-        static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>").Append(E(DigestText.Subject(digest)))
             .Append("</title></head><body style=\"font-family:sans-serif\"><h2>").Append(E(DigestText.Subject(digest))).Append("</h2>")

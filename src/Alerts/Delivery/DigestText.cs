@@ -54,12 +54,12 @@ public static class DigestText
         var parts = new List<string>();
         if (snapshot.Value is not null)
         {
-            parts.Add("giá trị " + TextFormat.Number(snapshot.Value, false, Vi));
+            parts.Add("giá trị " + snapshot.Value.Value.ToString("#,##0.##", Vi));
         }
 
         if (snapshot.Target is not null)
         {
-            parts.Add("mục tiêu " + TextFormat.Number(snapshot.Target, false, Vi));
+            parts.Add("mục tiêu " + snapshot.Target.Value.ToString("#,##0.##", Vi));
         }
 
         return parts.Count == 0 ? "" : string.Join(" / ", parts);
