@@ -44,11 +44,23 @@ public sealed partial class OutboxNotifier(
                 _pending.TryAdd(digest.Id, digest);
             }
 
+            // A channel that failed every attempt for one digest gets one attempt per further digest in this round,
+            // so 40 recipients behind a dead server do not hold the evaluation for 40 backoff series.
+            var failing = new HashSet<string>(StringComparer.Ordinal);
             foreach (var digest in _pending.Values.ToList())
             {
-                if (await log.IsSentAsync(Outbox, digest.Id, cancellationToken) || await TrySendAsync(digest, cancellationToken))
+                if (await log.IsSentAsync(Outbox, digest.Id, cancellationToken))
                 {
                     _pending.Remove(digest.Id);
+                }
+                else if (await TrySendAsync(digest, failing.Contains(digest.Recipient.Channel) ? 1 : options.Value.MaxAttempts, cancellationToken))
+                {
+                    _pending.Remove(digest.Id);
+                    failing.Remove(digest.Recipient.Channel);
+                }
+                else
+                {
+                    failing.Add(digest.Recipient.Channel);
                 }
             }
         }
@@ -58,7 +70,7 @@ public sealed partial class OutboxNotifier(
         }
     }
 
-    private async Task<bool> TrySendAsync(Digest digest, CancellationToken cancellationToken)
+    private async Task<bool> TrySendAsync(Digest digest, int maxAttempts, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var contact = digest.Recipient;
@@ -87,10 +99,10 @@ public sealed partial class OutboxNotifier(
                 {
                     // The message only: an exception's data or inner parts could carry a URL with its token.
                     error = $"{e.GetType().Name}: {e.Message}";
-                    LogAttemptFailed(contact.Channel, digest.Id, attempt, settings.MaxAttempts, error);
+                    LogAttemptFailed(contact.Channel, digest.Id, attempt, maxAttempts, error);
                 }
 
-                if (attempt >= settings.MaxAttempts)
+                if (attempt >= maxAttempts)
                 {
                     break;
                 }

@@ -112,6 +112,22 @@ public sealed class WebhookDeliveryTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task ADeadChannel_CostsOneBackoffSeriesPerRound_AndEveryDigestIsShownAndKept()
+    {
+        using var harness = Harness("d.db");
+        var ioc = SampleDigest(new Contact("Hệ thống điều hành", "generic", "ioc"));
+        var archive = SampleDigest(new Contact("Lưu trữ", "generic", "luu-tru"));
+
+        await harness.Notifier.DeliverAsync([ioc, archive], Ct);
+
+        Assert.Equal([(ioc.Id, 3), (archive.Id, 1)], harness.Failures.Snapshot().Select(f => (f.DigestId, f.Attempts)).OrderByDescending(f => f.Item2));
+        using var receiver = new WebhookReceiver(_port);
+        await harness.Notifier.DeliverAsync([], Ct);
+        Assert.Equal(2, receiver.Accepted);
+        Assert.Equal(["ioc", "luu-tru"], receiver.Requests.Select(r => (string?)r.Body["recipient"]!["address"]).Order());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private DeliveryHarness Harness(string database) => new(Path.Combine(_folder, database), Channels(), Secrets());
