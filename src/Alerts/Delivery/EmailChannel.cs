@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace KpiMonitor.Alerts.Delivery;
 
-/// <summary>Mail over SMTP with MailKit: STARTTLS as configured, authentication when the channel names its credential keys.</summary>
+/// <summary>Mail over SMTP with MailKit: STARTTLS as configured, authentication when the channel's user key holds a value.</summary>
 public sealed class EmailChannel(AlertConfig alerts, IConfiguration configuration, IOptions<DeliveryOptions> options, TimeProvider time) : IDeliveryChannel
 {
     /// <inheritdoc />
@@ -24,10 +24,11 @@ public sealed class EmailChannel(AlertConfig alerts, IConfiguration configuratio
         var message = DigestMail.Build(digest, channel.From, alerts.DashboardUrl, time.GetUtcNow());
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         await client.ConnectAsync(channel.Host, channel.Port, settings.SmtpSecurity, cancellationToken);
-        if (channel.UserKey is not null || channel.PasswordKey is not null)
+        // Authentication when the named keys hold a user name; a user without its password is a configuration error.
+        if (Value(channel.UserKey) is { } user)
         {
-            string user = Secret(channel.UserKey, channel.Code);
-            string password = Secret(channel.PasswordKey, channel.Code);
+            string password = Value(channel.PasswordKey)
+                ?? throw new DeliveryException($"Kênh {channel.Code}: khóa cấu hình '{channel.PasswordKey}' chưa có mật khẩu.");
             await client.AuthenticateAsync(user, password, cancellationToken);
         }
 
@@ -36,8 +37,5 @@ public sealed class EmailChannel(AlertConfig alerts, IConfiguration configuratio
     }
 
     // The key's name may be told, its value never.
-    private string Secret(string? key, string channel) =>
-        key is not null && configuration[key] is { Length: > 0 } value
-            ? value
-            : throw new DeliveryException($"Kênh {channel}: khóa cấu hình '{key}' chưa có giá trị.");
+    private string? Value(string? key) => key is not null && configuration[key] is { Length: > 0 } value ? value : null;
 }

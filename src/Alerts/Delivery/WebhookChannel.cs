@@ -15,25 +15,18 @@ public sealed class WebhookChannel(AlertConfig alerts, IConfiguration configurat
     /// <summary>Name of the HttpClient; registered without request logging, because the URLs hold tokens.</summary>
     public const string ClientName = "alert-webhooks";
 
+    /// <summary>Telegram's Bot API, used when a Telegram channel names only its token key.</summary>
+    public const string TelegramSendMessage = "https://api.telegram.org/bot{token}/sendMessage";
+
     /// <inheritdoc />
     public ChannelType Type => ChannelType.Webhook;
 
     /// <inheritdoc />
     public async Task SendAsync(ChannelDefinition channel, Digest digest, CancellationToken cancellationToken)
     {
-        if (channel.UrlKey is null || configuration[channel.UrlKey] is not { Length: > 0 } url)
-        {
-            throw new DeliveryException($"Kênh {channel.Code}: khóa cấu hình '{channel.UrlKey}' chưa có địa chỉ webhook.");
-        }
-
-        string? token = channel.TokenKey is null ? null : configuration[channel.TokenKey];
+        string? token = Value(channel.TokenKey);
         var template = channel.Template ?? WebhookTemplate.Generic;
-        if (template == WebhookTemplate.Telegram && token is not null)
-        {
-            // "https://api.telegram.org/bot{token}/sendMessage" keeps the token out of the URL's own key.
-            url = url.Replace("{token}", token, StringComparison.Ordinal);
-        }
-
+        string url = Url(channel, template, token);
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = JsonContent.Create(WebhookPayload.Build(template, digest, alerts.DashboardUrl)),
@@ -49,4 +42,26 @@ public sealed class WebhookChannel(AlertConfig alerts, IConfiguration configurat
             throw new DeliveryException($"Kênh {channel.Code}: máy nhận trả lời HTTP {(int)response.StatusCode} ({response.ReasonPhrase}).");
         }
     }
+
+    /// <summary>
+    /// The address to POST to: the URL key's value, for Telegram the Bot API's <c>sendMessage</c> when no URL is
+    /// configured, with <c>{token}</c> replaced by the token key's value.
+    /// </summary>
+    internal string Url(ChannelDefinition channel, WebhookTemplate template, string? token)
+    {
+        string? url = Value(channel.UrlKey) ?? (template == WebhookTemplate.Telegram ? TelegramSendMessage : null);
+        if (url is null)
+        {
+            throw new DeliveryException($"Kênh {channel.Code}: khóa cấu hình '{channel.UrlKey}' chưa có địa chỉ webhook.");
+        }
+
+        if (url.Contains("{token}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{token}", token ?? throw new DeliveryException($"Kênh {channel.Code}: khóa cấu hình '{channel.TokenKey}' chưa có token."), StringComparison.Ordinal);
+        }
+
+        return url;
+    }
+
+    private string? Value(string? key) => key is not null && configuration[key] is { Length: > 0 } value ? value : null;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using KpiMonitor.Alerts.Configuration;
 using KpiMonitor.Alerts.Delivery;
 using KpiMonitor.Testing;
+using Microsoft.Extensions.Configuration;
 using static KpiMonitor.Alerts.Tests.Delivery.DeliveryHarness;
 
 namespace KpiMonitor.Alerts.Tests.Delivery;
@@ -126,6 +127,19 @@ public sealed class WebhookDeliveryTests : IDisposable
         await harness.Notifier.DeliverAsync([], Ct);
         Assert.Equal(2, receiver.Accepted);
         Assert.Equal(["ioc", "luu-tru"], receiver.Requests.Select(r => (string?)r.Body["recipient"]!["address"]).Order());
+    }
+
+    [Fact]
+    public void ATelegramChannelWithOnlyItsTokenKey_PostsToTheBotApi()
+    {
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["KPIMONITOR_TELEGRAM_TOKEN"] = BotToken }).Build();
+        var hooks = new WebhookChannel(new AlertConfig { Rules = [], Channels = [], Operators = [], Recipients = [], Routes = [] }, settings, null!);
+        var channel = new ChannelDefinition { Code = "telegram", Type = ChannelType.Webhook, Template = WebhookTemplate.Telegram, TokenKey = "KPIMONITOR_TELEGRAM_TOKEN" };
+
+        Assert.Equal($"https://api.telegram.org/bot{BotToken}/sendMessage", hooks.Url(channel, WebhookTemplate.Telegram, BotToken));
+        var missing = Assert.Throws<DeliveryException>(() => hooks.Url(channel, WebhookTemplate.Telegram, null));
+        Assert.Contains("KPIMONITOR_TELEGRAM_TOKEN", missing.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
