@@ -60,6 +60,32 @@ public sealed class EmailDeliveryTests : IDisposable
         Assert.DoesNotContain("Mật-khẩu-bí-mật-42", failure.LastError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CredentialKeysWithoutValues_SendWithoutAuthentication()
+    {
+        using var smtp = await SmtpServer.StartAsync();
+        var channel = Mail(smtp.Port) with { UserKey = "KPIMONITOR_SMTP_USER", PasswordKey = "KPIMONITOR_SMTP_PASSWORD" };
+        using var harness = new DeliveryHarness(Path.Combine(_folder, "c.db"), [channel], new Dictionary<string, string?>());
+
+        await harness.Notifier.DeliverAsync([SampleDigest(Ict)], Ct);
+
+        Assert.Single(smtp.Received());
+    }
+
+    [Fact]
+    public async Task RequiredStartTls_IsHonoured_AServerWithoutItGetsNoPlainTextMail()
+    {
+        using var smtp = await SmtpServer.StartAsync();
+        using var harness = new DeliveryHarness(Path.Combine(_folder, "d.db"), [Mail(smtp.Port)],
+            new Dictionary<string, string?> { ["Alerts:Delivery:SmtpSecurity"] = "StartTls", ["Alerts:Delivery:MaxAttempts"] = "1" });
+        var digest = SampleDigest(Ict);
+
+        await harness.Notifier.DeliverAsync([digest], Ct);
+
+        Assert.Empty(smtp.Received());
+        Assert.Contains("STARTTLS", Assert.Single(harness.Failures.Snapshot()).LastError, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static ChannelDefinition Mail(int port) => new()
