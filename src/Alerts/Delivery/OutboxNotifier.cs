@@ -52,6 +52,7 @@ public sealed partial class OutboxNotifier(
                 if (await log.IsSentAsync(Outbox, digest.Id, cancellationToken))
                 {
                     _pending.Remove(digest.Id);
+                    failures.Clear(digest.Id);
                 }
                 else if (await TrySendAsync(digest, failing.Contains(digest.Recipient.Channel) ? 1 : options.Value.MaxAttempts, cancellationToken))
                 {
