@@ -1,0 +1,130 @@
+using KpiMonitor.Alerts.Configuration;
+using KpiMonitor.Alerts.Notifications;
+using KpiMonitor.Shared.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KpiMonitor.Alerts.Delivery;
+
+/// <summary>
+/// Delivers digests through the outbox (ADR 011): a digest recorded as sent in <see cref="Outbox"/> is never sent again,
+/// also after a restart; one that fails after its attempts stays unsent, is shown in <see cref="DeliveryFailures"/>
+/// and is tried again in the next round (kept here, and offered again by the caller after a restart).
+/// </summary>
+public sealed partial class OutboxNotifier(
+    AlertConfig alerts,
+    IEventLog log,
+    IEnumerable<IDeliveryChannel> channels,
+    DeliveryFailures failures,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<OutboxNotifier> logger) : IAlertNotifier, IDisposable
+{
+    /// <summary>The outbox the sent-marks go to.</summary>
+    public const string Outbox = "alert-outbox";
+
+    private readonly Dictionary<ChannelType, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Type);
+    private readonly Dictionary<string, Digest> _pending = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _round = new(1, 1);
+
+    /// <summary>Digests that failed and wait for the next round.</summary>
+    public int PendingCount => _pending.Count;
+
+    /// <inheritdoc />
+    public void Dispose() => _round.Dispose();
+
+    /// <inheritdoc />
+    public async Task DeliverAsync(IReadOnlyList<Digest> digests, CancellationToken cancellationToken)
+    {
+        await _round.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var digest in digests)
+            {
+                _pending.TryAdd(digest.Id, digest);
+            }
+
+            // A channel that failed every attempt for one digest gets one attempt per further digest in this round,
+            // so 40 recipients behind a dead server do not hold the evaluation for 40 backoff series.
+            var failing = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var digest in _pending.Values.ToList())
+            {
+                if (await log.IsSentAsync(Outbox, digest.Id, cancellationToken))
+                {
+                    _pending.Remove(digest.Id);
+                    failures.Clear(digest.Id);
+                }
+                else if (await TrySendAsync(digest, failing.Contains(digest.Recipient.Channel) ? 1 : options.Value.MaxAttempts, cancellationToken))
+                {
+                    _pending.Remove(digest.Id);
+                    failing.Remove(digest.Recipient.Channel);
+                }
+                else
+                {
+                    failing.Add(digest.Recipient.Channel);
+                }
+            }
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    private async Task<bool> TrySendAsync(Digest digest, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var contact = digest.Recipient;
+        var channel = alerts.Channels.FirstOrDefault(c => c.Code == contact.Channel);
+        string error;
+        int attempt = 0;
+        if (channel is null || !_channels.TryGetValue(channel.Type, out var sender))
+        {
+            error = $"Kênh {contact.Channel} không có trong cấu hình hoặc chưa có bộ gửi.";
+        }
+        else
+        {
+            var backoff = settings.InitialBackoff;
+            while (true)
+            {
+                attempt++;
+                try
+                {
+                    await sender.SendAsync(channel, digest, cancellationToken);
+                    await log.MarkSentAsync(Outbox, digest.Id, cancellationToken);
+                    failures.Clear(digest.Id);
+                    LogDelivered(contact.Channel, digest.Id, digest.Items.Count, attempt);
+                    return true;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // The message only: an exception's data or inner parts could carry a URL with its token.
+                    error = $"{e.GetType().Name}: {e.Message}";
+                    LogAttemptFailed(contact.Channel, digest.Id, attempt, maxAttempts, error);
+                }
+
+                if (attempt >= maxAttempts)
+                {
+                    break;
+                }
+
+                await Task.Delay(backoff, time, cancellationToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, settings.MaxBackoff.Ticks));
+            }
+        }
+
+        int total = failures.AttemptsSoFar(digest.Id) + attempt;
+        failures.Record(new DeliveryFailure(contact.Channel, contact.Name, contact.Address, digest.Id, error, total, time.GetUtcNow()));
+        LogUndelivered(contact.Channel, digest.Id, total, error);
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert digest {DigestId} ({Items} items) delivered over channel {Channel} at attempt {Attempt}")]
+    private partial void LogDelivered(string channel, string digestId, int items, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert digest {DigestId} over channel {Channel}: attempt {Attempt}/{MaxAttempts} failed: {Error}")]
+    private partial void LogAttemptFailed(string channel, string digestId, int attempt, int maxAttempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert digest {DigestId} over channel {Channel} not delivered after {Attempts} attempts, kept for the next round: {Error}")]
+    private partial void LogUndelivered(string channel, string digestId, int attempts, string error);
+}

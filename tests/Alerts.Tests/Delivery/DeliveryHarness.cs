@@ -1,0 +1,86 @@
+using KpiMonitor.Alerts.Configuration;
+using KpiMonitor.Alerts.Delivery;
+using KpiMonitor.Alerts.Lifecycle;
+using KpiMonitor.Alerts.Notifications;
+using KpiMonitor.Shared.Storage;
+using KpiMonitor.Storage.Sqlite;
+using KpiMonitor.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KpiMonitor.Alerts.Tests.Delivery;
+
+/// <summary>The delivery as the alerting process registers it (<c>AddAlertDelivery</c>) over a real SQLite store.</summary>
+public sealed class DeliveryHarness : IDisposable
+{
+    public static readonly Uri Dashboard = new("https://kpimonitor.local/");
+
+    private readonly ServiceProvider _services;
+    private readonly SqliteTimeSeriesStore _store;
+
+    public DeliveryHarness(string databasePath, IReadOnlyList<ChannelDefinition> channels, IReadOnlyDictionary<string, string?> settings)
+    {
+        _store = new SqliteTimeSeriesStore(Options.Create(new SqliteOptions { Path = databasePath }), TestCatalog.Create(), TimeProvider.System);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Alerts:Delivery:MaxAttempts"] = "3",
+                ["Alerts:Delivery:InitialBackoff"] = "00:00:00.05",
+                ["Alerts:Delivery:MaxBackoff"] = "00:00:00.2",
+                ["Alerts:Delivery:Timeout"] = "00:00:10",
+            })
+            .AddInMemoryCollection(settings)
+            .Build();
+        var config = new AlertConfig
+        {
+            Rules = [], Channels = channels, Operators = [], Recipients = [], Routes = [], DashboardUrl = Dashboard,
+        };
+        _services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(config)
+            .AddSingleton<IEventLog>(_store)
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .AddSingleton<ILogger<OutboxNotifier>>(Logger)
+            .AddAlertDelivery()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public CapturingLogger<OutboxNotifier> Logger { get; } = new();
+
+    public IAlertNotifier Notifier => _services.GetRequiredService<IAlertNotifier>();
+
+    public DeliveryFailures Failures => _services.GetRequiredService<DeliveryFailures>();
+
+    public IEventLog Store => _store;
+
+    public static CancellationToken Ct => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+
+    /// <summary>A digest of a critical target alert that fired at 18:00 in Hà Nội and a source alert that cleared.</summary>
+    public static Digest SampleDigest(Contact recipient) => new(recipient,
+    [
+        new DigestItem(
+            $"online-target/LCU.X.BGI/online_dossier_rate/1/{recipient.Id}",
+            new AlertKey("online-target", "LCU.X.BGI", "online_dossier_rate"),
+            NotificationKind.Firing,
+            new AlertSnapshot(AlertSeverity.Critical, 45.2, 80, "Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 45,2 % dưới mục tiêu 80 %", null),
+            new DateTimeOffset(2026, 3, 2, 11, 0, 0, TimeSpan.Zero),
+            null),
+        new DigestItem(
+            $"source-down/@eoffice/3/{recipient.Id}",
+            new AlertKey("source-down", Source: "eoffice"),
+            NotificationKind.Resolved,
+            new AlertSnapshot(AlertSeverity.Warning, null, null, "Nguồn Văn phòng điện tử không trả lời", null),
+            new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 3, 2, 4, 5, 0, TimeSpan.Zero)),
+    ]);
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
