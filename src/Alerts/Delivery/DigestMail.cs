@@ -55,7 +55,7 @@ public static class DigestMail
             .Append("</tr></thead><tbody>");
         foreach (var item in digest.Items)
         {
-            string link = DigestText.Link(item.Key, dashboardUrl);
+            string link = item.Key.PageLink(dashboardUrl);
             string color = item.Snapshot.Severity == AlertSeverity.Critical ? "#b00020" : "#b26a00";
             html.Append("<tr><td style=\"color:").Append(color).Append("\">").Append(E(DigestText.Severity(item.Snapshot.Severity))).Append("</td>")
                 .Append("<td>").Append(E(DigestText.Kind(item.Kind))).Append("</td>")

@@ -70,15 +70,6 @@ public static class DigestText
         ? $"bắt đầu {TextFormat.Time(item.FiredAt)}, kết thúc {TextFormat.Time(resolved)}"
         : $"bắt đầu {TextFormat.Time(item.FiredAt)}";
 
-    /// <summary>The KPI page of the unit, or the sources page for a source (as the summaries' <c>{link}</c>).</summary>
-    public static string Link(AlertKey key, Uri? dashboardUrl)
-    {
-        string root = dashboardUrl?.ToString().TrimEnd('/') ?? "";
-        return key.Source is not null || key.Kpi is null || key.Unit is null
-            ? root + "/nguon-du-lieu"
-            : $"{root}/chi-tieu/{Uri.EscapeDataString(key.Kpi)}?unit={Uri.EscapeDataString(key.Unit)}";
-    }
-
     /// <summary>"Đơn vị LCU.X.BGI · chỉ tiêu online_dossier_rate", or "Nguồn eoffice".</summary>
     public static string Scope(AlertKey key) => key.Source is not null
         ? $"nguồn {key.Source}"
@@ -96,7 +87,7 @@ public static class DigestText
             line.Append("; ").Append(figures);
         }
 
-        return line.Append("; ").Append(Times(item)).Append(") ").Append(Link(item.Key, dashboardUrl)).ToString();
+        return line.Append("; ").Append(Times(item)).Append(") ").Append(item.Key.PageLink(dashboardUrl)).ToString();
     }
 
     /// <summary>The whole digest as plain text, cut after <paramref name="maxLength"/> characters with a count of what was left out.</summary>

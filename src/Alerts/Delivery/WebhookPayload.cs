@@ -42,7 +42,7 @@ public static class WebhookPayload
             ["summary"] = i.Snapshot.Summary,
             ["firedAt"] = i.FiredAt.ToUniversalTime(),
             ["resolvedAt"] = i.ResolvedAt?.ToUniversalTime(),
-            ["link"] = DigestText.Link(i.Key, dashboardUrl),
+            ["link"] = i.Key.PageLink(dashboardUrl),
         })]),
     };
 }

@@ -19,7 +19,7 @@ internal sealed class SummaryText(Uri? dashboardUrl, DateTimeOffset now, Func<Al
     public string Render(AlertRule rule, AlertKey key, AlertSeverity severity, Dictionary<string, string> values)
     {
         values["severity"] = severity == AlertSeverity.Critical ? "nghiêm trọng" : "cảnh báo";
-        values["link"] = Link(key);
+        values["link"] = key.PageLink(dashboardUrl);
         // A breach that is not pending or firing yet starts with this evaluation.
         values["since"] = TextFormat.Time(since(key) ?? now);
         return rule.Summary.Render(values);
@@ -52,13 +52,4 @@ internal sealed class SummaryText(Uri? dashboardUrl, DateTimeOffset now, Func<Al
     public static string Method(ProjectionMethod method, int months) => method == ProjectionMethod.Pace
         ? "nhịp độ từ đầu năm"
         : string.Create(Vi, $"xu hướng tuyến tính {months} tháng gần nhất");
-
-    /// <summary>The KPI page of the unit, or the sources page for a source; relative when no dashboard address is configured.</summary>
-    private string Link(AlertKey key)
-    {
-        string root = dashboardUrl?.ToString().TrimEnd('/') ?? "";
-        return key.Source is not null || key.Kpi is null || key.Unit is null
-            ? root + "/nguon-du-lieu"
-            : $"{root}/chi-tieu/{Uri.EscapeDataString(key.Kpi)}?unit={Uri.EscapeDataString(key.Unit)}";
-    }
 }
