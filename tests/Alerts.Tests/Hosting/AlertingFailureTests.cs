@@ -1,0 +1,39 @@
+using KpiMonitor.Alerts.Hosting;
+using KpiMonitor.Alerts.Lifecycle;
+using KpiMonitor.Testing;
+using Microsoft.Extensions.Logging;
+using static KpiMonitor.Alerts.Tests.Hosting.ServiceFixture;
+
+namespace KpiMonitor.Alerts.Tests.Hosting;
+
+/// <summary>The store failing in one evaluation is logged once and recorded; the next evaluation runs and catches up.</summary>
+public sealed class AlertingFailureTests : IDisposable
+{
+    private readonly ServiceFixture _data = new();
+
+    [Fact]
+    public async Task StoreFailingInOneEvaluation_IsLoggedOnce_AndTheNextOneRuns()
+    {
+        var notifier = new RecordingNotifier();
+        var logger = new CapturingLogger<AlertingService>();
+        var service = _data.Service(notifier, logger: logger);
+        await _data.WriteBreachesAsync();
+        Assert.True(await service.PollAsync(Ct));
+
+        await _data.ExecuteAsync("ALTER TABLE kpi_change RENAME TO kpi_change_away");
+        Assert.False(await _data.NextEvaluationAsync(service));
+        var failed = service.Status;
+
+        await _data.ExecuteAsync("ALTER TABLE kpi_change_away RENAME TO kpi_change");
+        Assert.True(await _data.NextEvaluationAsync(service));
+
+        Assert.Single(logger.Entries, e => e.Level == LogLevel.Error);
+        Assert.NotNull(failed.LastError);
+        Assert.False(failed.IsHealthy(_data.Clock.GetUtcNow(), TimeSpan.FromMinutes(15)));
+        Assert.True(service.Status.IsHealthy(_data.Clock.GetUtcNow(), TimeSpan.FromMinutes(15)));
+        Assert.Equal(3, service.Status.Phases[AlertPhase.Firing]);
+        Assert.Single(notifier.Deliveries);
+    }
+
+    public void Dispose() => _data.Dispose();
+}
