@@ -2,6 +2,7 @@ using KpiMonitor.Alerts.Configuration;
 using KpiMonitor.Alerts.Lifecycle;
 using KpiMonitor.Alerts.Lifecycle.Events;
 using KpiMonitor.Alerts.Notifications;
+using KpiMonitor.Shared.Storage;
 using static KpiMonitor.Alerts.Tests.Hosting.ServiceFixture;
 using static KpiMonitor.Testing.TestCatalog;
 
@@ -101,15 +102,18 @@ public sealed class AlertingServiceTests : IDisposable
     public async Task DataChange_TriggersAnEvaluation_BeforeTheInterval()
     {
         var service = _data.Service(new RecordingNotifier());
+        await _data.WriteBreachesAsync();
         Assert.True(await service.PollAsync(Ct));
 
         _data.Clock.Advance(_data.Options.ChangePollInterval);
         Assert.False(await service.PollAsync(Ct));
 
-        await _data.WriteBreachesAsync();
+        // Commune A recovers: a collection wrote data, so the next poll evaluates and its pending breach is cancelled.
+        await _data.WriteAsync(Observation.Ratio(Ratio, CommuneA, June, 950, 1000, "s"));
         _data.Clock.Advance(_data.Options.ChangePollInterval);
         Assert.True(await service.PollAsync(Ct));
-        Assert.Equal(AlertPhase.Pending, Assert.Single(service.Status.Phases).Key);
+        Assert.Equal(2, service.Status.Evaluations);
+        Assert.Contains((await _data.Events.ReadAsync(null, Ct)).OfType<AlertPendingCancelled>(), e => e.Key == Key(CommuneA));
     }
 
     private static IReadOnlyList<DigestItem> Items(IReadOnlyList<Digest> digests, Contact contact) =>
