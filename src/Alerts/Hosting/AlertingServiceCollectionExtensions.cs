@@ -18,7 +18,8 @@ public static class AlertingServiceCollectionExtensions
     /// <c>Alerts</c> (validated at start). <c>alerts.json</c> and <c>sources.json</c> are read at start, not now, so a bad
     /// file stops the start with exit code 2 naming the file and path. The host registers the catalogue
     /// (<c>AddKpiCatalog</c>), the store (<see cref="ITimeSeriesStore"/>, <see cref="ISourceHealthStore"/>,
-    /// <see cref="IEventLog"/>) and an <see cref="IAlertNotifier"/>.
+    /// <see cref="IEventLog"/>) and an <see cref="IAlertNotifier"/>; its health checks may add
+    /// <see cref="AlertingHealthCheck"/> (registered here as a service).
     /// </summary>
     public static IServiceCollection AddAlerting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +42,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton(sp => new AlertEventLog(sp.GetRequiredService<IEventLog>()));
         services.AddSingleton<AlertActions>();
         services.AddSingleton<AlertingService>();
+        services.AddSingleton<AlertingHealthCheck>();
         services.AddHostedService<AlertingBackgroundService>();
         return services;
     }

@@ -1,6 +1,7 @@
 using KpiMonitor.Alerts.Hosting;
 using KpiMonitor.Alerts.Lifecycle;
 using KpiMonitor.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using static KpiMonitor.Alerts.Tests.Hosting.ServiceFixture;
 
@@ -23,6 +24,8 @@ public sealed class AlertingFailureTests : IDisposable
         await _data.ExecuteAsync("ALTER TABLE kpi_change RENAME TO kpi_change_away");
         Assert.False(await _data.NextEvaluationAsync(service));
         var failed = service.Status;
+        var check = new AlertingHealthCheck(service, Microsoft.Extensions.Options.Options.Create(_data.Options), _data.Clock);
+        var unhealthy = await check.CheckHealthAsync(Context(check), Ct);
 
         await _data.ExecuteAsync("ALTER TABLE kpi_change_away RENAME TO kpi_change");
         Assert.True(await _data.NextEvaluationAsync(service));
@@ -33,7 +36,13 @@ public sealed class AlertingFailureTests : IDisposable
         Assert.True(service.Status.IsHealthy(_data.Clock.GetUtcNow(), TimeSpan.FromMinutes(15)));
         Assert.Equal(3, service.Status.Phases[AlertPhase.Firing]);
         Assert.Single(notifier.Deliveries);
+        Assert.Equal(HealthStatus.Unhealthy, unhealthy.Status);
+        Assert.StartsWith("Lần đánh giá cảnh báo gần nhất lỗi (đọc phiên bản dữ liệu: ", unhealthy.Description, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(Context(check), Ct)).Status);
     }
+
+    private static HealthCheckContext Context(IHealthCheck check) =>
+        new() { Registration = new HealthCheckRegistration("alerting", check, HealthStatus.Unhealthy, null) };
 
     public void Dispose() => _data.Dispose();
 }
