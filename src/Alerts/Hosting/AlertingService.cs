@@ -28,7 +28,7 @@ public sealed class AlertingService(
     ILogger<AlertingService> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly OperatorInbox _inbox = new(actions);
+    private OperatorInbox _inbox = new(actions);
     private AlertBook? _book;
     private IReadOnlyDictionary<string, long>? _versions;
     private IReadOnlyList<Digest> _undelivered = [];
@@ -103,8 +103,8 @@ public sealed class AlertingService(
         }
 
         var now = time.GetUtcNow();
-        var (acknowledgements, silences) = await _inbox.ReadAsync(now, cancellationToken);
         var conditions = await evaluator.EvaluateAsync(book, cancellationToken);
+        var (acknowledgements, silences) = await _inbox.ReadAsync(now, cancellationToken);
 
         // Everything read: from here the book changes, and it is kept only if the store records the same changes.
         var decided = new List<AlertEvent>();
@@ -125,8 +125,10 @@ public sealed class AlertingService(
         }
         catch
         {
-            // The book is ahead of the store: rebuild it from the store at the next poll and decide again.
+            // The book is ahead of the store: rebuild it from the store at the next poll and decide again, with the
+            // operators' actions read anew (the acknowledgements handed over here were not recorded).
             _book = null;
+            _inbox = new OperatorInbox(actions);
             throw;
         }
 
