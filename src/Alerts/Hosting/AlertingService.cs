@@ -36,16 +36,11 @@ public sealed class AlertingService(
     private DateTimeOffset? _lastErrorAt;
     private string? _lastError;
     private int _evaluations;
+    private IReadOnlyDictionary<AlertPhase, int>? _phases;
 
-    /// <summary>The state for a health check.</summary>
-    public AlertingStatus Status
-    {
-        get
-        {
-            var phases = _book?.States.GroupBy(s => s.Phase).ToDictionary(g => g.Key, g => g.Count()) ?? [];
-            return new AlertingStatus(_book is not null, _lastEvaluationAt, _evaluations, _lastErrorAt, _lastError, phases, _undelivered.Count);
-        }
-    }
+    /// <summary>The state for a health check (safe to read while an evaluation runs: the phases are counted after each).</summary>
+    public AlertingStatus Status =>
+        new(_phases is not null, _lastEvaluationAt, _evaluations, _lastErrorAt, _lastError, _phases ?? new Dictionary<AlertPhase, int>(), _undelivered.Count);
 
     /// <summary>
     /// Evaluates if due (never evaluated, interval passed, data changed); returns whether an evaluation completed.
@@ -57,7 +52,12 @@ public sealed class AlertingService(
         string stage = "khôi phục trạng thái";
         try
         {
-            _book ??= await events.RestoreAsync(time, setup.Config.QuietHours, cancellationToken);
+            if (_book is null)
+            {
+                _book = await events.RestoreAsync(time, setup.Config.QuietHours, cancellationToken);
+                _phases = CountPhases(_book);
+            }
+
             stage = "đọc phiên bản dữ liệu";
             var versions = await store.GetChangeVersionsAsync(cancellationToken);
             if (!IsDue(versions))
@@ -84,6 +84,9 @@ public sealed class AlertingService(
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
+
+    private static Dictionary<AlertPhase, int> CountPhases(AlertBook book) =>
+        book.States.GroupBy(s => s.Phase).ToDictionary(g => g.Key, g => g.Count());
 
     private bool IsDue(IReadOnlyDictionary<string, long> versions) =>
         _lastEvaluationAt is not { } last
@@ -128,11 +131,13 @@ public sealed class AlertingService(
             // The book is ahead of the store: rebuild it from the store at the next poll and decide again, with the
             // operators' actions read anew (the acknowledgements handed over here were not recorded).
             _book = null;
+            _phases = null;
             _inbox = new OperatorInbox(actions);
             throw;
         }
 
         _versions = versions;
+        _phases = CountPhases(book);
         _lastEvaluationAt = now;
         _evaluations++;
         var digests = DigestBuilder.Build(evaluation.Notifications, recipients);
