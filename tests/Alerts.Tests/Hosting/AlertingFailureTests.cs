@@ -1,9 +1,11 @@
 using KpiMonitor.Alerts.Hosting;
 using KpiMonitor.Alerts.Lifecycle;
+using KpiMonitor.Alerts.Lifecycle.Events;
 using KpiMonitor.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using static KpiMonitor.Alerts.Tests.Hosting.ServiceFixture;
+using static KpiMonitor.Testing.TestCatalog;
 
 namespace KpiMonitor.Alerts.Tests.Hosting;
 
@@ -39,6 +41,29 @@ public sealed class AlertingFailureTests : IDisposable
         Assert.Equal(HealthStatus.Unhealthy, unhealthy.Status);
         Assert.StartsWith("Lần đánh giá cảnh báo gần nhất lỗi (đọc phiên bản dữ liệu: ", unhealthy.Description, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(Context(check), Ct)).Status);
+    }
+
+    [Fact]
+    public async Task AppendFailing_DropsTheBook_AndTheNextEvaluationDecidesAgainFromTheStore()
+    {
+        var notifier = new RecordingNotifier();
+        var service = _data.Service(notifier);
+        await _data.WriteBreachesAsync();
+        Assert.True(await service.PollAsync(Ct));
+
+        // Only the alert events' insert fails: reads, versions and the actions log still work.
+        await _data.ExecuteAsync(
+            "CREATE TRIGGER refuse_alerts BEFORE INSERT ON stored_event WHEN NEW.log = 'alerts' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        Assert.False(await _data.NextEvaluationAsync(service));
+        Assert.Empty(notifier.Deliveries);
+
+        await _data.ExecuteAsync("DROP TRIGGER refuse_alerts");
+        Assert.True(await _data.NextEvaluationAsync(service));
+
+        var digests = Assert.Single(notifier.Deliveries);
+        Assert.Equal(2, digests.Count);
+        var fired = (await _data.Events.ReadAsync(null, Ct)).OfType<AlertFired>().Single(e => e.Key == Key(CommuneA));
+        Assert.Equal(2, fired.Sequence);
     }
 
     private static HealthCheckContext Context(IHealthCheck check) =>
