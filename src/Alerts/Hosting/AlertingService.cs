@@ -37,6 +37,7 @@ public sealed class AlertingService(
     private string? _lastError;
     private int _evaluations;
     private IReadOnlyDictionary<AlertPhase, int>? _phases;
+    private string _stage = "";
 
     /// <summary>The state for a health check (safe to read while an evaluation runs: the phases are counted after each).</summary>
     public AlertingStatus Status =>
@@ -49,7 +50,7 @@ public sealed class AlertingService(
     public async Task<bool> PollAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
-        string stage = "khôi phục trạng thái";
+        _stage = "khôi phục trạng thái";
         try
         {
             if (_book is null)
@@ -58,22 +59,21 @@ public sealed class AlertingService(
                 _phases = CountPhases(_book);
             }
 
-            stage = "đọc phiên bản dữ liệu";
+            _stage = "đọc phiên bản dữ liệu";
             var versions = await store.GetChangeVersionsAsync(cancellationToken);
             if (!IsDue(versions))
             {
                 return false;
             }
 
-            stage = "đánh giá";
             await EvaluateAsync(_book, versions, cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             _lastErrorAt = time.GetUtcNow();
-            _lastError = $"{stage}: {ex.GetType().Name}";
-            logger.LogError(ex, "Lần đánh giá cảnh báo thất bại ở bước {Stage}; lần sau sẽ chạy lại", stage);
+            _lastError = $"{_stage}: {ex.GetType().Name}";
+            logger.LogError(ex, "Lần đánh giá cảnh báo thất bại ở bước {Stage}; lần sau sẽ chạy lại", _stage);
             return false;
         }
         finally
@@ -101,12 +101,15 @@ public sealed class AlertingService(
         // Digests of an evaluation whose delivery failed: their events are stored, so only this copy can still send them.
         if (_undelivered.Count > 0)
         {
+            _stage = "gửi lại thông báo";
             await notifier.DeliverAsync(_undelivered, cancellationToken);
             _undelivered = [];
         }
 
+        _stage = "đánh giá dữ liệu";
         var now = time.GetUtcNow();
         var conditions = await evaluator.EvaluateAsync(book, cancellationToken);
+        _stage = "đọc thao tác của cán bộ vận hành";
         var (acknowledgements, silences) = await _inbox.ReadAsync(now, cancellationToken);
 
         // Everything read: from here the book changes, and it is kept only if the store records the same changes.
@@ -122,6 +125,7 @@ public sealed class AlertingService(
 
         var evaluation = book.Evaluate(conditions, silences);
         decided.AddRange(evaluation.Events);
+        _stage = "ghi sự kiện";
         try
         {
             await events.AppendAsync(decided, cancellationToken);
@@ -145,6 +149,7 @@ public sealed class AlertingService(
             "Đánh giá cảnh báo: {Conditions} điều kiện, {Events} sự kiện, {Digests} bản tin", conditions.Count, decided.Count, digests.Count);
         if (digests.Count > 0)
         {
+            _stage = "gửi thông báo";
             _undelivered = digests;
             await notifier.DeliverAsync(digests, cancellationToken);
             _undelivered = [];

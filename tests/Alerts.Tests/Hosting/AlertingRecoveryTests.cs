@@ -23,6 +23,7 @@ public sealed class AlertingRecoveryTests : IDisposable
 
         Assert.False(await _data.NextEvaluationAsync(service));
         Assert.Equal(2, service.Status.Undelivered);
+        Assert.Equal("gửi thông báo: IOException", service.Status.LastError);
         _data.Clock.Advance(_data.Options.ChangePollInterval);
         Assert.True(await service.PollAsync(Ct));
 
