@@ -25,6 +25,9 @@ public sealed partial class OutboxNotifier(
 
     private readonly Dictionary<ChannelType, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Type);
     private readonly Dictionary<string, Digest> _pending = new(StringComparer.Ordinal);
+
+    // Delivered, but the store did not take the sent-mark: never sent again, marked as soon as the store answers.
+    private readonly HashSet<string> _unmarked = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _round = new(1, 1);
 
     /// <summary>Digests that failed and wait for the next round.</summary>
@@ -47,9 +50,12 @@ public sealed partial class OutboxNotifier(
             // A channel that failed every attempt for one digest gets one attempt per further digest in this round,
             // so 40 recipients behind a dead server do not hold the evaluation for 40 backoff series.
             var failing = new HashSet<string>(StringComparer.Ordinal);
+            await MarkOwedAsync(cancellationToken);
+            // One read of the outbox per round, not one per digest.
+            var sent = await log.GetSentAsync(Outbox, cancellationToken);
             foreach (var digest in _pending.Values.ToList())
             {
-                if (await log.IsSentAsync(Outbox, digest.Id, cancellationToken))
+                if (sent.Contains(digest.Id) || _unmarked.Contains(digest.Id))
                 {
                     _pending.Remove(digest.Id);
                     failures.Clear(digest.Id);
@@ -91,9 +97,9 @@ public sealed partial class OutboxNotifier(
                 try
                 {
                     await sender.SendAsync(channel, digest, cancellationToken);
-                    await log.MarkSentAsync(Outbox, digest.Id, cancellationToken);
                     failures.Clear(digest.Id);
                     LogDelivered(contact.Channel, digest.Id, digest.Items.Count, attempt);
+                    await MarkAsync(digest.Id, cancellationToken);
                     return true;
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -119,12 +125,39 @@ public sealed partial class OutboxNotifier(
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Alert digest {DigestId} ({Items} items) delivered over channel {Channel} at attempt {Attempt}")]
+    // A delivered digest is recorded as sent; when the store refuses the mark, it is kept as delivered here (not sent
+    // again by this process) and marked at the next round. Only a restart before that could send it once more.
+    private async Task MarkAsync(string digestId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await log.MarkSentAsync(Outbox, digestId, cancellationToken);
+        }
+        catch (TimeSeriesStoreException e)
+        {
+            _unmarked.Add(digestId);
+            LogMarkFailed(digestId, e.Message);
+        }
+    }
+
+    private async Task MarkOwedAsync(CancellationToken cancellationToken)
+    {
+        foreach (string digestId in _unmarked.ToList())
+        {
+            await log.MarkSentAsync(Outbox, digestId, cancellationToken);
+            _unmarked.Remove(digestId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bản tin cảnh báo {DigestId} đã gửi nhưng kho dữ liệu chưa ghi nhận đã gửi ({Error}); sẽ ghi lại ở lượt sau, không gửi lại")]
+    private partial void LogMarkFailed(string digestId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Đã gửi bản tin cảnh báo {DigestId} ({Items} mục) qua kênh {Channel} ở lần thử {Attempt}")]
     private partial void LogDelivered(string channel, string digestId, int items, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert digest {DigestId} over channel {Channel}: attempt {Attempt}/{MaxAttempts} failed: {Error}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Bản tin cảnh báo {DigestId} qua kênh {Channel}: lần thử {Attempt}/{MaxAttempts} không được: {Error}")]
     private partial void LogAttemptFailed(string channel, string digestId, int attempt, int maxAttempts, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Alert digest {DigestId} over channel {Channel} not delivered after {Attempts} attempts, kept for the next round: {Error}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bản tin cảnh báo {DigestId} qua kênh {Channel} chưa gửi được sau {Attempts} lần thử, giữ lại cho lượt sau: {Error}")]
     private partial void LogUndelivered(string channel, string digestId, int attempts, string error);
 }

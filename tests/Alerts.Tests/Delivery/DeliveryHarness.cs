@@ -21,6 +21,12 @@ public sealed class DeliveryHarness : IDisposable
     private readonly SqliteTimeSeriesStore _store;
 
     public DeliveryHarness(string databasePath, IReadOnlyList<ChannelDefinition> channels, IReadOnlyDictionary<string, string?> settings)
+        : this(databasePath, channels, settings, store => store)
+    {
+    }
+
+    public DeliveryHarness(
+        string databasePath, IReadOnlyList<ChannelDefinition> channels, IReadOnlyDictionary<string, string?> settings, Func<IEventLog, IEventLog> log)
     {
         _store = new SqliteTimeSeriesStore(Options.Create(new SqliteOptions { Path = databasePath }), TestCatalog.Create(), TimeProvider.System);
         var configuration = new ConfigurationBuilder()
@@ -40,7 +46,7 @@ public sealed class DeliveryHarness : IDisposable
         _services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(config)
-            .AddSingleton<IEventLog>(_store)
+            .AddSingleton(log(_store))
             .AddSingleton(TimeProvider.System)
             .AddLogging()
             .AddSingleton<ILogger<OutboxNotifier>>(Logger)

@@ -1,6 +1,7 @@
 using System.Net;
 using KpiMonitor.Alerts.Configuration;
 using KpiMonitor.Alerts.Delivery;
+using KpiMonitor.Shared.Storage;
 using KpiMonitor.Testing;
 using Microsoft.Extensions.Configuration;
 using static KpiMonitor.Alerts.Tests.Delivery.DeliveryHarness;
@@ -78,6 +79,24 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.OK], receiver.Requests.Select(r => r.Answer));
         Assert.True(await harness.Store.IsSentAsync(OutboxNotifier.Outbox, digest.Id, Ct));
         Assert.Empty(harness.Failures.Snapshot());
+    }
+
+    [Fact]
+    public async Task ADeliveryTheStoreCannotRecord_IsNotSentAgain_AndIsRecordedWhenTheStoreAnswers()
+    {
+        using var receiver = new WebhookReceiver(_port);
+        MarkRefusingLog? log = null;
+        using var harness = new DeliveryHarness(Path.Combine(_folder, "m.db"), Channels(), Secrets(), store => log = new MarkRefusingLog(store) { Refuse = true });
+        var digest = SampleDigest(new Contact("Hệ thống điều hành", "generic", "ioc"));
+
+        await harness.Notifier.DeliverAsync([digest], Ct);
+        // While the store refuses, a round stops before sending anything: it could not record what it sent.
+        await Assert.ThrowsAsync<TimeSeriesStoreException>(() => harness.Notifier.DeliverAsync([digest], Ct));
+        log!.Refuse = false;
+        await harness.Notifier.DeliverAsync([], Ct);
+
+        Assert.Single(receiver.Requests);
+        Assert.True(await harness.Store.IsSentAsync(OutboxNotifier.Outbox, digest.Id, Ct));
     }
 
     [Fact]
