@@ -61,7 +61,7 @@ internal static class AlertFileReader
     private static AlertRule ReadDefaults(JsonElement root, JsonConfigReader r)
     {
         var defaults = new AlertRule { Code = "", Kind = RuleKind.Target, Summary = SummaryTemplate.TryParse("", out _)!, Repeat = TimeSpan.FromDays(1) };
-        if (!root.TryGetProperty("defaults", out var d))
+        if (!root.TryGetProperty("defaults", out var d) || !r.IsObject(d, "$.defaults"))
         {
             return defaults;
         }
@@ -79,16 +79,24 @@ internal static class AlertFileReader
     private static QuietHours? ReadQuietHours(JsonElement root, JsonConfigReader r)
     {
         var standard = new QuietHours(new TimeOnly(22, 0), new TimeOnly(6, 30), VietnamTime.Zone);
-        if (!root.TryGetProperty("quietHours", out var q))
+        const string path = "$.quietHours";
+        if (!root.TryGetProperty("quietHours", out var q) || !r.IsObject(q, path))
         {
             return standard;
         }
 
-        const string path = "$.quietHours";
         r.OnlyKnown(q, path, "enabled", "from", "to", "timeZone", "passes");
-        if (q.TryGetProperty("enabled", out var enabled) && enabled.ValueKind == JsonValueKind.False)
+        if (q.TryGetProperty("enabled", out var enabled))
         {
-            return null;
+            if (enabled.ValueKind == JsonValueKind.False)
+            {
+                return null;
+            }
+
+            if (enabled.ValueKind != JsonValueKind.True)
+            {
+                r.Error($"{path}.enabled", "phải là true hoặc false");
+            }
         }
 
         var zone = VietnamTime.Zone;
@@ -105,6 +113,11 @@ internal static class AlertFileReader
 
     private static TimeSpan? ReadEscalation(JsonElement e, JsonConfigReader r)
     {
+        if (!r.IsObject(e, "$.escalation"))
+        {
+            return null;
+        }
+
         r.OnlyKnown(e, "$.escalation", "after");
         return r.Duration(e, "$.escalation", "after", true);
     }

@@ -64,6 +64,18 @@ internal sealed class JsonConfigReader(string file, List<ConfigError> errors)
         }
     }
 
+    /// <summary>Whether a value the schema wants as an object is one; reports it at <paramref name="path"/> when not.</summary>
+    public bool IsObject(JsonElement value, string path)
+    {
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        Error(path, "phải là một đối tượng JSON");
+        return false;
+    }
+
     /// <summary>Reports properties the schema does not know (usually a typo such as "nameVI").</summary>
     public void OnlyKnown(JsonElement obj, string path, params string[] known)
     {

@@ -30,6 +30,9 @@ public sealed class AlertConfigLoaderTests : IDisposable
 
     [Theory]
     [InlineData("\"kpi\": \"on_time_rate\"", "\"kpi\": \"no_such_kpi\"", "$.rules[1].kpi", "'no_such_kpi' không có trong kpis.json")]
+    [InlineData("\"defaults\": { \"for\": 1, \"keepFiringFor\": 1, \"repeat\": \"1d\" }", "\"defaults\": null", "$.defaults", "phải là một đối tượng JSON")]
+    [InlineData("\"escalation\": { \"after\": \"4h\" }", "\"escalation\": \"4h\"", "$.escalation", "phải là một đối tượng JSON")]
+    [InlineData("\"quietHours\": {", "\"quietHours\": { \"enabled\": \"false\",", "$.quietHours.enabled", "phải là true hoặc false")]
     [InlineData("\"scope\": { \"level\": \"commune\" }", "\"scope\": { \"level\": \"hamlet\" }", "$.rules[1].scope.level", "cấp 'hamlet' không có")]
     [InlineData("\"scope\": \"all\"", "\"scope\": { \"units\": [ \"LCU\", \"LCU.X.NOWHERE\" ] }", "$.rules[0].scope.units[1]", "'LCU.X.NOWHERE' không có")]
     [InlineData("\"unit\": \"LCU.S.SNV\"", "\"unit\": \"LCU.S.XXX\"", "$.recipients[1].unit", "'LCU.S.XXX' không có")]
