@@ -50,12 +50,8 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
 
         var window = Window.Of(kpi, day);
         var codes = units.Select(u => u.Code).Distinct(StringComparer.Ordinal).ToList();
-        var recent = await reader.GetSeriesAsync(kpi.Code, codes, Window.Start(window.Before), window.End, window.Granularity, cancellationToken);
-        var lastYear = await reader.GetSeriesAsync(kpi.Code, codes, Window.Start(window.LastYear), Window.Start(PeriodBucket.Next(window.LastYear, window.Granularity)),
-            window.Granularity, cancellationToken);
-        return units
-            .Select(u => Assess(kpi, u, window, (recent[u.Code][^1].Value, recent[u.Code][0].Value, lastYear[u.Code][0].Value), null, null))
-            .ToList();
+        var values = await ReadAsync(kpi, codes, window, cancellationToken);
+        return units.Select(u => Assess(kpi, u, window, values[u.Code], null, null)).ToList();
     }
 
     /// <summary>
@@ -67,21 +63,18 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
         var window = Window.Of(kpi, day);
         var children = TreeOf(window).ChildrenOf(unit.Code);
         var codes = children.Select(c => c.Code).ToList();
-        // Two short reads rather than the year between: a table of many children is read on every KPI page.
-        var recent = await reader.GetSeriesAsync(kpi.Code, codes, Window.Start(window.Before), window.End, window.Granularity, cancellationToken);
-        var lastYear = await reader.GetSeriesAsync(kpi.Code, codes, Window.Start(window.LastYear), Window.Start(PeriodBucket.Next(window.LastYear, window.Granularity)),
-            window.Granularity, cancellationToken);
+        var values = await ReadAsync(kpi, codes, window, cancellationToken);
 
         var rankNow = new Dictionary<string, int>(StringComparer.Ordinal);
         var rankBefore = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var level in children.GroupBy(c => c.Level, StringComparer.Ordinal))
         {
-            Merge(rankNow, CompetitionRanks.Of(kpi.Direction, level.Select(c => (c.Code, recent[c.Code][^1].Value.Value))));
-            Merge(rankBefore, CompetitionRanks.Of(kpi.Direction, level.Select(c => (c.Code, recent[c.Code][0].Value.Value))));
+            Merge(rankNow, CompetitionRanks.Of(kpi.Direction, level.Select(c => (c.Code, values[c.Code].Now.Value))));
+            Merge(rankBefore, CompetitionRanks.Of(kpi.Direction, level.Select(c => (c.Code, values[c.Code].Before.Value))));
         }
 
         return children
-            .Select(c => Assess(kpi, c, window, (recent[c.Code][^1].Value, recent[c.Code][0].Value, lastYear[c.Code][0].Value),
+            .Select(c => Assess(kpi, c, window, values[c.Code],
                 rankNow.TryGetValue(c.Code, out int now) ? now : null,
                 rankBefore.TryGetValue(c.Code, out int was) ? was : null))
             .ToList();
@@ -117,6 +110,20 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
         var target = TargetFor(kpi, unit, window.Period.Year);
         return new KpiAssessment(kpi, unit, window.Granularity, window.Period, value, values.Before, values.LastYear,
             target, StatusRule.Evaluate(value.Value, target, kpi.Direction), rank, previousRank, InProgress(window.Period, window.Granularity, Today));
+    }
+
+    // Two short reads rather than the year between (a table of many children is read on every KPI page); for a yearly
+    // KPI the period before is the same period a year earlier, so one read serves both.
+    private async Task<Dictionary<string, (RolledValue Now, RolledValue Before, RolledValue LastYear)>> ReadAsync(
+        KpiDefinition kpi, IReadOnlyCollection<string> codes, Window window, CancellationToken cancellationToken)
+    {
+        var recent = await reader.GetSeriesAsync(kpi.Code, codes, Window.Start(window.Before), window.End, window.Granularity, cancellationToken);
+        var lastYear = window.LastYear == window.Before
+            ? recent
+            : await reader.GetSeriesAsync(kpi.Code, codes, Window.Start(window.LastYear), Window.Start(PeriodBucket.Next(window.LastYear, window.Granularity)),
+                window.Granularity, cancellationToken);
+        return codes.Distinct(StringComparer.Ordinal).ToDictionary(
+            code => code, code => (recent[code][^1].Value, recent[code][0].Value, lastYear[code][0].Value), StringComparer.Ordinal);
     }
 
     private static void Merge(Dictionary<string, int> into, Dictionary<string, int> ranks)
