@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiMonitor.Shared.Text;
 using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Collector.Spool;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace KpiMonitor.Collector.Polling;
 /// </summary>
 public sealed class RunOnceCommand(SourceRegistry sources, SourcePoller poller, SpoolDrainer drainer, IOptions<CollectorOptions> options)
 {
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vi = Cultures.Vietnamese;
 
     public async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
     {

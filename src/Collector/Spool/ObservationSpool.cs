@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using KpiMonitor.Shared.Text;
 using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Shared.Storage;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace KpiMonitor.Collector.Spool;
 public sealed class ObservationSpool : IDisposable
 {
     private const string Extension = ".jsonl";
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vi = Cultures.Vietnamese;
     private readonly string _directory;
     private readonly int _maxPoints;
     private readonly TimeProvider _time;

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +19,9 @@ public static partial class ConsoleStartup
     /// <summary>Runs <paramref name="main"/>; returns its exit code, or 2 after printing configuration errors.</summary>
     public static async Task<int> RunAsync(Func<Task<int>> main)
     {
+        // What the programs write for people outside a request (drop-folder reports, background messages) is
+        // Vietnamese whatever culture the server runs in; the dashboard's request localization still sets each request's.
+        CultureInfo.DefaultThreadCurrentUICulture = Cultures.Vietnamese;
         try
         {
             return await main();

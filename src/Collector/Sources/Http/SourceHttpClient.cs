@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using KpiMonitor.Shared.Text;
 using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Shared.Sources;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace KpiMonitor.Collector.Sources.Http;
 /// </summary>
 public sealed class SourceHttpClient(IHttpClientFactory factory, IOptions<CollectorOptions> options)
 {
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vi = Cultures.Vietnamese;
     private readonly long _maxBytes = options.Value.MaxResponseMegabytes * 1024L * 1024L;
 
     public async Task<JsonDocument> GetJsonAsync(SourceDefinition source, string relativeUrl, CancellationToken cancellationToken)
