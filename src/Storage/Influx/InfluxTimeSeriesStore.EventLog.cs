@@ -19,6 +19,9 @@ public sealed partial class InfluxTimeSeriesStore
 {
     private const long NanosecondsPerMillisecond = 1_000_000;
 
+    /// <summary>The last sent-mark timestamp this instance wrote (see <see cref="NextSentMarkTime"/>).</summary>
+    private static long _lastSentMarkTime;
+
     /// <summary>
     /// A request carries at most this many bytes of events (the server takes 25 MB on 1.x, 10 MiB on 3.x);
     /// each request is idempotent on its own, so a failure part-way leaves nothing a retry cannot repair.
@@ -103,18 +106,25 @@ public sealed partial class InfluxTimeSeriesStore
     }
 
     /// <inheritdoc />
-    /// <remarks>Stamped with the time of marking; marking again adds a point with the same id, which reads fold into one.</remarks>
+    /// <remarks>
+    /// Stamped with the time of marking in nanoseconds; marking again adds a point with the same id, which reads
+    /// fold into one. Two marks of one outbox are one series, so two marks in the same millisecond must not share
+    /// a timestamp, or the second would overwrite the first and that notification would be sent again after a
+    /// restart: <see cref="NextSentMarkTime"/> gives every mark of this process its own nanosecond, starting at a
+    /// hash of the id inside the millisecond so that two processes marking at once are apart as well.
+    /// </remarks>
     public async Task MarkSentAsync(string outbox, string id, CancellationToken cancellationToken)
     {
         StoredEventRules.ThrowIfBadName(outbox, "outbox", nameof(outbox));
         StoredEventRules.ThrowIfBadName(id, "id", nameof(id));
+        long time = NextSentMarkTime(id);
         var (dropped, message) = await _writer.WriteLinesAsync(lines =>
         {
             lines.BeginLine(InfluxSchema.EventSent);
             lines.Tag(InfluxSchema.Outbox, outbox);
             lines.Field(InfluxSchema.Id, id);
-            lines.EndLine(_time.GetUtcNow().ToUnixTimeMilliseconds());
-        }, cancellationToken);
+            lines.EndLine(time);
+        }, nanoseconds: true, cancellationToken);
         if (dropped > 0)
         {
             throw new TimeSeriesStoreException($"InfluxDB tại {Url} không ghi dấu đã gửi '{id}': {message}", isTransient: false, statusCode: 400);
@@ -156,6 +166,30 @@ public sealed partial class InfluxTimeSeriesStore
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// The marking time in nanoseconds: the millisecond of now, plus a stable hash of the id below it, and never
+    /// a value this process has handed out before (strictly increasing across threads).
+    /// </summary>
+    private long NextSentMarkTime(string id)
+    {
+        ulong hash = 14695981039346656037UL; // FNV-1a: stable across processes, unlike string.GetHashCode.
+        foreach (char c in id)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        long wanted = (_time.GetUtcNow().ToUnixTimeMilliseconds() * NanosecondsPerMillisecond) + (long)(hash % NanosecondsPerMillisecond);
+        while (true)
+        {
+            long last = Interlocked.Read(ref _lastSentMarkTime);
+            long next = Math.Max(wanted, last + 1);
+            if (Interlocked.CompareExchange(ref _lastSentMarkTime, next, last) == last)
+            {
+                return next;
+            }
+        }
     }
 
     private static void WriteEvent(LineProtocolWriter lines, StoredEvent e)

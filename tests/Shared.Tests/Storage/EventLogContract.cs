@@ -1,4 +1,5 @@
 using KpiMonitor.Shared.Storage;
+using KpiMonitor.Testing;
 
 namespace KpiMonitor.Shared.Tests.Storage;
 
@@ -18,7 +19,8 @@ public abstract class EventLogContract
     // A hung store must fail the test, not the whole CI run.
     protected static CancellationToken Ct => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
-    protected abstract Task<IEventLog> CreateLogAsync(CancellationToken cancellationToken);
+    /// <summary>A fresh, empty store; <paramref name="time"/> is its clock (the system clock when null).</summary>
+    protected abstract Task<IEventLog> CreateLogAsync(CancellationToken cancellationToken, TimeProvider? time = null);
 
     /// <summary>A new store instance over the same file or database as <paramref name="log"/>.</summary>
     protected abstract IEventLog Reopen(IEventLog log);
@@ -160,6 +162,23 @@ public abstract class EventLogContract
         Assert.False(await second.IsSentAsync("mail", "rule/c#2→telegram", Ct));
         Assert.True(await second.IsSentAsync("webhook", "rule/c#2→telegram", Ct));
         Assert.False(await second.IsSentAsync("inbox", "rule/a#3→an@xa.gov.vn", Ct));
+    }
+
+    [Fact]
+    public async Task SentMarks_ManyAtTheSameInstant_AreAllKept()
+    {
+        // A frozen clock: every mark is made in the same millisecond, as a fast delivery round makes them.
+        var log = await CreateLogAsync(Ct, new ManualClock(T0));
+        var ids = Enumerable.Range(1, 200).Select(i => $"rule/r{i % 7}#{i}→người{i}@xa.gov.vn").ToList();
+        foreach (string id in ids)
+        {
+            await log.MarkSentAsync("mail", id, Ct);
+        }
+
+        await Task.WhenAll(ids.Take(50).Select(id => log.MarkSentAsync("mail", id + " (lần 2)", Ct)));
+
+        var sent = await Reopen(log).GetSentAsync("mail", Ct);
+        Assert.Equal(ids.Concat(ids.Take(50).Select(id => id + " (lần 2)")).Order(StringComparer.Ordinal), sent.Order(StringComparer.Ordinal));
     }
 
     [Theory]

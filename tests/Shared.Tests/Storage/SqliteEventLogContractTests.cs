@@ -11,8 +11,8 @@ public sealed class SqliteEventLogContractTests : EventLogContract, IDisposable
     private readonly Dictionary<IEventLog, string> _paths = [];
     private readonly List<SqliteTimeSeriesStore> _stores = [];
 
-    protected override Task<IEventLog> CreateLogAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IEventLog>(Open(Path.Combine(_folder, $"{Guid.NewGuid():N}.db")));
+    protected override Task<IEventLog> CreateLogAsync(CancellationToken cancellationToken, TimeProvider? time = null) =>
+        Task.FromResult<IEventLog>(Open(Path.Combine(_folder, $"{Guid.NewGuid():N}.db"), time));
 
     protected override IEventLog Reopen(IEventLog log) => Open(_paths[log]);
 
@@ -27,9 +27,9 @@ public sealed class SqliteEventLogContractTests : EventLogContract, IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private SqliteTimeSeriesStore Open(string path)
+    private SqliteTimeSeriesStore Open(string path, TimeProvider? time = null)
     {
-        var store = new SqliteTimeSeriesStore(Options.Create(new SqliteOptions { Path = path }), TestCatalog.Create(), TimeProvider.System);
+        var store = new SqliteTimeSeriesStore(Options.Create(new SqliteOptions { Path = path }), TestCatalog.Create(), time ?? TimeProvider.System);
         _stores.Add(store);
         _paths[store] = path;
         return store;

@@ -10,13 +10,14 @@ public sealed class InfluxEventLogContractTests(InfluxFixture fixture) : EventLo
 {
     private readonly Dictionary<IEventLog, string> _databases = [];
 
-    protected override Task<IEventLog> CreateLogAsync(CancellationToken cancellationToken) => Task.FromResult<IEventLog>(Open(InfluxFixture.NewDatabase()));
+    protected override Task<IEventLog> CreateLogAsync(CancellationToken cancellationToken, TimeProvider? time = null) =>
+        Task.FromResult<IEventLog>(Open(InfluxFixture.NewDatabase(), time));
 
     protected override IEventLog Reopen(IEventLog log) => Open(_databases[log]);
 
-    private InfluxTimeSeriesStore Open(string database)
+    private InfluxTimeSeriesStore Open(string database, TimeProvider? time = null)
     {
-        var store = fixture.CreateStore(TestCatalog.Create(), database);
+        var store = fixture.CreateStore(TestCatalog.Create(), database, time: time);
         _databases[store] = database;
         return store;
     }

@@ -62,11 +62,12 @@ public sealed class InfluxFixture : IAsyncLifetime
     }
 
     public InfluxTimeSeriesStore CreateStore(
-        Catalog catalog, string database, Action<InfluxOptions>? configure = null, Uri? url = null, ILogger<InfluxTimeSeriesStore>? logger = null)
+        Catalog catalog, string database, Action<InfluxOptions>? configure = null, Uri? url = null, ILogger<InfluxTimeSeriesStore>? logger = null,
+        TimeProvider? time = null)
     {
         var options = new InfluxOptions { Url = (url ?? Url).ToString(), Database = database, FirstRetryDelay = TimeSpan.FromMilliseconds(10) };
         configure?.Invoke(options);
-        return new InfluxTimeSeriesStore(Http, Options.Create(options), catalog, TimeProvider.System, logger ?? NullLogger<InfluxTimeSeriesStore>.Instance);
+        return new InfluxTimeSeriesStore(Http, Options.Create(options), catalog, time ?? TimeProvider.System, logger ?? NullLogger<InfluxTimeSeriesStore>.Instance);
     }
 
     /// <summary>Writes line protocol directly, bypassing the store; returns status and body.</summary>
