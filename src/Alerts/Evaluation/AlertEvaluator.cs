@@ -70,14 +70,32 @@ public sealed class AlertEvaluator
     /// </summary>
     public async Task<IReadOnlyList<InstanceCondition>> EvaluateAsync(AlertBook? book, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var today = VietnamTime.DateOf(now);
-        var text = new SummaryText(_config.DashboardUrl, now, key =>
-            book?.Get(key) is { Phase: AlertPhase.Pending or AlertPhase.Firing } state ? state.Since : null);
         if (_snapshots is not null)
         {
             await _snapshots.RefreshAsync(cancellationToken);
         }
+
+        return await JudgeAsync(book, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="EvaluateAsync(AlertBook?, CancellationToken)"/>, with the store's KPI change versions the caller has
+    /// just read (the alerting service reads them to decide whether to evaluate): they are not read a second time.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceCondition>> EvaluateAsync(
+        AlertBook? book, IReadOnlyDictionary<string, long> versions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        _snapshots?.Refresh(versions);
+        return await JudgeAsync(book, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<InstanceCondition>> JudgeAsync(AlertBook? book, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var today = VietnamTime.DateOf(now);
+        var text = new SummaryText(_config.DashboardUrl, now, key =>
+            book?.Get(key) is { Phase: AlertPhase.Pending or AlertPhase.Firing } state ? state.Since : null);
 
         var perKpi = InstancesOn(today);
 

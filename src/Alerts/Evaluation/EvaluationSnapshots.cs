@@ -21,9 +21,16 @@ public sealed class EvaluationSnapshots(ITimeSeriesStore store, Catalog catalog,
     private IReadOnlyDictionary<string, long> _versions = new Dictionary<string, long>();
 
     /// <summary>Drops what changed in the store since, or what the evaluation before did not read; called once before each evaluation.</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    public async Task RefreshAsync(CancellationToken cancellationToken) =>
+        Refresh(await store.GetChangeVersionsAsync(cancellationToken));
+
+    /// <summary>
+    /// As <see cref="RefreshAsync"/>, with the change versions the caller has just read (<see cref="ITimeSeriesStore.GetChangeVersionsAsync"/>),
+    /// so an evaluation the alerting service starts because a version moved does not read them a second time.
+    /// </summary>
+    public void Refresh(IReadOnlyDictionary<string, long> versions)
     {
-        var versions = await store.GetChangeVersionsAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(versions);
         foreach (var (key, snapshot) in _snapshots)
         {
             if (!_used.ContainsKey(key) || versions.GetValueOrDefault(key.Kpi) != snapshot.Version)
