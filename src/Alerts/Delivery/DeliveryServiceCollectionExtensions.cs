@@ -1,10 +1,16 @@
+using KpiMonitor.Alerts.Configuration;
 using KpiMonitor.Alerts.Notifications;
+using KpiMonitor.Shared.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KpiMonitor.Alerts.Delivery;
 
-/// <summary>Registers the outbox and its channels (needs <c>AlertConfig</c>, <c>IEventLog</c> and <c>TimeProvider</c> registered).</summary>
+/// <summary>
+/// Registers the outbox and its channels (needs <c>AlertConfig</c>, the <c>Catalog</c> (unit and KPI names in the
+/// messages), <c>IEventLog</c> and <c>TimeProvider</c> registered).
+/// </summary>
 public static class DeliveryServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="OutboxNotifier"/> as the <see cref="IAlertNotifier"/>, mail, webhook and inbox channels, validated options.</summary>
@@ -20,6 +26,7 @@ public static class DeliveryServiceCollectionExtensions
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Timeout)
             .RemoveAllLoggers();
 
+        services.TryAddSingleton(sp => new DigestLabels(sp.GetRequiredService<AlertConfig>(), sp.GetRequiredService<Catalog>()));
         services.AddSingleton<DeliveryFailures>();
         services.AddSingleton<IDeliveryChannel, EmailChannel>();
         services.AddSingleton<IDeliveryChannel, WebhookChannel>();

@@ -149,10 +149,10 @@ public sealed class AlertEvaluator
         IReadOnlyDictionary<string, DateTimeOffset>? figureTimes = null;
         if (instances.Exists(i => i.Rule.Kind == RuleKind.Stale))
         {
-            var latest = _snapshots is not null
-                ? await _snapshots.GetLatestAsync(kpi, now, cancellationToken)
-                : await _store.GetLatestAsync(kpi.Code, now, null, cancellationToken);
-            figureTimes = StaleJudge.FigureTimes(latest, kpi, _catalog.Units.AsOf(today));
+            var own = _snapshots is not null
+                ? await _snapshots.GetNewestFigureTimesAsync(kpi, now, cancellationToken)
+                : (await _store.GetLatestAsync(kpi.Code, now, null, cancellationToken)).ToDictionary(f => f.Unit, f => f.Time, StringComparer.Ordinal);
+            figureTimes = StaleJudge.FigureTimes(own, kpi, _catalog.Units.AsOf(today));
         }
 
         var result = new List<InstanceCondition>(instances.Count);

@@ -78,7 +78,7 @@ public static class AlertsBenchmark
             // Every unit's rate of this month healthy again (an earlier run left it breaching), before the clock starts.
             await WriteRatesAsync(store, catalog, thisMonth, 0.9, ct);
 
-            await using var services = DeliveryServices(config, eventStore);
+            await using var services = DeliveryServices(config, catalog, eventStore);
             var run = new AlertsRun(
                 AlertEvaluator.Create(config, catalog, store, store, sources, TimeProvider.System),
                 store,
@@ -139,9 +139,10 @@ public static class AlertsBenchmark
         }
     }
 
-    private static ServiceProvider DeliveryServices(AlertConfig config, IEventLog outbox) => new ServiceCollection()
+    private static ServiceProvider DeliveryServices(AlertConfig config, Catalog catalog, IEventLog outbox) => new ServiceCollection()
         .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
         .AddSingleton(config)
+        .AddSingleton(catalog)
         .AddSingleton(outbox)
         .AddSingleton(TimeProvider.System)
         .AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))

@@ -34,7 +34,7 @@ public sealed class AlertsRun(
         double appendMs = Lap(clock);
         var digests = DigestBuilder.Build(evaluation.Notifications, recipients);
         double digestMs = Lap(clock);
-        int mailsBefore = smtp.Received().Count;
+        var before = smtp.Received().Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
         clock.Restart();
         if (digests.Count > 0)
         {
@@ -42,9 +42,10 @@ public sealed class AlertsRun(
         }
 
         double deliveryMs = Lap(clock);
-        var received = smtp.Received();
-        int mails = received.Count - mailsBefore;
-        int addresses = received.Skip(mailsBefore).SelectMany(m => m.To.Mailboxes).Select(m => m.Address).Distinct(StringComparer.Ordinal).Count();
+        // The Maildir lists files in no particular order: new mails are those with a Message-ID not seen before.
+        var received = smtp.Received().Where(m => !before.Contains(m.MessageId)).ToList();
+        int mails = received.Count;
+        int addresses = received.SelectMany(m => m.To.Mailboxes).Select(m => m.Address).Distinct(StringComparer.Ordinal).Count();
         double total = versionsMs + evaluateMs + lifecycleMs;
         Evaluations.Add(total);
         Console.WriteLine(string.Create(Invariant,
