@@ -86,6 +86,40 @@ public sealed class EmailDeliveryTests : IDisposable
         Assert.Contains("STARTTLS", Assert.Single(harness.Failures.Snapshot()).LastError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OneRound_SendsItsMailsOverOneSession()
+    {
+        using var smtp = await SmtpServer.StartAsync();
+        using var relay = new SmtpRelay(smtp.Port);
+        using var harness = new DeliveryHarness(Path.Combine(_folder, "e.db"), [Mail(relay.Port)], new Dictionary<string, string?>());
+        var digests = Enumerable.Range(1, 3).Select(i => SampleDigest(new Contact($"Xã {i}", "mail", $"xa{i}@kpimonitor.local"))).ToList();
+
+        await harness.Notifier.DeliverAsync(digests, Ct);
+        await harness.Notifier.DeliverAsync([SampleDigest(new Contact("Xã 4", "mail", "xa4@kpimonitor.local"))], Ct);
+
+        Assert.Equal(4, smtp.Received().Count);
+        // One session for the first round's three mails, a new one for the next round (sessions end with their round).
+        Assert.Equal(2, relay.Sessions);
+    }
+
+    [Fact]
+    public async Task ASessionTheServerEnds_IsReopenedAtOnce_WithoutAFailedAttemptOrADuplicate()
+    {
+        using var smtp = await SmtpServer.StartAsync();
+        using var relay = new SmtpRelay(smtp.Port, oneMailPerSession: true);
+        using var harness = new DeliveryHarness(Path.Combine(_folder, "f.db"), [Mail(relay.Port)], new Dictionary<string, string?>());
+        var digests = Enumerable.Range(1, 3).Select(i => SampleDigest(new Contact($"Xã {i}", "mail", $"xa{i}@kpimonitor.local"))).ToList();
+
+        await harness.Notifier.DeliverAsync(digests, Ct);
+
+        Assert.Equal(
+            ["xa1@kpimonitor.local", "xa2@kpimonitor.local", "xa3@kpimonitor.local"],
+            smtp.Received().Select(m => Assert.Single(m.To.Mailboxes).Address).Order(StringComparer.Ordinal));
+        Assert.Equal(3, relay.Sessions);
+        Assert.Empty(harness.Failures.Snapshot());
+        Assert.DoesNotContain(harness.Logger.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Debug && e.Text.Contains("không được", StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static ChannelDefinition Mail(int port) => new()
