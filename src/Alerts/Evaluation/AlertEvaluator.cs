@@ -99,11 +99,12 @@ public sealed class AlertEvaluator
 
         var perKpi = InstancesOn(today);
 
-        // A few KPIs at a time: each is a couple of store reads, then CPU over its units.
+        // A few KPIs at a time: each is a couple of store reads, then CPU over its units. More at once than cores only holds
+        // more store answers in memory (the first evaluation reads every KPI's windows): at national scale the peak RSS.
         var judged = new List<InstanceCondition>[perKpi.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, perKpi.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 2, 4), CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 judged[i] = await EvaluateKpiAsync(perKpi[i].Kpi, perKpi[i].Instances, today, now, text, ct);
