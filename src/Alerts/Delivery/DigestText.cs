@@ -24,8 +24,8 @@ public static class DigestText
     };
 
     /// <summary>
-    /// "[KpiMonitor] Nghiêm trọng: 125 cảnh báo, 3 cảnh báo đã hết – Xã Bản Giang: …": the worst severity of what is still
-    /// open (nothing when all are resolved), how many alerts, and the first (most severe) item's summary.
+    /// "[KpiMonitor] 125 cảnh báo (cao nhất: Nghiêm trọng), 3 cảnh báo đã hết – Xã Bản Giang: …": how many alerts are
+    /// open and the worst of their severities, how many ended, and the first (most severe) item's summary.
     /// </summary>
     public static string Subject(Digest digest)
     {
@@ -35,7 +35,7 @@ public static class DigestText
         var parts = new List<string>();
         if (open.Count > 0)
         {
-            parts.Add(string.Create(Vi, $"{open.Count:N0} cảnh báo"));
+            parts.Add(string.Create(Vi, $"{open.Count:N0} cảnh báo (cao nhất: {Severity(open.Max(i => i.Snapshot.Severity))})"));
         }
 
         if (resolved > 0)
@@ -43,14 +43,13 @@ public static class DigestText
             parts.Add(string.Create(Vi, $"{resolved:N0} cảnh báo đã hết"));
         }
 
-        string worst = open.Count > 0 ? Severity(open.Max(i => i.Snapshot.Severity)) + ": " : "";
         string first = digest.Items.Count > 0 ? digest.Items[0].Snapshot.Summary : "";
         if (first.Length > 120)
         {
             first = first[..119] + "…";
         }
 
-        return $"[KpiMonitor] {worst}{string.Join(", ", parts)} – {first}";
+        return $"[KpiMonitor] {string.Join(", ", parts)} – {first}";
     }
 
     /// <summary>"Giá trị 45,2 / mục tiêu 80" without the KPI's formatting; <see cref="DigestLabels.Figures"/> formats it.</summary>

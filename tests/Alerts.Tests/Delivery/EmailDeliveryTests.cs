@@ -21,12 +21,12 @@ public sealed class EmailDeliveryTests : IDisposable
         await harness.Notifier.DeliverAsync([digest], Ct);
 
         var mail = Assert.Single(smtp.Received());
-        Assert.Equal("[KpiMonitor] Nghiêm trọng: 1 cảnh báo, 1 cảnh báo đã hết – Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 43,2 % dưới mục tiêu 50,0 %", mail.Subject);
+        Assert.Equal("[KpiMonitor] 1 cảnh báo (cao nhất: Nghiêm trọng), 1 cảnh báo đã hết – Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 43,2 % dưới mục tiêu 50,0 %", mail.Subject);
         Assert.Equal($"{digest.Id}@kpimonitor.alerts", mail.MessageId);
         Assert.Equal("cntt@kpimonitor.local", Assert.Single(mail.To.Mailboxes).Address);
         Assert.Equal("Phòng Công nghệ thông tin", Assert.Single(mail.To.Mailboxes).Name);
         string expectedText = """
-            [KpiMonitor] Nghiêm trọng: 1 cảnh báo, 1 cảnh báo đã hết – Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 43,2 % dưới mục tiêu 50,0 %
+            [KpiMonitor] 1 cảnh báo (cao nhất: Nghiêm trọng), 1 cảnh báo đã hết – Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 43,2 % dưới mục tiêu 50,0 %
 
             • [Nghiêm trọng · Mới] Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 43,2 % dưới mục tiêu 50,0 % (Xã Bản Giang, Tam Đường · Tỷ lệ hồ sơ nộp trực tuyến; giá trị 43,2 % / mục tiêu 50,0 %; bắt đầu 02/03/2026 18:00) https://kpimonitor.local/chi-tieu/online_dossier_rate?unit=P.H1.XA
             • [Cảnh báo · Đã hết] Nguồn Văn phòng điện tử không trả lời (nguồn eoffice; 4 lần lỗi liên tiếp / ngưỡng 3; bắt đầu 02/03/2026 08:30, kết thúc 02/03/2026 11:05) https://kpimonitor.local/nguon-du-lieu

@@ -34,7 +34,7 @@ public sealed class WebhookDeliveryTests : IDisposable
         var tg = requests.Single(r => r.Path.EndsWith("/sendMessage", StringComparison.Ordinal));
         Assert.Equal($"/bot{BotToken}/sendMessage", Uri.UnescapeDataString(tg.Path));
         Assert.Equal("-100987654", (string?)tg.Body["chat_id"]);
-        Assert.StartsWith("[KpiMonitor] Nghiêm trọng: 1 cảnh báo, 1 cảnh báo đã hết – Xã Bản Giang", (string?)tg.Body["text"], StringComparison.Ordinal);
+        Assert.StartsWith("[KpiMonitor] 1 cảnh báo (cao nhất: Nghiêm trọng), 1 cảnh báo đã hết – Xã Bản Giang", (string?)tg.Body["text"], StringComparison.Ordinal);
         Assert.Contains(
             "• [Nghiêm trọng · Mới] Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 43,2 % dưới mục tiêu 50,0 % (Xã Bản Giang, Tam Đường · Tỷ lệ hồ sơ nộp trực tuyến; giá trị 43,2 % / mục tiêu 50,0 %;",
             (string?)tg.Body["text"], StringComparison.Ordinal);
