@@ -37,6 +37,11 @@ public static class AlertsBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (!AlertingProcessSettings.Applied)
+        {
+            return await AlertingProcessSettings.RunAgainAsync();
+        }
+
         var settings = AlertsBenchmarkSettings.Parse(args);
         var ct = CancellationToken.None;
         await using var server = settings.InfluxUrl is null ? await InfluxdServer.StartAsync(ct) : null;
@@ -54,6 +59,7 @@ public static class AlertsBenchmark
             var config = AlertConfigLoader.Load(Path.Combine(configDir, AlertConfigLoader.AlertsFile), catalog, sources);
             var today = VietnamTime.DateOf(DateTimeOffset.UtcNow);
             int instances = config.Rules.Sum(r => RuleInstances.Of(r, catalog, today, sources).Count());
+            Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {AlertingProcessSettings.ConserveMemoryVariable}={Environment.GetEnvironmentVariable(AlertingProcessSettings.ConserveMemoryVariable)}");
             Console.WriteLine(string.Create(Invariant,
                 $"influxd {influx}, aiosmtpd 127.0.0.1:{smtp.Port}; {config.Rules.Count} rules, {instances:N0} instances, {catalog.Units.Units.Count:N0} units, {AlertsBenchmarkConfig.Recipients} mail recipients"));
 
@@ -93,6 +99,7 @@ public static class AlertsBenchmark
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
             bool reset = PeakMemory.TryReset();
+            long floor = PeakMemory.Read().Rss;
             Console.WriteLine("Đánh giá / evaluations (evaluate = judge every instance; lifecycle = the book's transitions):");
             await run.EvaluateAsync("cold (first after start)", ct);
             for (int i = 1; i <= QuietEvaluations; i++)
@@ -113,7 +120,7 @@ public static class AlertsBenchmark
                 $"messages sent (breach round): {fired.Mails} to {fired.Addresses} addresses, {fired.Digests} digests of {fired.Items:N0} items, for {AlertsBenchmarkConfig.Recipients} recipients"));
             Console.WriteLine(string.Create(Invariant, $"delivery ms (breach round): {fired.DeliveryMs:0}"));
             Console.WriteLine(string.Create(Invariant,
-                $"peak RSS MB (VmHWM{(reset ? ", alerting only" : ", including the load")}): {peak / 1e6:0}; VmRSS now {rss / 1e6:0}"));
+                $"peak RSS MB (VmHWM{(reset ? ", alerting only" : ", including the load")}): {peak / 1e6:0}; VmRSS before the first evaluation {floor / 1e6:0}, now {rss / 1e6:0}"));
             Console.WriteLine(string.Create(Invariant,
                 $"  managed heap live after a full collection MB {GC.GetTotalMemory(forceFullCollection: true) / 1e6:0}; collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
             Console.WriteLine(Goal);
