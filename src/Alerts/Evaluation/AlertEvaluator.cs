@@ -18,6 +18,10 @@ namespace KpiMonitor.Alerts.Evaluation;
 /// </summary>
 public sealed class AlertEvaluator
 {
+    // KPIs (and store reads) at a time. More at once than cores only holds more store answers in memory (the first
+    // evaluation reads every KPI's windows): at national scale the peak RSS.
+    private static readonly int Parallelism = Math.Clamp(Environment.ProcessorCount, 2, 4);
+
     private readonly AlertConfig _config;
     private readonly Catalog _catalog;
     private readonly KpiAssessor _assessor;
@@ -98,13 +102,16 @@ public sealed class AlertEvaluator
             book?.Get(key) is { Phase: AlertPhase.Pending or AlertPhase.Firing } state ? state.Since : null);
 
         var perKpi = InstancesOn(today);
+        if (_snapshots is not null)
+        {
+            await _snapshots.ReadChangedAsync(Parallelism, cancellationToken);
+        }
 
-        // A few KPIs at a time: each is a couple of store reads, then CPU over its units. More at once than cores only holds
-        // more store answers in memory (the first evaluation reads every KPI's windows): at national scale the peak RSS.
+        // A few KPIs at a time: each is a couple of store reads, then CPU over its units.
         var judged = new List<InstanceCondition>[perKpi.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, perKpi.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 2, 4), CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 judged[i] = await EvaluateKpiAsync(perKpi[i].Kpi, perKpi[i].Instances, today, now, text, ct);

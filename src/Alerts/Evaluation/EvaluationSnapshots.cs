@@ -19,7 +19,8 @@ public sealed class EvaluationSnapshots(ITimeSeriesStore store, Catalog catalog,
 
     private readonly UnitIndex _units = new(catalog.Units);
     private readonly ConcurrentDictionary<(string Kpi, PeriodGranularity Granularity, DateOnly First, DateOnly Last), RollupSnapshot> _snapshots = new();
-    private readonly ConcurrentDictionary<(string, PeriodGranularity, DateOnly, DateOnly), byte> _used = new();
+    private readonly ConcurrentDictionary<(string Kpi, PeriodGranularity Granularity, DateOnly First, DateOnly Last), byte> _used = new();
+    private readonly List<(string Kpi, PeriodGranularity Granularity, DateOnly First, DateOnly Last)> _changed = [];
     private readonly ConcurrentDictionary<string, NewestFigures> _newest = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, long> _versions = new Dictionary<string, long>();
 
@@ -36,14 +37,40 @@ public sealed class EvaluationSnapshots(ITimeSeriesStore store, Catalog catalog,
         ArgumentNullException.ThrowIfNull(versions);
         foreach (var (key, snapshot) in _snapshots)
         {
-            if (!_used.ContainsKey(key) || versions.GetValueOrDefault(key.Kpi) != snapshot.Version)
+            bool used = _used.ContainsKey(key);
+            if (!used || versions.GetValueOrDefault(key.Kpi) != snapshot.Version)
             {
                 _snapshots.TryRemove(key, out _);
+                if (used)
+                {
+                    _changed.Add(key);
+                }
             }
         }
 
         _used.Clear();
         _versions = versions;
+    }
+
+    /// <summary>
+    /// Reads again, <paramref name="parallelism"/> at a time, the windows the evaluation before used whose KPI changed since
+    /// <see cref="Refresh"/>: after a collection, a changed KPI's windows (the period assessed, last year's, the year so far)
+    /// are read side by side instead of one after another as the assessment asks for them.
+    /// </summary>
+    public async Task ReadChangedAsync(int parallelism, CancellationToken cancellationToken)
+    {
+        var changed = _changed.ToList();
+        _changed.Clear();
+        await Parallel.ForEachAsync(
+            changed,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (key, ct) =>
+            {
+                if (catalog.Kpis.Find(key.Kpi) is { } kpi)
+                {
+                    await GetAsync(kpi, key.Granularity, key.First, key.Last, ct);
+                }
+            });
     }
 
     /// <summary>

@@ -54,5 +54,25 @@ public sealed class EvaluationSnapshotsTests : IDisposable
         Assert.Equal(ConditionStatus.Ok, Find(recovered, "online-target", CommuneA).Status);
     }
 
+    [Fact]
+    public async Task AChangedKpisWindows_AreReadAgainBeforeTheEvaluationAsksForThem()
+    {
+        var snapshots = new EvaluationSnapshots(_data.Store, _data.Catalog, _data.Clock);
+        var kpi = _data.Catalog.Kpis.Find(Ratio)!;
+        var june = new DateOnly(2026, 6, 1);
+        await _data.WriteAsync(Observation.Ratio(Ratio, CommuneA, Month(6), 40, 100, "s"));
+        await snapshots.RefreshAsync(Ct);
+        await snapshots.GetAsync(kpi, Shared.Periods.PeriodGranularity.Month, june, june, Ct);
+
+        await _data.WriteAsync(Observation.Ratio(Ratio, CommuneA, Month(6), 60, 100, "s"));
+        await snapshots.RefreshAsync(Ct);
+        await snapshots.ReadChangedAsync(2, Ct);
+        // Written after the window was read again: this evaluation sees 60 %, the next one (after its refresh) 80 %.
+        await _data.WriteAsync(Observation.Ratio(Ratio, CommuneA, Month(6), 80, 100, "s"));
+        var window = await snapshots.GetAsync(kpi, Shared.Periods.PeriodGranularity.Month, june, june, Ct);
+
+        Assert.Equal(60, window.Series(CommuneA, june, june)[0].Value.Value!.Value, 6);
+    }
+
     public void Dispose() => _data.Dispose();
 }
