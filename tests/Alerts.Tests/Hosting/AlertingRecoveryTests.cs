@@ -13,10 +13,10 @@ public sealed class AlertingRecoveryTests : IDisposable
     private readonly ServiceFixture _data = new();
 
     [Fact]
-    public async Task FailedDelivery_IsRepeatedAtTheNextPoll_WithTheSameDigests()
+    public async Task FailedDelivery_IsRepeatedAtTheNextPoll_WithoutAnEvaluation_WithTheSameDigests()
     {
         int calls = 0;
-        var notifier = new RecordingNotifier(() => ++calls == 1 ? throw new IOException("kênh gửi không trả lời") : Task.CompletedTask);
+        var notifier = _data.Notifier(() => ++calls == 1 ? throw new IOException("kênh gửi không trả lời") : Task.CompletedTask);
         var service = _data.Service(notifier);
         await _data.WriteBreachesAsync();
         await service.PollAsync(Ct);
@@ -25,18 +25,20 @@ public sealed class AlertingRecoveryTests : IDisposable
         Assert.Equal(2, service.Status.Undelivered);
         Assert.Equal("gửi thông báo: IOException", service.Status.LastError);
         _data.Clock.Advance(_data.Options.ChangePollInterval);
-        Assert.True(await service.PollAsync(Ct));
+        // Nothing changed and the interval has not passed: no evaluation, yet the owed digests are handed over again.
+        Assert.False(await service.PollAsync(Ct));
 
         var delivered = Assert.Single(notifier.Deliveries);
         Assert.Equal(2, delivered.Count);
         Assert.Equal(0, service.Status.Undelivered);
+        Assert.Equal(2, service.Status.Evaluations);
     }
 
     [Fact]
     public async Task Acknowledgement_AfterRestart_IsNotAppliedAgain_NorToTheNextEpisode()
     {
         _data.Options.EvaluationInterval = TimeSpan.FromMinutes(5);
-        var service = _data.Service(new RecordingNotifier());
+        var service = _data.Service(_data.Notifier());
         await _data.WriteBreachesAsync();
         await service.PollAsync(Ct);
         await _data.NextEvaluationAsync(service);
@@ -52,7 +54,8 @@ public sealed class AlertingRecoveryTests : IDisposable
         await _data.NextEvaluationAsync(service);
         Assert.Equal(AlertPhase.Firing, (await Restored()).Get(Key(CommuneA)).Phase);
 
-        var restarted = _data.Service(new RecordingNotifier());
+        var restarted = _data.Service(_data.Notifier());
+        _data.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.True(await restarted.PollAsync(Ct));
 
         var stored = await _data.Events.ReadAsync(null, Ct);

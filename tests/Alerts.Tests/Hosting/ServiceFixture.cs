@@ -76,6 +76,7 @@ internal sealed class ServiceFixture : IDisposable
             AlertEvaluator.Create(Setup.Config, Catalog, store ?? Store, Store, Setup.Sources, Clock),
             new RecipientDirectory(Setup.Config, Catalog.Units),
             Events,
+            Store,
             Actions,
             store ?? Store,
             notifier,
@@ -85,6 +86,9 @@ internal sealed class ServiceFixture : IDisposable
         _services.Add(service);
         return service;
     }
+
+    /// <summary>A notifier that records and marks sent in the fixture's outbox.</summary>
+    public RecordingNotifier Notifier(Func<Task>? atDelivery = null) => new(Store, atDelivery);
 
     /// <summary>Commune A far below its target (critical), commune B just below (at risk: warning).</summary>
     public Task WriteBreachesAsync() => WriteAsync(
