@@ -113,14 +113,16 @@ public sealed class AlertDeployment : IAsyncDisposable
             text.Append(row).Append('\n');
         }
 
-        // Written beside, then moved in: the collector never reads half a file.
+        // Written beside, then moved in: the collector never reads half a file. Dated a minute back: the collector leaves
+        // files alone until they have not changed for 2 s (someone may still be copying them).
         string temporary = Path.Combine(Root, name + ".tmp");
         await File.WriteAllTextAsync(temporary, text.ToString(), new UTF8Encoding(true));
+        File.SetLastWriteTimeUtc(temporary, DateTime.UtcNow.AddMinutes(-1));
         File.Move(temporary, Path.Combine(Inbox, name));
     }
 
     /// <summary>Waits for the <paramref name="count"/>-th mail; the alerting service's output explains a time-out.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForMailsAsync(int count, TimeSpan timeout)
+    public async Task<IReadOnlyList<MimeMessage>> WaitForMailsAsync(int count, TimeSpan timeout, string? context = null)
     {
         try
         {
@@ -128,7 +130,7 @@ public sealed class AlertDeployment : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"{e.Message}\n--- alerting service ---\n{Alerts.Output}", e);
+            throw new TimeoutException($"{e.Message}\n--- alerting service ---\n{Alerts.Output}\n--- before ---\n{context}", e);
         }
 
         Assert.False(Alerts.HasExited, Alerts.Output);
