@@ -90,16 +90,34 @@ public sealed class AlertDeployment : IAsyncDisposable
         return await ProgramProcess.RunAsync("Collector", "KpiMonitor.Collector", Root, environment, "--once");
     }
 
-    /// <summary>Starts <c>KpiMonitor.AlertService</c>: an evaluation every 10 s (the shortest allowed), change polls every second.</summary>
-    public void StartAlerts()
+    /// <summary>
+    /// Starts <c>KpiMonitor.AlertService</c>: an evaluation every 10 s (the shortest allowed), change polls every second;
+    /// <paramref name="storeUrl"/> replaces the fixture's influxd.
+    /// </summary>
+    public void StartAlerts(Uri? storeUrl = null)
+    {
+        var environment = AlertsEnvironment(storeUrl);
+        _alerts = ProgramProcess.Start("AlertService", "KpiMonitor.AlertService", Root, environment);
+    }
+
+    /// <summary>Runs the alerting program until it ends by itself (a bad configuration).</summary>
+    public Task<(int ExitCode, string Output)> RunAlertsToEndAsync() =>
+        ProgramProcess.RunAsync("AlertService", "KpiMonitor.AlertService", Root, AlertsEnvironment(null));
+
+    private Dictionary<string, string> AlertsEnvironment(Uri? storeUrl)
     {
         var environment = Environment();
+        if (storeUrl is not null)
+        {
+            environment["Storage__Influx__Url"] = storeUrl.ToString();
+        }
+
         environment["Alerts__EvaluationInterval"] = "00:00:10";
         environment["Alerts__ChangePollInterval"] = "00:00:01";
         environment["Alerts__Delivery__MaxAttempts"] = "2";
         environment["Alerts__Delivery__InitialBackoff"] = "00:00:00.1";
         environment["AlertService__HealthFile"] = HealthFile;
-        _alerts = ProgramProcess.Start("AlertService", "KpiMonitor.AlertService", Root, environment);
+        return environment;
     }
 
     public string HealthFile => Path.Combine(Root, "alerts", "health.txt");
