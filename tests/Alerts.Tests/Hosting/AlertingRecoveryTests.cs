@@ -1,3 +1,4 @@
+using KpiMonitor.Alerts.Configuration;
 using KpiMonitor.Alerts.Hosting;
 using KpiMonitor.Alerts.Lifecycle;
 using KpiMonitor.Alerts.Lifecycle.Events;
@@ -33,6 +34,38 @@ public sealed class AlertingRecoveryTests : IDisposable
         Assert.Equal(0, service.Status.Undelivered);
         Assert.Equal(2, service.Status.Evaluations);
     }
+
+    [Fact]
+    public async Task Restart_AfterRecipientsChanged_DoesNotTakeSentNotificationsForUnsent()
+    {
+        await _data.WriteBreachesAsync();
+        var service = _data.Service(_data.Notifier());
+        await service.PollAsync(Ct);
+        await _data.NextEvaluationAsync(service);
+        Assert.Equal(0, service.Status.Undelivered);
+
+        // alerts.json edited: the province's office now has a second address. The sent evaluation's digests would now be
+        // built differently (other ids); it is marked done, so it is not rebuilt at all.
+        var edited = _data.Setup with
+        {
+            Config = _data.Setup.Config with
+            {
+                Recipients = [.. _data.Setup.Config.Recipients, new RecipientEntry(Province, null, [new Contact("Văn thư tỉnh", "email", "vanthu@kpi.test")])],
+            },
+        };
+        var notifier = _data.Notifier();
+        var restarted = _data.Service(notifier, setup: edited);
+        _data.Clock.Advance(TimeSpan.FromSeconds(1));
+        await restarted.PollAsync(Ct);
+
+        Assert.Empty(notifier.Deliveries);
+        Assert.Equal(0, restarted.Status.Undelivered);
+        Assert.Contains(
+            UndeliveredDigestsRound((await _data.Events.ReadAsync(null, Ct)).OfType<AlertNotified>().First().At),
+            await _data.Store.GetSentAsync(UndeliveredDigests.Rounds, Ct));
+    }
+
+    private static string UndeliveredDigestsRound(DateTimeOffset at) => UndeliveredDigests.RoundOf(at);
 
     [Fact]
     public async Task Acknowledgement_AfterRestart_IsNotAppliedAgain_NorToTheNextEpisode()

@@ -71,12 +71,14 @@ internal sealed class ServiceFixture : IDisposable
     public AlertingSetup Setup { get; }
 
     /// <summary>A service as the host builds it, over the fixture's store (or another one given).</summary>
-    public AlertingService Service(IAlertNotifier notifier, ITimeSeriesStore? store = null, CapturingLogger<AlertingService>? logger = null)
+    public AlertingService Service(
+        IAlertNotifier notifier, ITimeSeriesStore? store = null, CapturingLogger<AlertingService>? logger = null, AlertingSetup? setup = null)
     {
+        setup ??= Setup;
         var service = new AlertingService(
-            Setup,
-            AlertEvaluator.Create(Setup.Config, Catalog, store ?? Store, Store, Setup.Sources, Clock),
-            new RecipientDirectory(Setup.Config, Catalog.Units),
+            setup,
+            AlertEvaluator.Create(setup.Config, Catalog, store ?? Store, Store, setup.Sources, Clock),
+            new RecipientDirectory(setup.Config, Catalog.Units),
             Events,
             Store,
             Actions,
