@@ -43,15 +43,30 @@ public sealed class AlertDeployment : IAsyncDisposable
 
     public ProgramProcess Alerts => _alerts ?? throw new InvalidOperationException("the alerting service is not started");
 
-    public static async Task<AlertDeployment> CreateAsync(PipelineFixture fixture, string sourcesJson, string rulesJson)
+    /// <param name="fixture">The simulator and influxd.</param>
+    /// <param name="sourcesJson">sources.json.</param>
+    /// <param name="rulesJson">The rules of alerts.json.</param>
+    /// <param name="extraChannel">One more channel of alerts.json, which becomes the operators' (instead of mail).</param>
+    public static async Task<AlertDeployment> CreateAsync(PipelineFixture fixture, string sourcesJson, string rulesJson, string? extraChannel = null)
     {
         var deployment = new AlertDeployment(fixture);
         await fixture.Influx.CreateDatabaseAsync(deployment._database);
         await deployment.Mail.StartAsync();
         await File.WriteAllTextAsync(Path.Combine(deployment.Config, "sources.json"), sourcesJson);
-        await File.WriteAllTextAsync(Path.Combine(deployment.Config, "alerts.json"), deployment.AlertsJson(rulesJson));
+        string alerts = deployment.AlertsJson(rulesJson);
+        if (extraChannel is not null)
+        {
+            alerts = alerts
+                .Replace("\"channels\": [", "\"channels\": [ " + extraChannel + ",", StringComparison.Ordinal)
+                .Replace("\"channel\": \"email\", \"address\": \"cntt@kpimonitor.test\"", "\"channel\": \"extra\", \"address\": \"cntt\"", StringComparison.Ordinal);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(deployment.Config, "alerts.json"), alerts);
         return deployment;
     }
+
+    /// <summary>Extra settings of the alerting process (the secrets an extra channel names).</summary>
+    public Dictionary<string, string> AlertsSettings { get; } = [];
 
     /// <summary>alerts.json: every alert mailed to the ICT office (no recipients of units), no quiet hours (the tests run at any hour).</summary>
     private string AlertsJson(string rules) => $$"""
@@ -117,6 +132,11 @@ public sealed class AlertDeployment : IAsyncDisposable
         environment["Alerts__Delivery__MaxAttempts"] = "2";
         environment["Alerts__Delivery__InitialBackoff"] = "00:00:00.1";
         environment["AlertService__HealthFile"] = HealthFile;
+        foreach (var (key, value) in AlertsSettings)
+        {
+            environment[key] = value;
+        }
+
         return environment;
     }
 

@@ -43,6 +43,48 @@ public sealed class AlertServiceProcessTests(PipelineFixture fixture)
         Assert.DoesNotContain("Password", deployment.Alerts.Output, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task WebhookDown_DigestCountedUndelivered_LogNamesTheChannel_NeverTheUrlOrToken()
+    {
+        const string token = "bi-mat-7c1e9a42";
+        const string sources = """
+            { "sources": [ { "code": "manual", "nameVi": "Số liệu nhập tay", "kind": "drop-folder", "schedule": "0 */5 * * * ?", "folder": "data/inbox" } ] }
+            """;
+        const string rules = """
+            { "code": "online-dossier-target", "kind": "target", "kpi": "online_dossier_rate", "scope": { "units": [ "LCU.X.TANPHONG" ] }, "for": 0,
+              "summary": "{unit}: {kpi} đạt {value}, mục tiêu {target}." }
+            """;
+        await using var deployment = await AlertDeployment.CreateAsync(fixture, sources, rules,
+            """{ "code": "extra", "type": "webhook", "template": "teams", "urlKey": "KPIMONITOR_TEAMS_WEBHOOK_URL" }""");
+        // Nobody listens there: every attempt is refused.
+        deployment.AlertsSettings["KPIMONITOR_TEAMS_WEBHOOK_URL"] =
+            $"http://127.0.0.1:{LoopbackPort.Free()}/webhookb2/{token}/IncomingWebhook/{token}";
+        deployment.StartAlerts();
+        await deployment.DropFiguresAsync("thang-nay.csv", $"online_dossier_rate,LCU.X.TANPHONG,{AlertDeployment.CurrentMonth()},,20,100,");
+        var collected = await deployment.CollectOnceAsync();
+        Assert.True(collected.ExitCode == 0, collected.Output);
+
+        await Eventually.WaitUntilAsync(
+            () => ReadOrEmpty(deployment.HealthFile).Contains("undelivered: 1", StringComparison.Ordinal) || deployment.Alerts.HasExited,
+            "one undelivered digest in the health file", TimeSpan.FromSeconds(60));
+
+        Assert.Contains("kênh extra", deployment.Alerts.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, deployment.Alerts.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, ReadOrEmpty(deployment.HealthFile), StringComparison.Ordinal);
+    }
+
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     private static string? FirstLine(string path)
     {
         try
