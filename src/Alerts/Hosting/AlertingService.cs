@@ -30,10 +30,10 @@ public sealed class AlertingService(
     ILogger<AlertingService> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly UndeliveredDigests _undelivered = new(log, recipients);
     private OperatorInbox _inbox = new(actions);
     private AlertBook? _book;
     private IReadOnlyDictionary<string, long>? _versions;
-    private readonly UndeliveredDigests _undelivered = new(log, recipients);
     private DateTimeOffset? _lastEvaluationAt;
     private string? _lastRound;
     private DateTimeOffset? _lastErrorAt;
@@ -47,7 +47,8 @@ public sealed class AlertingService(
         new(_phases is not null, _lastEvaluationAt, _evaluations, _lastErrorAt, _lastError, _phases ?? new Dictionary<AlertPhase, int>(), _undelivered.Count);
 
     /// <summary>
-    /// Evaluates if due (never evaluated, interval passed, data changed); returns whether an evaluation completed.
+    /// Hands the undelivered digests to the notifier again, then evaluates if due (never evaluated, interval passed, data
+    /// changed); returns whether an evaluation completed.
     /// Failures are logged and recorded in <see cref="Status"/>, never thrown; only cancellation ends a poll early.
     /// </summary>
     public async Task<bool> PollAsync(CancellationToken cancellationToken)
