@@ -23,22 +23,24 @@ public sealed class ComposeAlertsServiceTests
     };
 
     [Fact]
+    public async Task EveryServiceBuiltFromSrc_IsListedInTheReadme_AsAPlainProcess()
+    {
+        string yaml = await ComposeConfigAsync();
+        string readme = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "README.md"));
+        string plain = readme[readme.IndexOf("Each service also runs as a plain process", StringComparison.Ordinal)..];
+        plain = plain[..plain.IndexOf("\n\n", StringComparison.Ordinal)].Replace("\n", " ", StringComparison.Ordinal);
+
+        var projects = yaml.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("dockerfile: src/", StringComparison.Ordinal))
+            .Select(l => l["dockerfile: src/".Length..].Split('/')[0]).ToList();
+
+        Assert.Contains("AlertService", projects);
+        Assert.All(projects, p => Assert.Contains($"dotnet run --project src/{p}", plain, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AlertsService_SettingsBind_SecretsOfAlertsJsonPassed_HealthCheckReadsItsHealthFile()
     {
-        var start = new ProcessStartInfo("docker-compose", ["-f", Path.Combine(RepoPaths.Root, "docker-compose.yml"), "config"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["INFLUX_PASSWORD"] = "mat-khau-thu";
-        start.Environment["INFLUX_TOKEN"] = "token-thu";
-        start.Environment["KPIMONITOR_SMTP_PASSWORD"] = "mat-khau-smtp-thu";
-        using var process = Process.Start(start)!;
-        string yaml = await process.StandardOutput.ReadToEndAsync();
-        string errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, errors);
-
+        string yaml = await ComposeConfigAsync();
         var service = Service(yaml, "alerts");
         var environment = Environment(service);
         var channels = AlertingSetup.Load(CatalogLoader.Load(RepoPaths.Config)).Config.Channels;
@@ -59,6 +61,25 @@ public sealed class ComposeAlertsServiceTests
         Assert.Contains(service, l => l.Contains("dockerfile: src/AlertService/Dockerfile", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "src", "AlertService", "Dockerfile")));
         Assert.DoesNotContain(service, l => l.Contains("replicas", StringComparison.Ordinal));
+    }
+
+    /// <summary>docker-compose's normalised form of the file, with the .env values the file requires.</summary>
+    private static async Task<string> ComposeConfigAsync()
+    {
+        var start = new ProcessStartInfo("docker-compose", ["-f", Path.Combine(RepoPaths.Root, "docker-compose.yml"), "config"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["INFLUX_PASSWORD"] = "mat-khau-thu";
+        start.Environment["INFLUX_TOKEN"] = "token-thu";
+        start.Environment["KPIMONITOR_SMTP_PASSWORD"] = "mat-khau-smtp-thu";
+        using var process = Process.Start(start)!;
+        string yaml = await process.StandardOutput.ReadToEndAsync();
+        string errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, errors);
+        return yaml;
     }
 
     /// <summary>The lines of services.NAME in docker-compose's normalised output.</summary>
