@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace KpiMonitor.Alerts.Delivery;
 
 /// <summary>
-/// Registers the outbox and its channels (needs <c>AlertConfig</c>, the <c>Catalog</c> (unit and KPI names in the
-/// messages), <c>IEventLog</c> and <c>TimeProvider</c> registered).
+/// Registers the outbox and its channels (needs <c>AlertConfig</c>, <c>IEventLog</c> and <c>TimeProvider</c> registered;
+/// the <c>Catalog</c>, when registered, puts unit and KPI names and formatted values in the messages).
 /// </summary>
 public static class DeliveryServiceCollectionExtensions
 {
@@ -26,7 +26,8 @@ public static class DeliveryServiceCollectionExtensions
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Timeout)
             .RemoveAllLoggers();
 
-        services.TryAddSingleton(sp => new DigestLabels(sp.GetRequiredService<AlertConfig>(), sp.GetRequiredService<Catalog>()));
+        // The catalogue gives the names; a host without one (as before the names) still delivers, with codes.
+        services.TryAddSingleton(sp => new DigestLabels(sp.GetRequiredService<AlertConfig>(), sp.GetService<Catalog>()));
         services.AddSingleton<DeliveryFailures>();
         services.AddSingleton<IDeliveryChannel, EmailChannel>();
         services.AddSingleton<IDeliveryChannel, WebhookChannel>();

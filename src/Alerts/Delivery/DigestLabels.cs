@@ -17,8 +17,8 @@ public sealed class DigestLabels
     private readonly Catalog? _catalog;
     private readonly Dictionary<string, AlertRule> _rules = new(StringComparer.Ordinal);
 
-    /// <summary>Labels from <paramref name="alerts"/>' rules and <paramref name="catalog"/>'s names.</summary>
-    public DigestLabels(AlertConfig alerts, Catalog catalog)
+    /// <summary>Labels from <paramref name="alerts"/>' rules and <paramref name="catalog"/>'s names (codes and bare numbers without it).</summary>
+    public DigestLabels(AlertConfig alerts, Catalog? catalog)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         _catalog = catalog;

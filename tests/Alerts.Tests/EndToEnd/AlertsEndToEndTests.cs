@@ -42,7 +42,7 @@ public sealed class AlertsEndToEndTests(PipelineFixture fixture)
             var mail = Assert.Single(await deployment.WaitForMailsAsync(1, MailWait));
 
             Assert.Equal("cntt@kpimonitor.test", mail.To.Mailboxes.Single().Address);
-            Assert.StartsWith("[KpiMonitor] 1 cảnh báo mới: ", mail.Subject, StringComparison.Ordinal);
+            Assert.StartsWith("[KpiMonitor] 1 cảnh báo (cao nhất: ", mail.Subject, StringComparison.Ordinal);
             Assert.Contains("Nguồn eoffice không đọc được: 2 lần lỗi liên tiếp", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains("Nguồn eoffice không đọc được: 2 lần lỗi liên tiếp", mail.HtmlBody ?? "", StringComparison.Ordinal);
             var events = (await deployment.StoredEventsAsync()).Where(e => e.Key.Source == "eoffice").ToList();
@@ -75,7 +75,7 @@ public sealed class AlertsEndToEndTests(PipelineFixture fixture)
         Assert.True(collected.ExitCode == 0, collected.Output);
 
         var fired = Assert.Single(await deployment.WaitForMailsAsync(1, MailWait));
-        Assert.StartsWith("[KpiMonitor] 1 cảnh báo mới: ", fired.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("[KpiMonitor] 1 cảnh báo (cao nhất: ", fired.Subject, StringComparison.Ordinal);
         Assert.Contains("Phường Tân Phong: Tỷ lệ hồ sơ nộp trực tuyến kỳ", fired.TextBody, StringComparison.Ordinal);
         Assert.Contains("20", fired.TextBody, StringComparison.Ordinal);
         // for 2: pending, held once, then fired, and only then told.
