@@ -121,7 +121,7 @@ public sealed class AlertingService(
     {
         _stage = "đánh giá dữ liệu";
         var now = time.GetUtcNow();
-        var conditions = await evaluator.EvaluateAsync(book, cancellationToken);
+        var conditions = await evaluator.EvaluateAsync(book, versions, cancellationToken);
         _stage = "đọc thao tác của cán bộ vận hành";
         var (acknowledgements, silences) = await _inbox.ReadAsync(now, cancellationToken);
 
