@@ -72,6 +72,9 @@ public sealed class AlertReader(AlertEventLog events, AlertActions actions, Time
         }
     }
 
+    /// <summary>The next request reads the store again: an operator's action written here shows on the page it returns to.</summary>
+    public void Invalidate() => _current = null;
+
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
