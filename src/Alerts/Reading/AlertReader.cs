@@ -16,10 +16,6 @@ namespace KpiMonitor.Alerts.Reading;
 /// </summary>
 public sealed class AlertReader(AlertEventLog events, AlertActions actions, TimeProvider time, IOptions<AlertReadingOptions> options, ILogger<AlertReader> logger) : IDisposable
 {
-    // Events are stamped by the service's clock, actions by the dashboards'; anything stamped a little before the
-    // newest one seen is still found, and what was applied already is recognised by its sequence or id.
-    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(10);
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<AlertKey, AlertState> _states = [];
     private readonly Dictionary<string, AlertAction> _actions = new(StringComparer.Ordinal);
@@ -81,9 +77,11 @@ public sealed class AlertReader(AlertEventLog events, AlertActions actions, Time
     private AlertOverview? Fresh(AlertOverview? overview) =>
         overview is not null && time.GetUtcNow() - overview.ReadAt < options.Value.RefreshInterval ? overview : null;
 
+    // Events are stamped by the service's clock, actions by the dashboards'; anything stamped a little before the
+    // newest one seen is still found (the overlap), and what was applied already is recognised by its sequence or id.
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
-        var read = await events.ReadAsync(_newestEvent - Overlap, cancellationToken);
+        var read = await events.ReadAsync(_newestEvent - options.Value.Overlap, cancellationToken);
         if (!Fold(read))
         {
             // A gap in an instance's sequence (an event stored late with an old time): start over from the whole log.
@@ -93,7 +91,7 @@ public sealed class AlertReader(AlertEventLog events, AlertActions actions, Time
             Fold(await events.ReadAsync(since: null, cancellationToken));
         }
 
-        foreach (var action in await actions.ReadAsync(_newestAction - Overlap, cancellationToken))
+        foreach (var action in await actions.ReadAsync(_newestAction - options.Value.Overlap, cancellationToken))
         {
             _actions.TryAdd(action.Id, action);
             _newestAction = _newestAction is { } newest && newest > action.At ? newest : action.At;

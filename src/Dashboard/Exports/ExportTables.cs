@@ -117,7 +117,7 @@ public static class ExportTables
         [
             UiText.Get("when", culture), UiText.Get("alerts.event", culture), UiText.Get("alerts.severity", culture), UiText.Get("unit.code", culture),
             UiText.Get("alerts.subject", culture), UiText.Get("kpi.code", culture), UiText.Get("kpi", culture), UiText.Get("alerts.rule", culture),
-            UiText.Get("alerts.summary", culture), UiText.Get("alerts.by", culture), UiText.Get("alerts.note", culture),
+            UiText.Get("alerts.summary", culture), UiText.Get("alerts.acknowledger", culture), UiText.Get("alerts.note", culture),
         ];
         return (headers, entries.Select(e => (IReadOnlyList<ExportCell>)
         [
