@@ -8,7 +8,7 @@ using KpiMonitor.Shared.Configuration;
 namespace KpiMonitor.Dashboard.Alerting;
 
 /// <summary>How an alert's parts read on the page, in the API's names and in exports.</summary>
-public static class AlertText
+public static partial class AlertText
 {
     /// <summary>"Nghiêm trọng" / "Critical", "Cảnh báo" / "Warning".</summary>
     public static string Severity(AlertSeverity? severity, CultureInfo culture) =>
@@ -27,6 +27,15 @@ public static class AlertText
     public static string KpiName(AlertKey key, Catalog catalog, CultureInfo culture) =>
         key.Kpi is { } kpi ? catalog.KpiName(kpi, culture) : "—";
 
+    /// <summary>
+    /// The summary as the page shows it: without the dashboard address a rule's <c>{link}</c> put in it for mail and chat
+    /// (the page links the KPI itself).
+    /// </summary>
+    public static string Shown(string summary) => Address().Replace(summary, "").TrimEnd();
+
     /// <summary>The severity as the API writes it: "warning", "critical".</summary>
     public static string Code(AlertSeverity? severity) => severity?.ToString().ToLowerInvariant() ?? "";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*https?://\S+")]
+    private static partial System.Text.RegularExpressions.Regex Address();
 }

@@ -75,7 +75,6 @@ public static class DashboardCss
         header .alerts-link { display:inline-flex; align-items:center; gap:6px; }
         .alert-badge { display:inline-block; min-width:22px; padding:0 7px; border-radius:11px; background:#ffffff33; color:#fff; font-size:12px; font-weight:700; line-height:20px; text-align:center; }
         .alert-badge.firing { background:#d93025; box-shadow:0 0 0 2px #fff6; }
-        .sr-only { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
         p.evaluation { color:var(--muted); margin:-8px 0 12px; font-size:14px; }
         p.done { background:#e8f4ec; border:1px solid #b9dcc4; border-left:4px solid var(--met); border-radius:4px; padding:8px 12px; }
         .error ul, .delivery-failures ul { margin:4px 0 0; padding-left:20px; }

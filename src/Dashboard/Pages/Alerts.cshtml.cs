@@ -35,8 +35,14 @@ public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalo
     public IReadOnlyList<AlertView> Silenced { get; private set; } = [];
     public IReadOnlyList<AlertHistoryEntry> History { get; private set; } = [];
     public int HistoryTotal { get; private set; }
+
+    /// <summary>The open alerts of the firing, pending or silenced tab on the page shown (130,000 are never drawn at once).</summary>
+    public IReadOnlyList<AlertView> Shown { get; private set; } = [];
+
+    /// <summary>How many rows the tab has over all its pages.</summary>
+    public int Total { get; private set; }
     public int PageNumber { get; private set; } = 1;
-    public int PageCount => Math.Max(1, (HistoryTotal + PageSize - 1) / PageSize);
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public IReadOnlyList<string> QueryProblems { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<DeliveryFailure> Failures { get; private set; } = [];
@@ -232,7 +238,10 @@ public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalo
 
         History = shown;
         HistoryTotal = total;
+        var list = Tab switch { "pending" => Pending, "silenced" => Silenced, _ => Firing };
+        Total = Tab == "history" ? HistoryTotal : list.Count;
         PageNumber = Math.Min(page, PageCount);
+        Shown = list.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         var units = Overview.Open.Select(a => a.Key.Unit).Concat(Overview.History.Select(e => e.Key.Unit)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (Filter.Unit is { } chosen)
         {

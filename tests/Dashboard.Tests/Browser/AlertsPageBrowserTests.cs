@@ -29,8 +29,9 @@ public sealed class AlertsPageBrowserTests(DemoDashboardFixture fixture)
         string id = (await row.GetAttributeAsync("data-alert"))!;
 
         await row.GetByText("Tiếp nhận", new() { Exact = true }).ClickAsync();
-        await row.GetByLabel("Ghi chú").FillAsync(Note);
-        await row.GetByRole(AriaRole.Button, new() { Name = "Xác nhận tiếp nhận" }).ClickAsync();
+        var form = row.Locator("form[action*=Acknowledge]");
+        await form.GetByLabel("Ghi chú").FillAsync(Note);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Xác nhận tiếp nhận" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("sẽ có hiệu lực ở lần đánh giá tới");
         var acknowledged = page.Locator($"tr[data-alert=\"{id}\"]");
