@@ -24,6 +24,7 @@ public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalo
 {
     public const int PageSize = 50;
     public const int NoteLength = 500;
+    public const int FailuresShown = 10;
     public static readonly TimeSpan LongestSilence = TimeSpan.FromDays(90);
     public static readonly string[] Tabs = ["firing", "pending", "silenced", "history"];
 

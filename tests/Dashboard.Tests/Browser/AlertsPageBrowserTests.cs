@@ -25,6 +25,7 @@ public sealed class AlertsPageBrowserTests(DemoDashboardFixture fixture)
         await Expect(page.Locator("header .alert-badge.firing")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cảnh báo", Exact = true })).ToBeVisibleAsync();
         await DemoDashboardFixture.SaveScreenshotAsync(page, "alerts-firing");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DemoDashboardFixture.ArtefactFolder, "alerts-firing-screen.png") });
         var row = page.Locator("table.alerts tbody tr[data-phase=firing]").Filter(new() { Has = page.GetByText("Tiếp nhận", new() { Exact = true }) }).First;
         string id = (await row.GetAttributeAsync("data-alert"))!;
 
@@ -38,6 +39,8 @@ public sealed class AlertsPageBrowserTests(DemoDashboardFixture fixture)
         await Expect(acknowledged).ToContainTextAsync(Note);
         await Expect(acknowledged).ToContainTextAsync("canbo");
         await DemoDashboardFixture.SaveScreenshotAsync(page, "alerts-acknowledged");
+        await acknowledged.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DemoDashboardFixture.ArtefactFolder, "alerts-acknowledged-screen.png") });
 
         // Stored in the alert-actions log (the API reads it back), then applied by the alerting service at its next evaluation.
         await WaitAsync(async () => (await OpenAsync(api)).Any(a => a.GetProperty("id").GetString() == id
@@ -48,6 +51,7 @@ public sealed class AlertsPageBrowserTests(DemoDashboardFixture fixture)
         await page.GotoAsync("/canh-bao?tab=history");
         await Expect(page.Locator($"tr[data-alert=\"{id}\"][data-kind=Acknowledged]")).ToContainTextAsync(Note);
         await DemoDashboardFixture.SaveScreenshotAsync(page, "alerts-history");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DemoDashboardFixture.ArtefactFolder, "alerts-history-screen.png") });
     }
 
     [Fact]
