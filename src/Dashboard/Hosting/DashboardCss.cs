@@ -80,7 +80,7 @@ public static class DashboardCss
         .error ul, .delivery-failures ul { margin:4px 0 0; padding-left:20px; }
         .delivery-failures { background:#fdf3e1; border:1px solid #f0d3a0; border-left:4px solid var(--risk); border-radius:4px; padding:8px 12px; margin-bottom:12px; font-size:14px; }
         .filters a.clear { align-self:center; font-size:14px; color:var(--muted); }
-        form.filters select { max-width:22em; }
+        form.alert-filters select { max-width:22em; }
         nav.tabs { display:flex; flex-wrap:wrap; gap:0; border-bottom:2px solid var(--line); margin:4px 0 0; }
         nav.tabs a { padding:9px 16px; color:var(--ink); text-decoration:none; border:1px solid transparent; border-bottom:none; border-radius:6px 6px 0 0; margin-bottom:-2px; }
         nav.tabs a:hover { background:#eef2f6; }
