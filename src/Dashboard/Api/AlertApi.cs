@@ -20,7 +20,8 @@ public static class AlertApi
 
     public static void MapAlertApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/alerts").RequireAuthorization();
+        // Alert events, not rollups: answered while the rollups are still being read at start.
+        var api = app.MapGroup("/api/alerts").RequireAuthorization().WithMetadata(new Hosting.WithoutWarmupAttribute());
         api.MapGet("", async (string? unit, string? kpi, string? severity, string? from, string? to, string? phase,
             AlertReader reader, Catalog catalog, TimeProvider time, CancellationToken ct) =>
         {

@@ -61,7 +61,8 @@ public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalo
 
     public bool CanAct => User.IsInRole(Roles.Operator) || User.IsInRole(Roles.Admin);
 
-    public async Task<IActionResult> OnGetAsync(string? tab, string? unit, string? kpi, string? severity, string? from, string? to, int? page,
+    // "page" is the Razor Pages route value naming the page itself, so the history page number travels as "trang".
+    public async Task<IActionResult> OnGetAsync(string? tab, string? unit, string? kpi, string? severity, string? from, string? to, int? trang,
         CancellationToken cancellationToken)
     {
         var culture = CultureInfo.CurrentCulture;
@@ -76,9 +77,9 @@ public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalo
             Tab = tab ?? "firing";
         }
 
-        if (page is < 1)
+        if (trang is < 1)
         {
-            found.Add(UiText.Format("alerts.badPage", culture, page));
+            found.Add(UiText.Format("alerts.badPage", culture, trang));
         }
 
         QueryProblems = found;
@@ -87,7 +88,7 @@ public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalo
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        await LoadAsync(page is > 0 ? page.Value : 1, cancellationToken);
+        await LoadAsync(trang is > 0 ? trang.Value : 1, cancellationToken);
         return Page();
     }
 
@@ -177,7 +178,7 @@ public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalo
 
     /// <summary>This page for another tab, history page or filter.</summary>
     public string Link(string tab, int page = 1) => "/canh-bao" + QueryString.Create(
-        Filter.Parameters().Prepend(new("tab", tab)).Concat(page > 1 ? [new("page", page.ToString(CultureInfo.InvariantCulture))] : [])).ToUriComponent();
+        Filter.Parameters().Prepend(new("tab", tab)).Concat(page > 1 ? [new("trang", page.ToString(CultureInfo.InvariantCulture))] : [])).ToUriComponent();
 
     /// <summary>The history download with the filters in force.</summary>
     public string DownloadQuery => QueryString.Create(Filter.Parameters()).ToUriComponent();

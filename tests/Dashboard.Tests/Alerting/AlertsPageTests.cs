@@ -222,6 +222,28 @@ public sealed partial class AlertsPageTests(DashboardFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task OpenAlerts_AreShownFiftyAPage_NeverAllAtOnce()
+    {
+        var events = Enumerable.Range(0, 55)
+            .SelectMany(i => AlertSeeds.Firing(new AlertKey("t-paging-" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), "LCU.X.GIANGMA", "online_dossier_rate"),
+                Now.AddMinutes(-100 + i), AlertSeverity.Critical, "trang"))
+            .ToArray();
+        await AlertSeeds.WriteAsync(factory.Services, events);
+        var client = await factory.SignedInAsync();
+
+        string first = await client.GetStringAsync(new Uri("/canh-bao?unit=LCU.X.GIANGMA", UriKind.Relative));
+        string second = await client.GetStringAsync(new Uri("/canh-bao?unit=LCU.X.GIANGMA&trang=2", UriKind.Relative));
+
+        Assert.Equal(50, OpenRow().Count(first));
+        Assert.Equal(5, OpenRow().Count(second));
+        // Oldest first: the first page starts with alert 00, the second holds 50–54.
+        Assert.Contains("data-alert=\"t-paging-00/", first, StringComparison.Ordinal);
+        Assert.Contains("data-alert=\"t-paging-54/", second, StringComparison.Ordinal);
+        Assert.Contains("Trang 1/2 · 55 cảnh báo", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/canh-bao?tab=firing&amp;unit=LCU.X.GIANGMA&amp;trang=2\"", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutTheDemo_TheDashboardNeverEvaluates()
     {
         var hosted = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
@@ -242,6 +264,9 @@ public sealed partial class AlertsPageTests(DashboardFactory factory) : IClassFi
 
     private static string TextTime(DateTimeOffset at) =>
         VietnamTime.ToLocal(at).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("<tr data-alert=\"[^\"]+\" data-phase=")]
+    private static partial Regex OpenRow();
 
     [GeneratedRegex("<tr data-alert=\"(?<id>[^\"]+)\" data-kind=\"(?<kind>[^\"]+)\"")]
     private static partial Regex HistoryRow();
