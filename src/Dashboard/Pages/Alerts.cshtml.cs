@@ -23,9 +23,7 @@ namespace KpiMonitor.Dashboard.Pages;
 public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalog catalog, TimeProvider time, IServiceProvider services) : PageModel
 {
     public const int PageSize = 50;
-    public const int NoteLength = 500;
     public const int FailuresShown = 10;
-    public static readonly TimeSpan LongestSilence = TimeSpan.FromDays(90);
     public static readonly string[] Tabs = ["firing", "pending", "silenced", "history"];
 
     public string Tab { get; private set; } = "firing";
@@ -109,7 +107,7 @@ public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalo
             problems.Add(UiText.Get("alerts.ackGone", culture));
         }
 
-        CheckNote(note, problems, culture);
+        AlertActionForm.CheckNote(note, problems, culture);
         if (problems.Count > 0)
         {
             return await RefusedAsync(tab, problems, note, null, cancellationToken);
@@ -129,50 +127,14 @@ public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalo
 
         var culture = CultureInfo.CurrentCulture;
         var problems = new List<string>();
-        unit = string.IsNullOrWhiteSpace(unit) ? null : unit.Trim();
-        kpi = string.IsNullOrWhiteSpace(kpi) ? null : kpi.Trim();
-        if (unit is null && kpi is null)
-        {
-            problems.Add(UiText.Get("alerts.silenceWhat", culture));
-        }
-
-        if (unit is not null && !catalog.Units.Contains(unit))
-        {
-            problems.Add(UiText.Format("alerts.badUnit", culture, unit));
-        }
-
-        if (kpi is not null && !catalog.Kpis.Contains(kpi))
-        {
-            problems.Add(UiText.Format("alerts.badKpi", culture, kpi));
-        }
-
-        var now = time.GetUtcNow();
-        DateTimeOffset? end = null;
-        if (!DateTime.TryParseExact(until?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "dd/MM/yyyy HH:mm"], CultureInfo.InvariantCulture,
-                DateTimeStyles.None, out var local))
-        {
-            problems.Add(UiText.Get("alerts.badUntil", culture));
-        }
-        else
-        {
-            end = new DateTimeOffset(local, VietnamTime.Zone.GetUtcOffset(local)).ToUniversalTime();
-            if (end <= now)
-            {
-                problems.Add(UiText.Get("alerts.untilPast", culture));
-            }
-            else if (end > now + LongestSilence)
-            {
-                problems.Add(UiText.Format("alerts.untilFar", culture, LongestSilence.TotalDays));
-            }
-        }
-
-        CheckNote(note, problems, culture);
-        if (problems.Count > 0)
+        var silence = AlertActionForm.CheckSilence(unit, kpi, until, time.GetUtcNow(), catalog, problems, culture);
+        AlertActionForm.CheckNote(note, problems, culture);
+        if (silence is not { } chosen || problems.Count > 0)
         {
             return await RefusedAsync(tab, problems, note, until, cancellationToken);
         }
 
-        await actions.SilenceAsync(unit, kpi, end!.Value, User.Identity!.Name!, note!.Trim(), cancellationToken);
+        await actions.SilenceAsync(chosen.Unit, chosen.Kpi, chosen.Until, User.Identity!.Name!, note!.Trim(), cancellationToken);
         return Written("silence", tab);
     }
 
@@ -186,18 +148,6 @@ public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalo
     /// <summary>The silence form's default end: tomorrow at this time, as the datetime-local field writes it.</summary>
     public string DefaultUntil => UntilText.Length > 0 ? UntilText
         : VietnamTime.ToLocal(time.GetUtcNow().AddDays(1)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-
-    private static void CheckNote(string? note, List<string> problems, CultureInfo culture)
-    {
-        if (string.IsNullOrWhiteSpace(note))
-        {
-            problems.Add(UiText.Get("alerts.noteRequired", culture));
-        }
-        else if (note.Trim().Length > NoteLength)
-        {
-            problems.Add(UiText.Format("alerts.noteTooLong", culture, NoteLength));
-        }
-    }
 
     private RedirectResult Written(string what, string? tab)
     {
