@@ -3,7 +3,7 @@ using Serilog;
 
 namespace KpiMonitor.Logging;
 
-/// <summary>The one Serilog set-up of the dashboard and the collector.</summary>
+/// <summary>The one Serilog set-up of the dashboard, the collector and the alerting process.</summary>
 public static class KpiMonitorLogging
 {
     /// <summary>Sinks and levels from the "Serilog" section of <paramref name="configuration"/>, every value made safe (<see cref="SafeLogValues"/>).</summary>

@@ -29,6 +29,7 @@ public static class DeliveryServiceCollectionExtensions
         // The catalogue gives the names; a host without one (as before the names) still delivers, with codes.
         services.TryAddSingleton(sp => new DigestLabels(sp.GetRequiredService<AlertConfig>(), sp.GetService<Catalog>()));
         services.AddSingleton<DeliveryFailures>();
+        services.TryAddSingleton<DeliveryFailureLog>();
         services.AddSingleton<IDeliveryChannel, EmailChannel>();
         services.AddSingleton<IDeliveryChannel, WebhookChannel>();
         services.AddSingleton<IDeliveryChannel, InboxChannel>();

@@ -16,6 +16,7 @@ public sealed partial class OutboxNotifier(
     IEventLog log,
     IEnumerable<IDeliveryChannel> channels,
     DeliveryFailures failures,
+    DeliveryFailureLog failureLog,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<OutboxNotifier> logger) : IAlertNotifier, IDisposable
@@ -74,7 +75,22 @@ public sealed partial class OutboxNotifier(
         finally
         {
             await EndRoundAsync();
+            await PublishFailuresAsync();
             _round.Release();
+        }
+    }
+
+    // The dashboard may run elsewhere: it learns of failures from the store. A store that refuses is logged, not thrown
+    // (the digests themselves are kept and retried regardless).
+    private async Task PublishFailuresAsync()
+    {
+        try
+        {
+            await failureLog.PublishAsync(failures.Snapshot(), CancellationToken.None);
+        }
+        catch (TimeSeriesStoreException e)
+        {
+            LogFailuresNotPublished(e.Message);
         }
     }
 
@@ -163,6 +179,9 @@ public sealed partial class OutboxNotifier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bản tin cảnh báo {DigestId} đã gửi nhưng kho dữ liệu chưa ghi nhận đã gửi ({Error}); sẽ ghi lại ở lượt sau, không gửi lại")]
     private partial void LogMarkFailed(string digestId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Không ghi được danh sách bản tin cảnh báo chưa gửi vào kho dữ liệu ({Error}); trang cảnh báo sẽ thấy ở lượt sau")]
+    private partial void LogFailuresNotPublished(string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Đã gửi bản tin cảnh báo {DigestId} ({Items} mục) qua kênh {Channel} ở lần thử {Attempt}")]
     private partial void LogDelivered(string channel, string digestId, int items, int attempt);

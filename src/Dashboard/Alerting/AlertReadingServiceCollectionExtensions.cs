@@ -1,3 +1,4 @@
+using KpiMonitor.Alerts.Delivery;
 using KpiMonitor.Alerts.History;
 using KpiMonitor.Alerts.Hosting;
 using KpiMonitor.Alerts.Reading;
@@ -16,6 +17,7 @@ public static class AlertReadingServiceCollectionExtensions
         // The demo's alerting service registers the same two; one of each is enough.
         services.TryAddSingleton(sp => new AlertEventLog(sp.GetRequiredService<IEventLog>()));
         services.TryAddSingleton<AlertActions>();
+        services.TryAddSingleton<DeliveryFailureLog>();
         services.AddSingleton<AlertReader>();
         return services;
     }

@@ -20,7 +20,7 @@ namespace KpiMonitor.Dashboard.Pages;
 /// to the alert-actions log and takes effect at the alerting service's next evaluation (ADR 011). The dashboard never evaluates.
 /// </summary>
 [Hosting.WithoutWarmup] // alert events, not rollups
-public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalog catalog, TimeProvider time, IServiceProvider services) : PageModel
+public sealed class AlertsModel(AlertReader reader, AlertActions actions, DeliveryFailureLog failureLog, Catalog catalog, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
     public const int FailuresShown = 10;
@@ -203,6 +203,7 @@ public sealed class AlertsModel(AlertReader reader, AlertActions actions, Catalo
         var order = StringComparer.Create(culture, false);
         UnitChoices = units.Select(u => (u, catalog.UnitName(u, culture))).OrderBy(u => catalog.Units.LevelOrder(catalog.Units.Find(u.u)?.Level ?? ""))
             .ThenBy(u => u.Item2, order).ToList();
-        Failures = services.GetService<DeliveryFailures>()?.Snapshot() ?? [];
+        // Published to the store by the alerting process, which may run in another container (ADR 011).
+        (Failures, _) = await failureLog.ReadCurrentAsync(cancellationToken);
     }
 }

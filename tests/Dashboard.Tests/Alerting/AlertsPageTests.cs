@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using KpiMonitor.Alerts;
+using KpiMonitor.Alerts.Delivery;
 using KpiMonitor.Alerts.Hosting;
 using KpiMonitor.Alerts.Lifecycle;
 using KpiMonitor.Alerts.Lifecycle.Events;
@@ -241,6 +242,25 @@ public sealed partial class AlertsPageTests(DashboardFactory factory) : IClassFi
         Assert.Contains("data-alert=\"t-paging-54/", second, StringComparison.Ordinal);
         Assert.Contains("Trang 1/2 · 55 cảnh báo", first, StringComparison.Ordinal);
         Assert.Contains("href=\"/canh-bao?tab=firing&amp;unit=LCU.X.GIANGMA&amp;trang=2\"", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeliveryFailures_PublishedByTheAlertingProcess_AreShownOnThePage()
+    {
+        // The alerting process is another process here: its own DeliveryFailureLog over the same store.
+        var elsewhere = new DeliveryFailureLog(factory.Services.GetRequiredService<KpiMonitor.Shared.Storage.IEventLog>(), TimeProvider.System);
+        await elsewhere.PublishAsync(
+            [new DeliveryFailure("mail-tinh", "Phòng Bưu chính, Viễn thông", "bcvt@laichau.gov.vn", "t-fail#1→bcvt", "SmtpCommandException: 550 hộp thư đầy", 5, DateTimeOffset.UtcNow)],
+            CancellationToken.None);
+        var client = await factory.SignedInAsync();
+
+        string html = await client.GetStringAsync(new Uri("/canh-bao", UriKind.Relative));
+
+        int at = html.IndexOf("<li data-channel=\"mail-tinh\">", StringComparison.Ordinal);
+        Assert.True(at >= 0, "the failure is not listed");
+        string item = html[at..html.IndexOf("</li>", at, StringComparison.Ordinal)];
+        Assert.Contains("Phòng Bưu chính, Viễn thông", item, StringComparison.Ordinal);
+        Assert.Contains("550 hộp thư đầy", item, StringComparison.Ordinal);
     }
 
     [Fact]
