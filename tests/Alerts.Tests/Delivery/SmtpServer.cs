@@ -6,21 +6,40 @@ using MimeKit;
 namespace KpiMonitor.Alerts.Tests.Delivery;
 
 /// <summary>
-/// A real SMTP server on a loopback port: Debian's aiosmtpd (run by Debian's own interpreter) with its Mailbox handler,
-/// which keeps every received mail in a Maildir.
+/// A real SMTP server (Debian's aiosmtpd with its Maildir handler) on a port fixed up front, which can be stopped and
+/// started again on the same port and Maildir: a mail server that goes down and comes back, for restart and
+/// end-to-end tests. Until <see cref="ListenAsync"/> nobody listens on <see cref="Port"/>, so a send is refused.
+/// Also compiled into the benchmarks (no xunit there).
 /// </summary>
 public sealed class SmtpServer : IDisposable
 {
     private const string Python = "/usr/bin/python3";
-    private readonly Process _process;
     private readonly string _folder = Directory.CreateTempSubdirectory("kpimonitor-smtp-").FullName;
+    private Process? _process;
 
-    private SmtpServer(int port)
+    public int Port { get; } = LoopbackPort.Free();
+
+    private string Maildir => Path.Combine(_folder, "maildir");
+
+    /// <summary>A server already listening on a free loopback port.</summary>
+    public static async Task<SmtpServer> StartAsync()
     {
-        Port = port;
+        var server = new SmtpServer();
+        await server.ListenAsync();
+        return server;
+    }
+
+    /// <summary>Starts listening on <see cref="Port"/> (again, after <see cref="StopAsync"/>), on the same Maildir.</summary>
+    public async Task ListenAsync()
+    {
+        if (!File.Exists(Python))
+        {
+            throw new InvalidOperationException($"{Python} is missing: scripts/test.sh installs python3-aiosmtpd");
+        }
+
         var start = new ProcessStartInfo(Python)
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir },
+            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -29,46 +48,47 @@ public sealed class SmtpServer : IDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        await Eventually.WaitUntilAsync(Accepts, "aiosmtpd listening on its port", TimeSpan.FromSeconds(20));
     }
 
-    public int Port { get; }
-
-    private string Maildir => Path.Combine(_folder, "maildir");
-
-    public static async Task<SmtpServer> StartAsync()
+    public async Task StopAsync()
     {
-        if (!File.Exists(Python))
+        if (_process is { HasExited: false })
         {
-            throw new InvalidOperationException($"{Python} is missing: scripts/test.sh installs python3-aiosmtpd");
+            _process.Kill();
+            await _process.WaitForExitAsync();
         }
 
-        var server = new SmtpServer(LoopbackPort.Free());
-        await Eventually.WaitUntilAsync(server.Accepts, "aiosmtpd listening on its port", TimeSpan.FromSeconds(20));
-        return server;
+        _process?.Dispose();
+        _process = null;
+        if (!await LoopbackPort.WaitUntilFreeAsync(Port, TimeSpan.FromSeconds(10), CancellationToken.None))
+        {
+            throw new InvalidOperationException($"port {Port} still taken after aiosmtpd stopped");
+        }
     }
 
     /// <summary>Every mail received so far, parsed by MimeKit.</summary>
     public IReadOnlyList<MimeMessage> Received()
     {
         string folder = Path.Combine(Maildir, "new");
-        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Select(f => MimeMessage.Load(f))] : [];
+        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder).OrderBy(File.GetLastWriteTimeUtc).Select(f => MimeMessage.Load(f))] : [];
     }
 
     public void Dispose()
     {
-        if (!_process.HasExited)
+        if (_process is { HasExited: false })
         {
             _process.Kill();
             _process.WaitForExit(5000);
         }
 
-        _process.Dispose();
+        _process?.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
     private bool Accepts()
     {
-        if (_process.HasExited)
+        if (_process is { HasExited: true })
         {
             throw new InvalidOperationException($"aiosmtpd exited with {_process.ExitCode}: is python3-aiosmtpd installed?");
         }

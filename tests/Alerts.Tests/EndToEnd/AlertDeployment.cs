@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using KpiMonitor.Alerts.History;
 using KpiMonitor.Alerts.Lifecycle.Events;
+using KpiMonitor.Alerts.Tests.Delivery;
 using KpiMonitor.SourceSimulator;
 using KpiMonitor.Storage.Influx;
 using KpiMonitor.Testing;
-using MimeKit;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace KpiMonitor.Alerts.Tests.EndToEnd;
 
@@ -39,7 +40,7 @@ public sealed class AlertDeployment : IAsyncDisposable
     /// <summary>The drop folder of the <c>manual</c> source (relative <c>data/inbox</c> from the working folder).</summary>
     public string Inbox => Path.Combine(Root, "data", "inbox");
 
-    public MailServer Mail { get; } = new();
+    public SmtpServer Mail { get; } = new();
 
     public ProgramProcess Alerts => _alerts ?? throw new InvalidOperationException("the alerting service is not started");
 
@@ -51,7 +52,7 @@ public sealed class AlertDeployment : IAsyncDisposable
     {
         var deployment = new AlertDeployment(fixture);
         await fixture.Influx.CreateDatabaseAsync(deployment._database);
-        await deployment.Mail.StartAsync();
+        await deployment.Mail.ListenAsync();
         await File.WriteAllTextAsync(Path.Combine(deployment.Config, "sources.json"), sourcesJson);
         string alerts = deployment.AlertsJson(rulesJson);
         if (extraChannel is not null)

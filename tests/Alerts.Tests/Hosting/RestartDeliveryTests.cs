@@ -2,7 +2,7 @@ using KpiMonitor.Alerts.Configuration;
 using KpiMonitor.Alerts.Delivery;
 using KpiMonitor.Alerts.Hosting;
 using KpiMonitor.Alerts.Notifications;
-using KpiMonitor.Alerts.Tests.EndToEnd;
+using KpiMonitor.Alerts.Tests.Delivery;
 using KpiMonitor.Shared.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +18,7 @@ namespace KpiMonitor.Alerts.Tests.Hosting;
 /// </summary>
 public sealed class RestartDeliveryTests : IDisposable
 {
-    private readonly MailServer _mail = new();
+    private readonly SmtpServer _mail = new();
     private readonly ServiceFixture _data;
     private ServiceProvider? _process;
     private AlertingService _service = null!;
@@ -66,7 +66,7 @@ public sealed class RestartDeliveryTests : IDisposable
             // 3: the server is back: the next poll delivers it.
             async () =>
             {
-                await _mail.StartAsync();
+                await _mail.ListenAsync();
                 _data.Clock.Advance(_data.Options.ChangePollInterval);
                 await _service.PollAsync(Ct);
                 Assert.Equal(0, _service.Status.Undelivered);
@@ -89,7 +89,7 @@ public sealed class RestartDeliveryTests : IDisposable
             // 6: back again: delivered at the next poll.
             async () =>
             {
-                await _mail.StartAsync();
+                await _mail.ListenAsync();
                 _data.Clock.Advance(_data.Options.ChangePollInterval);
                 await _service.PollAsync(Ct);
                 Assert.Equal(0, _service.Status.Undelivered);
