@@ -23,6 +23,15 @@ public sealed class ProjectLayeringTests
     }
 
     [Fact]
+    public void Reports_CarryNoStorageEngineOrLogSink()
+    {
+        // The report reads the store through Shared's interfaces; OpenXml is its own (DOCX, XLSX), SQLite and Serilog are not.
+        var packages = PackagesOf(Path.Combine(RepoPaths.Root, "src/Reports/KpiMonitor.Reports.csproj"));
+
+        Assert.Empty(packages.Intersect(["Microsoft.Data.Sqlite", "SQLitePCLRaw.bundle_e_sqlite3", "Serilog"], StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void Shared_ReferencesNoOtherProject()
     {
         var document = XDocument.Load(Path.Combine(RepoPaths.Root, "src/Shared/KpiMonitor.Shared.csproj"));
