@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace KpiMonitor.Dashboard.Charts;
+namespace KpiMonitor.Charts;
 
 // The layers of a trend chart, bottom to top: warning band, target step line, value line (its period in progress last).
 // Each returns its legend entry (or null when it drew nothing) so the legend keeps a fixed order.
