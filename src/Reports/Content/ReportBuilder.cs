@@ -4,6 +4,7 @@ using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
+using KpiMonitor.Shared.Targets;
 using KpiMonitor.Shared.Units;
 using Microsoft.Extensions.Options;
 
@@ -53,6 +54,7 @@ public sealed class ReportBuilder(
                 .OrderBy(t => t.Unit is null ? t.Level is null ? 0 : 1 : 2)
                 .ThenBy(t => t.Level is null ? -1 : catalog.Units.LevelOrder(t.Level))
                 .ThenBy(t => t.Unit, StringComparer.Ordinal)
+                .Select(t => new AppendixTarget(t, Scope(t)))
                 .ToList()))
             .ToList();
 
@@ -60,6 +62,11 @@ public sealed class ReportBuilder(
             findings.Leagues, appendix, []);
         return report with { Summary = ReportSummary.Write(report) };
     }
+
+    private string Scope(Target target) =>
+        target.Unit is { } unit ? catalog.Units.Find(unit)?.NameVi ?? unit
+        : target.Level is { } level ? catalog.Units.FindLevel(level)?.NameVi ?? level
+        : "Tất cả đơn vị";
 
     // Twelve months up to the one reported, each with the target of its own year (the chart's target line steps at New Year).
     private async Task<IReadOnlyList<TrendPoint>> TrendAsync(KpiDefinition kpi, OrgUnit unit, DateOnly month, CancellationToken cancellationToken)

@@ -25,6 +25,13 @@ public sealed class ReportOptions
     [Required]
     public string Place { get; init; } = "Lai Châu";
 
+    /// <summary>The signing title at the bottom right, for example "GIÁM ĐỐC"; the clerk adds the name.</summary>
+    [Required]
+    public string SignerTitle { get; init; } = "GIÁM ĐỐC";
+
+    /// <summary>"Nơi nhận:" lines; empty for the usual "UBND tỉnh (b/c);" and "Lưu: VT.".</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+
     /// <summary>How many units the top and the bottom of a league table each show.</summary>
     [Range(1, 50)]
     public int LeagueSize { get; init; } = 5;

@@ -93,7 +93,7 @@ public sealed class ReportBuilderTests(ReportFixture fixture) : IClassFixture<Re
     {
         var row = Report.Appendix.Single(a => a.Kpi.Code == Online);
 
-        Assert.Equal("QĐ 766/QĐ-TTg", Assert.Single(row.Targets).Document);
+        Assert.Equal("QĐ 766/QĐ-TTg", Assert.Single(row.Targets).Target.Document);
         Assert.Empty(Report.Appendix.Single(a => a.Kpi.Code == EDocument).Targets);
     }
 
