@@ -68,7 +68,7 @@ internal static class DocxTables
         for (int i = 0; i < widths.Count; i++)
         {
             var text = i < cells.Count ? cells[i] : "";
-            var paragraph = DocxText.Paragraph(header || IsFigure(text) ? JustificationValues.Center : JustificationValues.Left, 0,
+            var paragraph = DocxText.Paragraph(header || TableBlock.IsFigure(text) ? JustificationValues.Center : JustificationValues.Left, 0,
                 DocxText.Run(text, bold: header, size: DocxText.TableSize));
             var properties = new TableCellProperties(new TableCellWidth { Width = Invariant(widths[i]), Type = TableWidthUnitValues.Dxa });
             if (header)
@@ -89,9 +89,6 @@ internal static class DocxTables
         cell.Append(paragraphs);
         return cell;
     }
-
-    // Figures ("99,60 %", "12/25", "—") are centred; names and sentences read from the left.
-    private static bool IsFigure(string text) => text.Length <= 16 && text.Any(char.IsDigit) || text is "—" or "…";
 
     private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
 }
