@@ -1,0 +1,58 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using KpiMonitor.Reports.Content;
+using KpiMonitor.Reports.Generation;
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using UglyToad.PdfPig;
+using static KpiMonitor.Reports.Tests.ReportSeed;
+
+namespace KpiMonitor.Reports.Tests.Generation;
+
+/// <summary>The generator as a host registers it (<see cref="ReportsServiceCollectionExtensions.AddReports"/>), over the seeded SQLite store.</summary>
+public sealed class ReportGeneratorTests(ReportFixture fixture) : IClassFixture<ReportFixture>
+{
+    private static CancellationToken Ct => new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token;
+
+    [Fact]
+    public async Task MonthWithoutAnyFigure_StillGivesAReport_ThatSaysSo()
+    {
+        using var services = Services(new Dictionary<string, string?> { ["Reports:Place"] = "Lai Châu" });
+
+        // January 2025: before the first seeded month, so every unit is missing and the e-document rate has no target.
+        var files = await services.GetRequiredService<ReportGenerator>().GenerateAsync(Province, new DateOnly(2025, 1, 15), Ct);
+
+        Assert.Equal(new DateOnly(2025, 1, 1), files.Month);
+        using var pdf = PdfDocument.Open(files.Pdf);
+        var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+        Assert.Contains($"{Children.Length} đơn vị còn thiếu số liệu kỳ báo cáo", text, StringComparison.Ordinal);
+        // A PDF page's text runs its lines together; the DOCX keeps each paragraph whole.
+        using var docx = WordprocessingDocument.Open(new MemoryStream(files.Docx), false);
+        var paragraphs = docx.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Contains("Tỷ lệ văn bản điện tử tháng 01/2025: chưa có số liệu; chưa được giao chỉ tiêu năm 2025; tháng trước —; cùng kỳ năm trước —.", paragraphs);
+        Assert.NotEmpty(files.Xlsx);
+    }
+
+    [Fact]
+    public void BadSettings_StopTheHostWithTheSettingNamed()
+    {
+        using var services = Services(new Dictionary<string, string?> { ["Reports:DocumentCode"] = "bc sở", ["Reports:LeagueSize"] = "0" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ReportOptions>>().Value);
+
+        Assert.Contains("Reports:DocumentCode", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LeagueSize", error.Message, StringComparison.Ordinal);
+    }
+
+    private ServiceProvider Services(Dictionary<string, string?> settings) => new ServiceCollection()
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+        .AddSingleton<TimeProvider>(fixture.Clock)
+        .AddSingleton<Catalog>(fixture.Catalog)
+        .AddSingleton<ITimeSeriesStore>(fixture.Store)
+        .AddSingleton<ISourceHealthStore>(fixture.Store)
+        .AddReports(_ => ReportFixture.Sources.All)
+        .BuildServiceProvider();
+}
