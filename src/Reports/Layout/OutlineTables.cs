@@ -20,7 +20,7 @@ internal sealed class OutlineTables(MonthlyReport report)
                 ReportText.Target(a.Kpi, a.Target), ReportText.Status(a.Status), ReportText.FigureWithUnit(a.Kpi, a.Previous.Value),
                 ReportText.FigureWithUnit(a.Kpi, a.LastYear.Value));
         }),
-        [0.5, 3, 1.1, 1.3, 1.4, 1.3, 1.3, 1.3]);
+        [0.7, 2.6, 1.25, 1.3, 1.4, 1.3, 1.3, 1.3]);
 
     public IEnumerable<ReportBlock> AttainmentAndLeagues()
     {
