@@ -56,6 +56,11 @@ public static class ReportSummary
         var kpi = a.Kpi;
         var period = ReportText.Period(a.Period, a.Granularity);
         var text = new StringBuilder(kpi.NameVi).Append(' ').Append(period);
+        if (a.InProgress)
+        {
+            text.Append(" (kỳ chưa kết thúc, số liệu tạm tính)");
+        }
+
         text.Append(a.Value.Value is null ? ": chưa có số liệu" : $" đạt {ReportText.FigureWithUnit(kpi, a.Value.Value)}");
         text.Append(a.Target is null
             ? $"; chưa được giao chỉ tiêu năm {Year(a.Period)}"

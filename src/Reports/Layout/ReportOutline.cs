@@ -65,7 +65,9 @@ public static class ReportOutline
         return new TrendChartData(
             kpi.NameVi,
             report.Unit.NameVi,
-            section.Trend.Select(p => new ChartPoint(p.Month, p.Value)).ToList(),
+            // A month still running is drawn as the dashboard draws it: dashed, provisional.
+            section.Trend.Select(p => new ChartPoint(p.Month, p.Value,
+                section.Assessment.InProgress && section.Assessment.Granularity == PeriodGranularity.Month && p.Month == section.Assessment.Period)).ToList(),
             section.Trend.Select(p => new TargetPoint(p.Month, p.Target, p.WarningBand)).ToList(),
             kpi.Direction,
             kpi.IsPercentage,

@@ -37,6 +37,19 @@ public sealed class ReportGeneratorTests(ReportFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task MonthInProgress_IsSaidToBeProvisional()
+    {
+        using var services = Services([]);
+
+        // 2 November 2026: November has begun, and has no figure yet.
+        var report = await services.GetRequiredService<ReportBuilder>().BuildAsync(Province, new DateOnly(2026, 11, 1), Ct);
+
+        Assert.All(report.Kpis, k => Assert.True(k.Assessment.InProgress));
+        Assert.StartsWith("Tỷ lệ hồ sơ nộp trực tuyến tháng 11/2026 (kỳ chưa kết thúc, số liệu tạm tính)", ReportSummary.Kpi(report.Kpis[0]), StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => services.GetRequiredService<ReportBuilder>().BuildAsync(Province, new DateOnly(2026, 12, 1), Ct));
+    }
+
+    [Fact]
     public void BadSettings_StopTheHostWithTheSettingNamed()
     {
         using var services = Services(new Dictionary<string, string?> { ["Reports:DocumentCode"] = "bc sở", ["Reports:LeagueSize"] = "0" });
