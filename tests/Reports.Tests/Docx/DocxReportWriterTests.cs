@@ -1,4 +1,6 @@
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using KpiMonitor.Reports.Docx;
 using KpiMonitor.Reports.Layout;
@@ -47,6 +49,18 @@ public sealed class DocxReportWriterTests(ReportFixture fixture) : IClassFixture
         Assert.True(body.Elements<Table>().Count() >= 6);
         Assert.Equal(fixture.Report.Kpis.Count, package.MainDocumentPart.ImageParts.Count());
         Assert.Equal("Times New Roman", package.MainDocumentPart.StyleDefinitionsPart!.Styles!.DocDefaults!.Descendants<RunFonts>().Single().Ascii!.Value);
+    }
+
+    [Fact]
+    public void Document_IsValidAgainstTheOfficeSchema()
+    {
+        using var package = WordprocessingDocument.Open(new MemoryStream(Docx(Now)), false);
+
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(package)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}")
+            .ToList();
+
+        Assert.Empty(errors);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Globalization;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 using KpiMonitor.Reports.Xlsx;
 using static KpiMonitor.Reports.Tests.ReportSeed;
@@ -35,6 +37,14 @@ public sealed class XlsxReportWriterTests(ReportFixture fixture) : IClassFixture
         Assert.Equal(communesMet, Number(communes[3]));
         Assert.Equal(Children.Count(c => c.Level == "commune"), Number(communes[8]));
         Assert.Equal(1, Number(communes[6]));
+    }
+
+    [Fact]
+    public void Workbook_IsValidAgainstTheOfficeSchema()
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(XlsxReportWriter.Write(fixture.Report)), false);
+
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
     }
 
     [Fact]
