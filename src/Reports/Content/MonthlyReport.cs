@@ -9,6 +9,7 @@ namespace KpiMonitor.Reports.Content;
 /// <param name="Unit">The unit reported on (province, department or commune), its subtree rolled up.</param>
 /// <param name="Month">First day of the month reported.</param>
 /// <param name="Options">Issuing body, place and list lengths.</param>
+/// <param name="Children">The units directly under it at the month's end, whose figures the counts, changes and league tables are of.</param>
 /// <param name="Kpis">Each KPI's figures for the unit, in catalogue order.</param>
 /// <param name="Attainment">For each KPI with a target and each level among the unit's children: how many met it.</param>
 /// <param name="Changes">The biggest improvements and falls among the children, against last month and last year.</param>
@@ -21,6 +22,7 @@ public sealed record MonthlyReport(
     OrgUnit Unit,
     DateOnly Month,
     ReportOptions Options,
+    IReadOnlyList<OrgUnit> Children,
     IReadOnlyList<KpiSection> Kpis,
     IReadOnlyList<TargetAttainment> Attainment,
     IReadOnlyList<UnitChange> Changes,

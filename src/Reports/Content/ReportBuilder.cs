@@ -58,7 +58,9 @@ public sealed class ReportBuilder(
                 .ToList()))
             .ToList();
 
-        var report = new MonthlyReport(unit, first, settings, sections, findings.Attainment, findings.Changes, findings.Missing, stale,
+        var today = assessor.Today;
+        var children = catalog.Units.AsOf(lastDay < today ? lastDay : today).ChildrenOf(unit.Code);
+        var report = new MonthlyReport(unit, first, settings, children, sections, findings.Attainment, findings.Changes, findings.Missing, stale,
             findings.Leagues, appendix, []);
         return report with { Summary = ReportSummary.Write(report) };
     }

@@ -137,6 +137,11 @@ public static class ReportSummary
 
     private static string Missing(MonthlyReport report)
     {
+        if (report.Children.Count == 0)
+        {
+            return $"{report.Unit.NameVi} không có đơn vị trực thuộc: báo cáo chỉ nêu số liệu của đơn vị.";
+        }
+
         if (report.Missing.Count == 0)
         {
             return "Tất cả đơn vị trực thuộc đã có số liệu của kỳ báo cáo.";

@@ -24,7 +24,11 @@ internal sealed class OutlineTables(MonthlyReport report)
 
     public IEnumerable<ReportBlock> AttainmentAndLeagues()
     {
-        if (report.Attainment.Count == 0)
+        if (report.Children.Count == 0)
+        {
+            yield return new ParagraphBlock($"{report.Unit.NameVi} không có đơn vị trực thuộc để so sánh, xếp hạng.");
+        }
+        else if (report.Attainment.Count == 0)
         {
             yield return new ParagraphBlock("Các đơn vị trực thuộc chưa được giao chỉ tiêu nào trong kỳ báo cáo.");
         }
@@ -77,7 +81,11 @@ internal sealed class OutlineTables(MonthlyReport report)
 
     public IEnumerable<ReportBlock> MissingAndStale()
     {
-        if (report.Missing.Count == 0)
+        if (report.Children.Count == 0)
+        {
+            yield return new ParagraphBlock($"{report.Unit.NameVi} không có đơn vị trực thuộc.");
+        }
+        else if (report.Missing.Count == 0)
         {
             yield return new ParagraphBlock("Tất cả đơn vị trực thuộc đã có số liệu của kỳ báo cáo.");
         }

@@ -50,6 +50,19 @@ public sealed class ReportGeneratorTests(ReportFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task CommuneReport_HasItsOwnFigures_AndSaysItHasNoUnitsBelow()
+    {
+        using var services = Services([]);
+
+        var report = await services.GetRequiredService<ReportBuilder>().BuildAsync("P.X1", Month, Ct);
+
+        var online = report.Kpis.Single(k => k.Assessment.Kpi.Code == Online).Assessment;
+        Assert.Equal(79.0, online.Value.Value!.Value, 9);
+        Assert.Empty(report.Attainment);
+        Assert.Contains("Xã Bản Giang không có đơn vị trực thuộc: báo cáo chỉ nêu số liệu của đơn vị.", report.Summary);
+    }
+
+    [Fact]
     public void BadSettings_StopTheHostWithTheSettingNamed()
     {
         using var services = Services(new Dictionary<string, string?> { ["Reports:DocumentCode"] = "bc sở", ["Reports:LeagueSize"] = "0" });
