@@ -15,6 +15,7 @@ public sealed class ProjectLayeringTests
     [Theory]
     [InlineData("src/Shared/KpiMonitor.Shared.csproj")]
     [InlineData("src/SourceSimulator/KpiMonitor.SourceSimulator.csproj")]
+    [InlineData("src/Charts/KpiMonitor.Charts.csproj")]
     public void Project_CarriesNoStorageEngineSpreadsheetReaderOrLogSink(string project)
     {
         var packages = PackagesOf(Path.Combine(RepoPaths.Root, project));
