@@ -1,3 +1,4 @@
+using KpiMonitor.Benchmarks.Alerts;
 using KpiMonitor.Benchmarks.Collector;
 using KpiMonitor.Benchmarks.Dashboard;
 using KpiMonitor.Benchmarks.Imports;
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
     "collector" => await CollectorBenchmark.RunAsync(args[1..]),
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
     "imports" => await ImportBenchmark.RunAsync(args[1..]),
+    "alerts" => await AlertsBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -40,6 +42,13 @@ static int Usage()
 
           imports    tệp số liệu nhập tay xấu nhất trong giới hạn (và vượt giới hạn), mỗi tệp đọc trong một tiến trình riêng
                      the worst manual figure files within the import limits (and past them), each read in a process of its own
+
+          alerts     cảnh báo cấp quốc gia: 26 quy tắc × 5.000 đơn vị (130.000 phiên bản quy tắc) trên lịch sử 24 tháng trong influxd
+                     riêng, đánh giá nguội và nóng, rồi 5.000 đơn vị cùng vi phạm: 40 người nhận, thư gửi tới máy chủ SMTP thật (aiosmtpd)
+                     alerting at national scale: 26 rules × 5,000 units (130,000 rule instances) over 24 months of history in a private
+                     influxd, cold and warm evaluations, then 5,000 units breaching at once: 40 recipients, mail to a real SMTP server (aiosmtpd)
+                     --influx-url URL (hoặc/or KPIMONITOR_BENCH_INFLUX_URL)  dùng máy chủ có sẵn / use an existing server
+                     --skip-load     dữ liệu đã nạp ở lần chạy trước / the history is there from an earlier run
         """);
     return 2;
 }

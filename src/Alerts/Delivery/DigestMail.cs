@@ -13,9 +13,14 @@ public static class DigestMail
     /// <summary>The Message-ID a digest's mail carries, so a duplicate delivery is recognisable.</summary>
     public static string MessageId(Digest digest) => $"{digest.Id}@kpimonitor.alerts";
 
-    /// <summary>Builds the mail of <paramref name="digest"/> from <paramref name="from"/>.</summary>
-    public static MimeMessage Build(Digest digest, string from, Uri? dashboardUrl, DateTimeOffset now)
+    /// <summary>Builds the mail of <paramref name="digest"/> from <paramref name="from"/>, with codes and bare numbers.</summary>
+    public static MimeMessage Build(Digest digest, string from, Uri? dashboardUrl, DateTimeOffset now) =>
+        Build(digest, from, dashboardUrl, now, DigestLabels.Codes);
+
+    /// <summary>Builds the mail of <paramref name="digest"/> from <paramref name="from"/>, names and figures from <paramref name="labels"/>.</summary>
+    public static MimeMessage Build(Digest digest, string from, Uri? dashboardUrl, DateTimeOffset now, DigestLabels labels)
     {
+        ArgumentNullException.ThrowIfNull(digest);
         var message = new MimeMessage
         {
             Subject = DigestText.Subject(digest),
@@ -26,8 +31,8 @@ public static class DigestMail
         message.To.Add(new MailboxAddress(digest.Recipient.Name, digest.Recipient.Address));
         var alternative = new MultipartAlternative
         {
-            Text(TextFormat.Plain, DigestText.Plain(digest, dashboardUrl)),
-            Text(TextFormat.Html, Html(digest, dashboardUrl)),
+            Text(TextFormat.Plain, DigestText.Plain(digest, dashboardUrl, labels)),
+            Text(TextFormat.Html, Html(digest, dashboardUrl, labels)),
         };
         message.Body = alternative;
         return message;
@@ -45,7 +50,7 @@ public static class DigestMail
 
     private static string E(string text) => Encoder.Encode(text);
 
-    private static string Html(Digest digest, Uri? dashboardUrl)
+    private static string Html(Digest digest, Uri? dashboardUrl, DigestLabels labels)
     {
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>").Append(E(DigestText.Subject(digest)))
@@ -59,9 +64,9 @@ public static class DigestMail
             string color = item.Snapshot.Severity == AlertSeverity.Critical ? "#b00020" : "#b26a00";
             html.Append("<tr><td style=\"color:").Append(color).Append("\">").Append(E(DigestText.Severity(item.Snapshot.Severity))).Append("</td>")
                 .Append("<td>").Append(E(DigestText.Kind(item.Kind))).Append("</td>")
-                .Append("<td>").Append(E(DigestText.Scope(item.Key))).Append("</td>")
+                .Append("<td>").Append(E(labels.Scope(item.Key))).Append("</td>")
                 .Append("<td>").Append(E(item.Snapshot.Summary)).Append("</td>")
-                .Append("<td>").Append(E(DigestText.Figures(item.Snapshot))).Append("</td>")
+                .Append("<td>").Append(E(labels.Figures(item))).Append("</td>")
                 .Append("<td>").Append(E(DigestText.Times(item))).Append("</td>")
                 .Append("<td><a href=\"").Append(E(link)).Append("\">Xem chỉ tiêu</a></td></tr>");
         }

@@ -23,20 +23,24 @@ public static class DigestText
         _ => "Chuyển cấp trên",
     };
 
-    /// <summary>"[KpiMonitor] 3 cảnh báo mới, 1 cảnh báo đã hết: …" with the first (most severe) item's summary.</summary>
+    /// <summary>
+    /// "[KpiMonitor] 125 cảnh báo (cao nhất: Nghiêm trọng), 3 cảnh báo đã hết – Xã Bản Giang: …": how many alerts are
+    /// open and the worst of their severities, how many ended, and the first (most severe) item's summary.
+    /// </summary>
     public static string Subject(Digest digest)
     {
-        int resolved = digest.Items.Count(i => i.Kind == NotificationKind.Resolved);
-        int open = digest.Items.Count - resolved;
+        ArgumentNullException.ThrowIfNull(digest);
+        var open = digest.Items.Where(i => i.Kind != NotificationKind.Resolved).ToList();
+        int resolved = digest.Items.Count - open.Count;
         var parts = new List<string>();
-        if (open > 0)
+        if (open.Count > 0)
         {
-            parts.Add(string.Create(Vi, $"{open} cảnh báo mới"));
+            parts.Add(string.Create(Vi, $"{open.Count:N0} cảnh báo (cao nhất: {Severity(open.Max(i => i.Snapshot.Severity))})"));
         }
 
         if (resolved > 0)
         {
-            parts.Add(string.Create(Vi, $"{resolved} cảnh báo đã hết"));
+            parts.Add(string.Create(Vi, $"{resolved:N0} cảnh báo đã hết"));
         }
 
         string first = digest.Items.Count > 0 ? digest.Items[0].Snapshot.Summary : "";
@@ -45,10 +49,10 @@ public static class DigestText
             first = first[..119] + "…";
         }
 
-        return $"[KpiMonitor] {string.Join(", ", parts)}: {first}";
+        return $"[KpiMonitor] {string.Join(", ", parts)} – {first}";
     }
 
-    /// <summary>"Giá trị 45,2 / mục tiêu 80"; empty when the item has neither.</summary>
+    /// <summary>"Giá trị 45,2 / mục tiêu 80" without the KPI's formatting; <see cref="DigestLabels.Figures"/> formats it.</summary>
     public static string Figures(AlertSnapshot snapshot)
     {
         var parts = new List<string>();
@@ -70,18 +74,23 @@ public static class DigestText
         ? $"bắt đầu {TextFormat.Time(item.FiredAt)}, kết thúc {TextFormat.Time(resolved)}"
         : $"bắt đầu {TextFormat.Time(item.FiredAt)}";
 
-    /// <summary>"Đơn vị LCU.X.BGI · chỉ tiêu online_dossier_rate", or "Nguồn eoffice".</summary>
+    /// <summary>"Đơn vị LCU.X.BGI · chỉ tiêu online_dossier_rate", or "Nguồn eoffice"; <see cref="DigestLabels.Scope"/> gives names.</summary>
     public static string Scope(AlertKey key) => key.Source is not null
         ? $"nguồn {key.Source}"
         : key.Kpi is null ? $"đơn vị {key.Unit}" : $"đơn vị {key.Unit} · chỉ tiêu {key.Kpi}";
 
-    /// <summary>One item as a plain-text line (mail's text part, chat messages).</summary>
-    public static string Line(DigestItem item, Uri? dashboardUrl)
+    /// <summary>One item as a plain-text line (mail's text part, chat messages), with codes and bare numbers.</summary>
+    public static string Line(DigestItem item, Uri? dashboardUrl) => Line(item, dashboardUrl, DigestLabels.Codes);
+
+    /// <summary>One item as a plain-text line (mail's text part, chat messages), with names and figures from <paramref name="labels"/>.</summary>
+    public static string Line(DigestItem item, Uri? dashboardUrl, DigestLabels labels)
     {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(labels);
         var line = new StringBuilder()
             .Append('[').Append(Severity(item.Snapshot.Severity)).Append(" · ").Append(Kind(item.Kind)).Append("] ")
-            .Append(item.Snapshot.Summary).Append(" (").Append(Scope(item.Key));
-        string figures = Figures(item.Snapshot);
+            .Append(item.Snapshot.Summary).Append(" (").Append(labels.Scope(item.Key));
+        string figures = labels.Figures(item);
         if (figures.Length > 0)
         {
             line.Append("; ").Append(figures);
@@ -90,16 +99,21 @@ public static class DigestText
         return line.Append("; ").Append(Times(item)).Append(") ").Append(item.Key.PageLink(dashboardUrl)).ToString();
     }
 
+    /// <summary>The whole digest as plain text with codes, cut after <paramref name="maxLength"/> characters.</summary>
+    public static string Plain(Digest digest, Uri? dashboardUrl, int maxLength = int.MaxValue) =>
+        Plain(digest, dashboardUrl, DigestLabels.Codes, maxLength);
+
     /// <summary>The whole digest as plain text, cut after <paramref name="maxLength"/> characters with a count of what was left out.</summary>
-    public static string Plain(Digest digest, Uri? dashboardUrl, int maxLength = int.MaxValue)
+    public static string Plain(Digest digest, Uri? dashboardUrl, DigestLabels labels, int maxLength = int.MaxValue)
     {
+        ArgumentNullException.ThrowIfNull(digest);
         var text = new StringBuilder(Subject(digest)).Append('\n');
         for (int i = 0; i < digest.Items.Count; i++)
         {
-            string line = "\n• " + Line(digest.Items[i], dashboardUrl);
+            string line = "\n• " + Line(digest.Items[i], dashboardUrl, labels);
             if (text.Length + line.Length > maxLength - 40)
             {
-                text.Append(string.Create(Vi, $"\n… và {digest.Items.Count - i} cảnh báo khác trên trang cảnh báo."));
+                text.Append(string.Create(Vi, $"\n… và {digest.Items.Count - i:N0} cảnh báo khác trên trang cảnh báo."));
                 break;
             }
 

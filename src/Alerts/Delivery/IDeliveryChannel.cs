@@ -11,4 +11,10 @@ public interface IDeliveryChannel
 
     /// <summary>Sends <paramref name="digest"/> to its recipient over <paramref name="channel"/>.</summary>
     Task SendAsync(ChannelDefinition channel, Digest digest, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called by the outbox after each delivery round: a channel that keeps connections open for the round's digests
+    /// (mail: one SMTP session per channel) closes them here.
+    /// </summary>
+    Task EndRoundAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -73,7 +73,19 @@ public sealed partial class OutboxNotifier(
         }
         finally
         {
+            await EndRoundAsync();
             _round.Release();
+        }
+    }
+
+    // Closes what the channels kept open for the round (mail sessions), also when the round was cancelled or failed;
+    // a channel's own failures to close are its to swallow (the mails were accepted).
+    private async Task EndRoundAsync()
+    {
+        // Not the round's token: a cancelled round still closes its sessions (bounded by the channels' own timeouts).
+        foreach (var channel in _channels.Values)
+        {
+            await channel.EndRoundAsync(CancellationToken.None);
         }
     }
 

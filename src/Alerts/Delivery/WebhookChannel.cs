@@ -10,7 +10,7 @@ namespace KpiMonitor.Alerts.Delivery;
 /// A JSON POST shaped by the channel's template. The URL (which carries Teams' or Telegram's token) and a token come
 /// from the configuration keys the channel names; errors name the channel and the status, never the URL.
 /// </summary>
-public sealed class WebhookChannel(AlertConfig alerts, IConfiguration configuration, IHttpClientFactory clients) : IDeliveryChannel
+public sealed class WebhookChannel(AlertConfig alerts, DigestLabels labels, IConfiguration configuration, IHttpClientFactory clients) : IDeliveryChannel
 {
     /// <summary>Name of the HttpClient; registered without request logging, because the URLs hold tokens.</summary>
     public const string ClientName = "alert-webhooks";
@@ -29,7 +29,7 @@ public sealed class WebhookChannel(AlertConfig alerts, IConfiguration configurat
         string url = Url(channel, template, token);
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = JsonContent.Create(WebhookPayload.Build(template, digest, alerts.DashboardUrl)),
+            Content = JsonContent.Create(WebhookPayload.Build(template, digest, alerts.DashboardUrl, labels)),
         };
         if (template != WebhookTemplate.Telegram && token is not null)
         {

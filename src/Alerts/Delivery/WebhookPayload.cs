@@ -10,23 +10,28 @@ public static class WebhookPayload
     /// <summary>Telegram refuses messages over 4,096 characters.</summary>
     public const int TelegramLimit = 4096;
 
-    /// <summary>The body for <paramref name="template"/>.</summary>
-    public static JsonObject Build(WebhookTemplate template, Digest digest, Uri? dashboardUrl) => template switch
+    /// <summary>The body for <paramref name="template"/>, with codes and bare numbers.</summary>
+    public static JsonObject Build(WebhookTemplate template, Digest digest, Uri? dashboardUrl) =>
+        Build(template, digest, dashboardUrl, DigestLabels.Codes);
+
+    /// <summary>The body for <paramref name="template"/>, names and figures from <paramref name="labels"/>.</summary>
+    public static JsonObject Build(WebhookTemplate template, Digest digest, Uri? dashboardUrl, DigestLabels labels) => template switch
     {
         // Plain text: no parse_mode, so nothing in a summary needs escaping.
         WebhookTemplate.Telegram => new JsonObject
         {
             ["chat_id"] = digest.Recipient.Address,
-            ["text"] = DigestText.Plain(digest, dashboardUrl, TelegramLimit),
+            ["text"] = DigestText.Plain(digest, dashboardUrl, labels, TelegramLimit),
             ["disable_web_page_preview"] = true,
         },
-        WebhookTemplate.Teams => new JsonObject { ["text"] = DigestText.Plain(digest, dashboardUrl, 20_000) },
-        _ => Generic(digest, dashboardUrl),
+        WebhookTemplate.Teams => new JsonObject { ["text"] = DigestText.Plain(digest, dashboardUrl, labels, 20_000) },
+        _ => Generic(digest, dashboardUrl, labels),
     };
 
-    private static JsonObject Generic(Digest digest, Uri? dashboardUrl) => new()
+    private static JsonObject Generic(Digest digest, Uri? dashboardUrl, DigestLabels labels) => new()
     {
         ["digestId"] = digest.Id,
+        ["subject"] = DigestText.Subject(digest),
         ["recipient"] = new JsonObject { ["name"] = digest.Recipient.Name, ["channel"] = digest.Recipient.Channel, ["address"] = digest.Recipient.Address },
         ["items"] = new JsonArray([.. digest.Items.Select(i => (JsonNode)new JsonObject
         {
@@ -40,6 +45,8 @@ public static class WebhookPayload
             ["value"] = i.Snapshot.Value,
             ["target"] = i.Snapshot.Target,
             ["summary"] = i.Snapshot.Summary,
+            ["scope"] = labels.Scope(i.Key),
+            ["figures"] = labels.Figures(i),
             ["firedAt"] = i.FiredAt.ToUniversalTime(),
             ["resolvedAt"] = i.ResolvedAt?.ToUniversalTime(),
             ["link"] = i.Key.PageLink(dashboardUrl),

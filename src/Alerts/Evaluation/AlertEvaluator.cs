@@ -18,6 +18,10 @@ namespace KpiMonitor.Alerts.Evaluation;
 /// </summary>
 public sealed class AlertEvaluator
 {
+    // KPIs (and store reads) at a time. More at once than cores only holds more store answers in memory (the first
+    // evaluation reads every KPI's windows): at national scale the peak RSS.
+    private static readonly int Parallelism = Math.Clamp(Environment.ProcessorCount, 2, 4);
+
     private readonly AlertConfig _config;
     private readonly Catalog _catalog;
     private readonly KpiAssessor _assessor;
@@ -70,22 +74,44 @@ public sealed class AlertEvaluator
     /// </summary>
     public async Task<IReadOnlyList<InstanceCondition>> EvaluateAsync(AlertBook? book, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var today = VietnamTime.DateOf(now);
-        var text = new SummaryText(_config.DashboardUrl, now, key =>
-            book?.Get(key) is { Phase: AlertPhase.Pending or AlertPhase.Firing } state ? state.Since : null);
         if (_snapshots is not null)
         {
             await _snapshots.RefreshAsync(cancellationToken);
         }
 
+        return await JudgeAsync(book, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="EvaluateAsync(AlertBook?, CancellationToken)"/>, with the store's KPI change versions the caller has
+    /// just read (the alerting service reads them to decide whether to evaluate): they are not read a second time.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceCondition>> EvaluateAsync(
+        AlertBook? book, IReadOnlyDictionary<string, long> versions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        _snapshots?.Refresh(versions);
+        return await JudgeAsync(book, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<InstanceCondition>> JudgeAsync(AlertBook? book, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var today = VietnamTime.DateOf(now);
+        var text = new SummaryText(_config.DashboardUrl, now, key =>
+            book?.Get(key) is { Phase: AlertPhase.Pending or AlertPhase.Firing } state ? state.Since : null);
+
         var perKpi = InstancesOn(today);
+        if (_snapshots is not null)
+        {
+            await _snapshots.ReadChangedAsync(Parallelism, cancellationToken);
+        }
 
         // A few KPIs at a time: each is a couple of store reads, then CPU over its units.
         var judged = new List<InstanceCondition>[perKpi.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, perKpi.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 judged[i] = await EvaluateKpiAsync(perKpi[i].Kpi, perKpi[i].Instances, today, now, text, ct);
@@ -131,10 +157,10 @@ public sealed class AlertEvaluator
         IReadOnlyDictionary<string, DateTimeOffset>? figureTimes = null;
         if (instances.Exists(i => i.Rule.Kind == RuleKind.Stale))
         {
-            var latest = _snapshots is not null
-                ? await _snapshots.GetLatestAsync(kpi, now, cancellationToken)
-                : await _store.GetLatestAsync(kpi.Code, now, null, cancellationToken);
-            figureTimes = StaleJudge.FigureTimes(latest, kpi, _catalog.Units.AsOf(today));
+            var own = _snapshots is not null
+                ? await _snapshots.GetNewestFigureTimesAsync(kpi, now, cancellationToken)
+                : (await _store.GetLatestAsync(kpi.Code, now, null, cancellationToken)).ToDictionary(f => f.Unit, f => f.Time, StringComparer.Ordinal);
+            figureTimes = StaleJudge.FigureTimes(own, kpi, _catalog.Units.AsOf(today));
         }
 
         var result = new List<InstanceCondition>(instances.Count);

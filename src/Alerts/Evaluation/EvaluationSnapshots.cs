@@ -14,29 +14,37 @@ namespace KpiMonitor.Alerts.Evaluation;
 /// </summary>
 public sealed class EvaluationSnapshots(ITimeSeriesStore store, Catalog catalog, TimeProvider time) : IRollupSnapshots
 {
+    /// <summary>Periods read to bring the newest figure times up to date: the one in progress and the two before (a stale rule's horizon).</summary>
+    public const int RecentPeriods = 3;
+
     private readonly UnitIndex _units = new(catalog.Units);
     private readonly ConcurrentDictionary<(string Kpi, PeriodGranularity Granularity, DateOnly First, DateOnly Last), RollupSnapshot> _snapshots = new();
-    private readonly ConcurrentDictionary<(string, PeriodGranularity, DateOnly, DateOnly), byte> _used = new();
-    private readonly ConcurrentDictionary<string, (long Version, IReadOnlyList<StoredValue> Figures)> _latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Kpi, PeriodGranularity Granularity, DateOnly First, DateOnly Last), byte> _used = new();
+    private readonly List<(string Kpi, PeriodGranularity Granularity, DateOnly First, DateOnly Last)> _changed = [];
+    private readonly ConcurrentDictionary<string, NewestFigures> _newest = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, long> _versions = new Dictionary<string, long>();
 
     /// <summary>Drops what changed in the store since, or what the evaluation before did not read; called once before each evaluation.</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    public async Task RefreshAsync(CancellationToken cancellationToken) =>
+        Refresh(await store.GetChangeVersionsAsync(cancellationToken));
+
+    /// <summary>
+    /// As <see cref="RefreshAsync"/>, with the change versions the caller has just read (<see cref="ITimeSeriesStore.GetChangeVersionsAsync"/>),
+    /// so an evaluation the alerting service starts because a version moved does not read them a second time.
+    /// </summary>
+    public void Refresh(IReadOnlyDictionary<string, long> versions)
     {
-        var versions = await store.GetChangeVersionsAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(versions);
         foreach (var (key, snapshot) in _snapshots)
         {
-            if (!_used.ContainsKey(key) || versions.GetValueOrDefault(key.Kpi) != snapshot.Version)
+            bool used = _used.ContainsKey(key);
+            if (!used || versions.GetValueOrDefault(key.Kpi) != snapshot.Version)
             {
                 _snapshots.TryRemove(key, out _);
-            }
-        }
-
-        foreach (var (kpi, latest) in _latest)
-        {
-            if (versions.GetValueOrDefault(kpi) != latest.Version)
-            {
-                _latest.TryRemove(kpi, out _);
+                if (used)
+                {
+                    _changed.Add(key);
+                }
             }
         }
 
@@ -45,20 +53,72 @@ public sealed class EvaluationSnapshots(ITimeSeriesStore store, Catalog catalog,
     }
 
     /// <summary>
-    /// The newest figure of every unit for a KPI (<see cref="ITimeSeriesStore.GetLatestAsync"/> over all units), read again
-    /// only when the KPI's figures changed: without a write, what was newest stays newest.
+    /// Reads again, <paramref name="parallelism"/> at a time, the windows the evaluation before used whose KPI changed since
+    /// <see cref="Refresh"/>: after a collection, a changed KPI's windows (the period assessed, last year's, the year so far)
+    /// are read side by side instead of one after another as the assessment asks for them.
     /// </summary>
-    public async Task<IReadOnlyList<StoredValue>> GetLatestAsync(KpiDefinition kpi, DateTimeOffset asOf, CancellationToken cancellationToken)
+    public async Task ReadChangedAsync(int parallelism, CancellationToken cancellationToken)
     {
-        if (_latest.TryGetValue(kpi.Code, out var known))
+        var changed = _changed.ToList();
+        _changed.Clear();
+        await Parallel.ForEachAsync(
+            changed,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (key, ct) =>
+            {
+                if (catalog.Kpis.Find(key.Kpi) is { } kpi)
+                {
+                    await GetAsync(kpi, key.Granularity, key.First, key.Last, ct);
+                }
+            });
+    }
+
+    /// <summary>
+    /// When each unit's newest own figure of a KPI was stamped (the start of its period), at or before <paramref name="asOf"/>.
+    /// A figure is overwritten, never removed, so the newest only moves forward: once known, the times are brought up to date
+    /// from the KPI's last <see cref="RecentPeriods"/> periods when its version moves (one cheap read), and the whole history
+    /// (<see cref="ITimeSeriesStore.GetLatestAsync"/> over every unit, seconds on InfluxDB at national scale) is read once,
+    /// and only if some unit of the catalogue has no figure in those recent periods.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> GetNewestFigureTimesAsync(
+        KpiDefinition kpi, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        long version = _versions.GetValueOrDefault(kpi.Code);
+        var known = _newest.GetValueOrDefault(kpi.Code);
+        if (known is not null && known.Version == version)
         {
-            return known.Figures;
+            return known.Times;
         }
 
-        long version = _versions.GetValueOrDefault(kpi.Code);
-        var figures = await store.GetLatestAsync(kpi.Code, asOf, null, cancellationToken);
-        _latest[kpi.Code] = (version, figures);
-        return figures;
+        var times = known is null
+            ? new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal)
+            : new Dictionary<string, DateTimeOffset>(known.Times, StringComparer.Ordinal);
+        var first = kpi.Period.FirstDayOf(VietnamTime.DateOf(asOf));
+        for (int i = 1; i < RecentPeriods; i++)
+        {
+            first = kpi.Period.FirstDayOf(first.AddDays(-1));
+        }
+
+        var recent = await store.GetSeriesAsync(kpi.Code, null, VietnamTime.StartOf(first), asOf, kpi.Period.OwnGranularity(), cancellationToken);
+        foreach (var point in recent)
+        {
+            Newer(times, point.Unit, point.Time);
+        }
+
+        bool history = known?.HistoryRead ?? false;
+        if (!history && catalog.Units.Units.Any(u => !times.ContainsKey(u.Code)))
+        {
+            foreach (var figure in await store.GetLatestAsync(kpi.Code, asOf, null, cancellationToken))
+            {
+                Newer(times, figure.Unit, figure.Time);
+            }
+
+            history = true;
+        }
+
+        _newest[kpi.Code] = new NewestFigures(version, times, history);
+        return times;
     }
 
     /// <inheritdoc />
@@ -82,4 +142,14 @@ public sealed class EvaluationSnapshots(ITimeSeriesStore store, Catalog catalog,
         _snapshots[key] = snapshot;
         return snapshot;
     }
+
+    private static void Newer(Dictionary<string, DateTimeOffset> times, string unit, DateTimeOffset time)
+    {
+        if (!times.TryGetValue(unit, out var known) || time > known)
+        {
+            times[unit] = time;
+        }
+    }
+
+    private sealed record NewestFigures(long Version, Dictionary<string, DateTimeOffset> Times, bool HistoryRead);
 }

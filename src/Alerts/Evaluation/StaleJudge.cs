@@ -2,7 +2,6 @@ using KpiMonitor.Alerts.Configuration;
 using KpiMonitor.Alerts.Lifecycle;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
-using KpiMonitor.Shared.Storage;
 using KpiMonitor.Shared.Text;
 using KpiMonitor.Shared.Units;
 
@@ -18,15 +17,9 @@ namespace KpiMonitor.Alerts.Evaluation;
 /// </summary>
 internal static class StaleJudge
 {
-    /// <summary>The newest period with a figure of every unit (its subtree's, when the KPI rolls up), from every unit's newest figure.</summary>
-    public static IReadOnlyDictionary<string, DateTimeOffset> FigureTimes(IReadOnlyList<StoredValue> latest, KpiDefinition kpi, OrgSnapshot tree)
+    /// <summary>The newest figure time of every unit (its subtree's, when the KPI rolls up), from every unit's own newest figure.</summary>
+    public static IReadOnlyDictionary<string, DateTimeOffset> FigureTimes(IReadOnlyDictionary<string, DateTimeOffset> own, KpiDefinition kpi, OrgSnapshot tree)
     {
-        var own = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var figure in latest)
-        {
-            own[figure.Unit] = figure.Time;
-        }
-
         if (kpi.Rollup == RollupMethod.None)
         {
             return own;
@@ -49,7 +42,8 @@ internal static class StaleJudge
         }
 
         var period = kpi.Period.FirstDayOf(VietnamTime.DateOf(newest));
-        var due = VietnamTime.StartOf(Next(kpi.Period, Next(kpi.Period, period))) + settings.Grace;
+        // The period after the newest is due when it has ended: at the start of the one after it.
+        var due = VietnamTime.StartOf(kpi.Period.NextFirstDay(kpi.Period.NextFirstDay(period))) + settings.Grace;
         if (now <= due)
         {
             return AlertCondition.Ok(newest);
@@ -62,16 +56,7 @@ internal static class StaleJudge
         return AlertCondition.Breaching(severity, text.Render(rule, key, severity, values), figureAt: newest);
     }
 
-    private static DateOnly Next(ReportingPeriod period, DateOnly first) => period switch
-    {
-        ReportingPeriod.Daily => first.AddDays(1),
-        ReportingPeriod.Monthly => first.AddMonths(1),
-        ReportingPeriod.Quarterly => first.AddMonths(3),
-        ReportingPeriod.HalfYearly => first.AddMonths(6),
-        _ => first.AddYears(1),
-    };
-
-    private static DateTimeOffset? RollUp(OrgSnapshot tree, string code, Dictionary<string, DateTimeOffset> own, Dictionary<string, DateTimeOffset> rolled)
+    private static DateTimeOffset? RollUp(OrgSnapshot tree, string code, IReadOnlyDictionary<string, DateTimeOffset> own, Dictionary<string, DateTimeOffset> rolled)
     {
         DateTimeOffset? newest = own.TryGetValue(code, out var mine) ? mine : null;
         foreach (var child in tree.ChildrenOf(code))

@@ -11,15 +11,17 @@ namespace KpiMonitor.Alerts.Hosting;
 
 /// <summary>
 /// The one alerting service of ADR 011. <see cref="PollAsync"/>, called every <see cref="AlertingOptions.ChangePollInterval"/>,
-/// rebuilds the book from the stored events first, then evaluates when <see cref="AlertingOptions.EvaluationInterval"/> has
-/// passed or any KPI's change version moved (a collection wrote data). An evaluation applies the operators' actions,
-/// appends its events and only then delivers the digests. A failure is logged once and the next poll runs again.
+/// rebuilds the book and the digests still unsent from the stored events first, hands those digests to the notifier again,
+/// then evaluates when <see cref="AlertingOptions.EvaluationInterval"/> has passed or any KPI's change version moved (a
+/// collection wrote data). An evaluation applies the operators' actions, appends its events and only then delivers the
+/// digests. A failure is logged once and the next poll runs again.
 /// </summary>
 public sealed class AlertingService(
     AlertingSetup setup,
     AlertEvaluator evaluator,
     RecipientDirectory recipients,
     AlertEventLog events,
+    IEventLog log,
     AlertActions actions,
     ITimeSeriesStore store,
     IAlertNotifier notifier,
@@ -28,11 +30,12 @@ public sealed class AlertingService(
     ILogger<AlertingService> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly UndeliveredDigests _undelivered = new(log, recipients);
     private OperatorInbox _inbox = new(actions);
     private AlertBook? _book;
     private IReadOnlyDictionary<string, long>? _versions;
-    private IReadOnlyList<Digest> _undelivered = [];
     private DateTimeOffset? _lastEvaluationAt;
+    private string? _lastRound;
     private DateTimeOffset? _lastErrorAt;
     private string? _lastError;
     private int _evaluations;
@@ -44,7 +47,8 @@ public sealed class AlertingService(
         new(_phases is not null, _lastEvaluationAt, _evaluations, _lastErrorAt, _lastError, _phases ?? new Dictionary<AlertPhase, int>(), _undelivered.Count);
 
     /// <summary>
-    /// Evaluates if due (never evaluated, interval passed, data changed); returns whether an evaluation completed.
+    /// Hands the undelivered digests to the notifier again, then evaluates if due (never evaluated, interval passed, data
+    /// changed); returns whether an evaluation completed.
     /// Failures are logged and recorded in <see cref="Status"/>, never thrown; only cancellation ends a poll early.
     /// </summary>
     public async Task<bool> PollAsync(CancellationToken cancellationToken)
@@ -55,8 +59,19 @@ public sealed class AlertingService(
         {
             if (_book is null)
             {
-                _book = await events.RestoreAsync(time, setup.Config.QuietHours, cancellationToken);
+                var stored = await events.ReadAsync(since: null, cancellationToken);
+                _book = AlertBook.Restore(time, setup.Config.QuietHours, stored);
                 _phases = CountPhases(_book);
+                _lastRound = stored.Count > 0 ? UndeliveredDigests.RoundOf(stored.Max(e => e.At)) : null;
+                _stage = "tìm thông báo chưa gửi";
+                await _undelivered.RestoreAsync(stored.OfType<AlertNotified>(), cancellationToken);
+            }
+
+            // Every poll, not only when an evaluation happens to produce digests: a channel back up is used at once.
+            if (_undelivered.Count > 0)
+            {
+                _stage = "gửi lại thông báo";
+                await DeliverAsync(_undelivered.Digests, cancellationToken);
             }
 
             _stage = "đọc phiên bản dữ liệu";
@@ -88,27 +103,25 @@ public sealed class AlertingService(
     private static Dictionary<AlertPhase, int> CountPhases(AlertBook book) =>
         book.States.GroupBy(s => s.Phase).ToDictionary(g => g.Key, g => g.Count());
 
-    private bool IsDue(IReadOnlyDictionary<string, long> versions) =>
-        _lastEvaluationAt is not { } last
-        || time.GetUtcNow() - last >= options.Value.EvaluationInterval
-        || _undelivered.Count > 0
-        || _versions is null
+    // An evaluation's notifications are told apart by their time (UndeliveredDigests), so two evaluations never share a
+    // millisecond, also not the last one before a restart and the first one after it.
+    private bool IsDue(IReadOnlyDictionary<string, long> versions)
+    {
+        var now = time.GetUtcNow();
+        return UndeliveredDigests.RoundOf(now) != _lastRound
+            && (_lastEvaluationAt is not { } last || now - last >= options.Value.EvaluationInterval || Changed(versions));
+    }
+
+    private bool Changed(IReadOnlyDictionary<string, long> versions) =>
+        _versions is null
         || versions.Count != _versions.Count
         || versions.Any(v => _versions.GetValueOrDefault(v.Key, -1) != v.Value);
 
     private async Task EvaluateAsync(AlertBook book, IReadOnlyDictionary<string, long> versions, CancellationToken cancellationToken)
     {
-        // Digests of an evaluation whose delivery failed: their events are stored, so only this copy can still send them.
-        if (_undelivered.Count > 0)
-        {
-            _stage = "gửi lại thông báo";
-            await notifier.DeliverAsync(_undelivered, cancellationToken);
-            _undelivered = [];
-        }
-
         _stage = "đánh giá dữ liệu";
         var now = time.GetUtcNow();
-        var conditions = await evaluator.EvaluateAsync(book, cancellationToken);
+        var conditions = await evaluator.EvaluateAsync(book, versions, cancellationToken);
         _stage = "đọc thao tác của cán bộ vận hành";
         var (acknowledgements, silences) = await _inbox.ReadAsync(now, cancellationToken);
 
@@ -143,6 +156,7 @@ public sealed class AlertingService(
         _versions = versions;
         _phases = CountPhases(book);
         _lastEvaluationAt = now;
+        _lastRound = UndeliveredDigests.RoundOf(evaluation.At);
         _evaluations++;
         var digests = DigestBuilder.Build(evaluation.Notifications, recipients);
         logger.LogInformation(
@@ -150,9 +164,17 @@ public sealed class AlertingService(
         if (digests.Count > 0)
         {
             _stage = "gửi thông báo";
-            _undelivered = digests;
-            await notifier.DeliverAsync(digests, cancellationToken);
-            _undelivered = [];
+            _undelivered.Add(evaluation.At, digests);
+            await DeliverAsync(digests, cancellationToken);
         }
+    }
+
+    // The notifier retries within its round and records what it sent in the outbox; what the outbox does not hold stays
+    // undelivered here (and in the stored events), handed over again at the next poll.
+    private async Task DeliverAsync(IReadOnlyList<Digest> digests, CancellationToken cancellationToken)
+    {
+        await notifier.DeliverAsync(digests, cancellationToken);
+        _stage = "đọc hộp thư đi";
+        await _undelivered.ForgetSentAsync(cancellationToken);
     }
 }

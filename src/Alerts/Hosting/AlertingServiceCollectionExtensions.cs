@@ -31,6 +31,8 @@ public static class AlertingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AlertingSetup.Load(sp.GetRequiredService<Catalog>()));
         services.ResolveOnStart<AlertingSetup>();
+        // The delivery (AddAlertDelivery) reads the channels from the same loaded file.
+        services.TryAddSingleton(sp => sp.GetRequiredService<AlertingSetup>().Config);
         services.AddSingleton(sp =>
         {
             var setup = sp.GetRequiredService<AlertingSetup>();

@@ -9,7 +9,7 @@ namespace KpiMonitor.Alerts.Hosting;
 /// <param name="LastErrorAt">When the last failure happened, if any.</param>
 /// <param name="LastError">What failed (the stage and the error type, never its message: it could hold a secret).</param>
 /// <param name="Phases">Instances per phase.</param>
-/// <param name="Undelivered">Digests whose delivery failed, retried at the next evaluation.</param>
+/// <param name="Undelivered">Digests decided and not recorded as sent after the notifier's own attempts, handed over again at every poll (also after a restart: they are rebuilt from the stored events).</param>
 public sealed record AlertingStatus(
     bool Restored,
     DateTimeOffset? LastEvaluationAt,

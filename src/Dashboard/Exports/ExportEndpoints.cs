@@ -1,4 +1,6 @@
 using System.Globalization;
+using KpiMonitor.Alerts.Reading;
+using KpiMonitor.Dashboard.Alerting;
 using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Hosting;
 using KpiMonitor.Dashboard.Localization;
@@ -83,6 +85,20 @@ public static class ExportEndpoints
             var (headers, rows) = ExportTables.Audit(await audit.RecentAsync(int.MaxValue, ct), catalog, culture);
             return File(context, format, $"{UiText.Get("audit", culture)} - {Today(time)}", UiText.Get("audit", culture), headers, rows);
         }).RequireAuthorization(Roles.Operator).WithMetadata(new WithoutWarmupAttribute());
+        app.MapGet("/canh-bao/lich-su." + Format, async (string format, string? unit, string? kpi, string? severity, string? from, string? to,
+            HttpContext context, Catalog catalog, AlertReader alerts, TimeProvider time, CancellationToken ct) =>
+        {
+            var culture = CultureInfo.CurrentCulture;
+            var filter = AlertFilter.Parse(unit, kpi, severity, from, to, catalog, culture, out var problems);
+            if (problems.Count > 0)
+            {
+                return Results.NotFound();
+            }
+
+            var overview = await alerts.GetAsync(ct);
+            var (headers, rows) = ExportTables.AlertHistory(filter.Apply(overview.History, catalog, VietnamTime.DateOf(time.GetUtcNow())), catalog, culture);
+            return File(context, format, $"{UiText.Get("alerts.history", culture)} - {Today(time)}", UiText.Get("alerts.history", culture), headers, rows);
+        }).WithMetadata(new WithoutWarmupAttribute()); // alert events, not rollups
         app.MapGet("/quan-tri/muc-tieu." + Format, (string format, HttpContext context, Catalog catalog, TimeProvider time) =>
         {
             var culture = CultureInfo.CurrentCulture;

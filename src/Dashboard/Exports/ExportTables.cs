@@ -108,4 +108,22 @@ public static class ExportTables
             ExportCell.Of(t.ToYear), ExportCell.Of(t.Value), ExportCell.Of(t.WarningBand), ExportCell.Of(t.Document),
         ]).ToList());
     }
+
+    /// <summary>Alert history, newest first, with the columns of the alerts page's history (codes beside the names).</summary>
+    public static (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<ExportCell>> Rows) AlertHistory(
+        IEnumerable<KpiMonitor.Alerts.Reading.AlertHistoryEntry> entries, Catalog catalog, CultureInfo culture)
+    {
+        string[] headers =
+        [
+            UiText.Get("when", culture), UiText.Get("alerts.event", culture), UiText.Get("alerts.severity", culture), UiText.Get("unit.code", culture),
+            UiText.Get("alerts.subject", culture), UiText.Get("kpi.code", culture), UiText.Get("kpi", culture), UiText.Get("alerts.rule", culture),
+            UiText.Get("alerts.summary", culture), UiText.Get("alerts.acknowledger", culture), UiText.Get("alerts.note", culture),
+        ];
+        return (headers, entries.Select(e => (IReadOnlyList<ExportCell>)
+        [
+            ExportCell.Of(e.At), ExportCell.Of(Alerting.AlertText.Kind(e.Kind, culture)), ExportCell.Of(Alerting.AlertText.Severity(e.Severity, culture)),
+            ExportCell.Of(e.Key.Unit ?? e.Key.Source), ExportCell.Of(Alerting.AlertText.Subject(e.Key, catalog, culture)), ExportCell.Of(e.Key.Kpi),
+            ExportCell.Of(Alerting.AlertText.KpiName(e.Key, catalog, culture)), ExportCell.Of(e.Key.Rule), ExportCell.Of(e.Summary), ExportCell.Of(e.By), ExportCell.Of(e.Note),
+        ]).ToList());
+    }
 }

@@ -72,6 +72,44 @@ public static class DashboardCss
         table.ranking th[aria-sort] { background:#eef2f6; }
         p.current { background:#fff; border:1px solid var(--line); border-left:4px solid var(--brand); border-radius:4px; padding:8px 12px; margin:0 0 12px; }
         table.figures code { margin-left:6px; }
+        header .alerts-link { display:inline-flex; align-items:center; gap:6px; }
+        .alert-badge { display:inline-block; min-width:22px; padding:0 7px; border-radius:11px; background:#ffffff33; color:#fff; font-size:12px; font-weight:700; line-height:20px; text-align:center; }
+        .alert-badge.firing { background:#d93025; box-shadow:0 0 0 2px #fff6; }
+        p.evaluation { color:var(--muted); margin:-8px 0 12px; font-size:14px; }
+        p.done { background:#e8f4ec; border:1px solid #b9dcc4; border-left:4px solid var(--met); border-radius:4px; padding:8px 12px; }
+        .error ul, .delivery-failures ul { margin:4px 0 0; padding-left:20px; }
+        .delivery-failures { background:#fdf3e1; border:1px solid #f0d3a0; border-left:4px solid var(--risk); border-radius:4px; padding:8px 12px; margin-bottom:12px; font-size:14px; }
+        .filters a.clear { align-self:center; font-size:14px; color:var(--muted); }
+        form.alert-filters select { max-width:22em; }
+        nav.tabs { display:flex; flex-wrap:wrap; gap:0; border-bottom:2px solid var(--line); margin:4px 0 0; }
+        nav.tabs a { padding:9px 16px; color:var(--ink); text-decoration:none; border:1px solid transparent; border-bottom:none; border-radius:6px 6px 0 0; margin-bottom:-2px; }
+        nav.tabs a:hover { background:#eef2f6; }
+        nav.tabs a[aria-current] { background:#fff; border-color:var(--line); border-bottom:2px solid #fff; font-weight:600; color:var(--brand); }
+        nav.tabs .count { display:inline-block; margin-left:4px; padding:0 7px; border-radius:10px; background:#e4e9ee; font-size:12px; color:var(--ink); }
+        section.tab-panel { background:#fff; border:1px solid var(--line); border-top:none; padding:14px 16px 18px; margin-bottom:20px; }
+        section.tab-panel > .note:first-child { margin-top:0; }
+        p.empty { padding:18px; text-align:center; color:var(--muted); background:var(--bg); border-radius:4px; }
+        table.alerts td, table.history td, table.silences td { vertical-align:top; font-size:14px; }
+        table.alerts td.summary, table.history td.summary { min-width:18em; }
+        .sev { display:inline-block; padding:2px 8px 2px 6px; border-radius:4px; font-size:12px; font-weight:700; border-left:4px solid; }
+        .sev-critical { background:#fbe9e7; color:#8c1d18; border-color:var(--miss); }
+        .sev-warning { background:#fdf1dc; color:#7a4a00; border-color:var(--risk); }
+        .sev-none { background:#eef0f2; color:var(--muted); border-color:var(--none); }
+        .phase { font-size:13px; font-weight:600; }
+        .phase-firing { color:var(--miss); } .phase-pending { color:var(--risk); }
+        td.state .ack, td.state .silenced { font-size:13px; margin-top:4px; color:var(--muted); }
+        td.state .ack:not(.requested) { color:var(--met); }
+        td.actions { min-width:11em; }
+        td.actions details { margin-bottom:6px; }
+        td.actions summary { cursor:pointer; color:var(--brand); font-weight:600; font-size:14px; }
+        td.actions form { display:flex; flex-direction:column; gap:6px; margin-top:6px; padding:8px; background:var(--bg); border:1px solid var(--line); border-radius:4px; }
+        td.actions label { display:flex; flex-direction:column; gap:3px; font-size:13px; color:var(--muted); }
+        a.open-link { font-size:12px; white-space:nowrap; margin-left:4px; }
+        .kind { font-size:13px; }
+        .kind-Fired { font-weight:700; color:var(--miss); } .kind-Resolved { color:var(--met); font-weight:600; } .kind-Acknowledged { color:var(--brand); }
+        nav.pager { display:flex; gap:16px; align-items:center; justify-content:center; margin:12px 0 0; font-size:14px; }
+        section.open-alerts { margin-bottom:16px; }
+        form.silence-form { background:var(--bg); padding:10px; border-radius:4px; }
         td.movement { white-space:nowrap; } td.movement.up { color:var(--met); } td.movement.down { color:var(--miss); }
         """;
 

@@ -113,6 +113,7 @@ public static class DashboardEndpoints
             return Results.LocalRedirect("/dang-nhap");
         });
         app.MapKpiApi();
+        app.MapAlertApi();
         app.MapCharts();
         app.MapExports();
         app.MapRazorPages();

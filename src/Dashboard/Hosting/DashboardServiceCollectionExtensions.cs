@@ -1,3 +1,4 @@
+using KpiMonitor.Dashboard.Alerting;
 using KpiMonitor.Dashboard.Auth;
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Demo;
@@ -92,6 +93,7 @@ public static class DashboardServiceCollectionExtensions
         }
 
         services.AddConfiguredSources();
+        services.AddAlertReading(configuration);
 
         // The largest import file and its form (RequestBodyLimit answers 413 past it, naming the limit).
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);

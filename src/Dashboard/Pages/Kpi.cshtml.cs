@@ -15,7 +15,7 @@ namespace KpiMonitor.Dashboard.Pages;
 /// since the last, filtered by level and sorted as the reader chose (see <see cref="ChildTableQuery"/>). A
 /// parameter value the page never offers (months, grain, sort, dir, level) is answered with the friendly 404.
 /// </summary>
-public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider time) : PageModel
+public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider time, KpiMonitor.Alerts.Reading.AlertReader alerts) : PageModel
 {
     private const int DefaultMonths = 24;
     private const string DefaultGrain = "month";
@@ -26,6 +26,9 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
     public string Grain { get; private set; } = DefaultGrain;
     public ChildTableQuery Query { get; private set; } = ChildTableQuery.Default;
     public ChildTable? Table { get; private set; }
+
+    /// <summary>The open alerts of this KPI for this unit.</summary>
+    public IReadOnlyList<KpiMonitor.Alerts.Reading.AlertView> Alerts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, string? unit, int? months, string? grain, string? sort, string? dir, string? level,
         CancellationToken cancellationToken)
@@ -43,6 +46,7 @@ public sealed class KpiModel(ChildRanking ranking, Catalog catalog, TimeProvider
         Query = query;
         // No period parameter: the table ranks the period running today.
         Table = await ranking.TableAsync(Kpi, Unit, VietnamTime.DateOf(time.GetUtcNow()), query, CultureInfo.CurrentCulture, cancellationToken);
+        Alerts = (await alerts.TryGetAsync(cancellationToken))?.Open.Where(a => a.Key.Kpi == Kpi.Code && a.Key.Unit == Unit.Code).ToList() ?? [];
         return Page();
     }
 

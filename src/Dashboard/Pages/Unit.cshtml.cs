@@ -14,7 +14,8 @@ namespace KpiMonitor.Dashboard.Pages;
 /// One unit: where it sits, its KPIs this month as tiles, the units below it and how fresh each source's figures
 /// of it are. A unit that no longer exists (a district before the 2025 reform) is shown as it stood on its last day.
 /// </summary>
-public sealed class UnitModel(OverviewService overview, SourceStatusQuery sources, ConfiguredSources configured, Catalog catalog, TimeProvider time) : PageModel
+public sealed class UnitModel(OverviewService overview, SourceStatusQuery sources, ConfiguredSources configured, Catalog catalog, TimeProvider time,
+    KpiMonitor.Alerts.Reading.AlertReader alerts) : PageModel
 {
     public OrgUnit? Unit { get; private set; }
     public OrgLevel? Level { get; private set; }
@@ -26,6 +27,9 @@ public sealed class UnitModel(OverviewService overview, SourceStatusQuery source
     /// <summary>The month the tiles show: this one, or the last of a unit that no longer exists.</summary>
     public DateOnly Month { get; private set; }
     public IReadOnlyList<SourceActivity> Freshness { get; private set; } = [];
+
+    /// <summary>The open alerts of this unit, every KPI.</summary>
+    public IReadOnlyList<KpiMonitor.Alerts.Reading.AlertView> Alerts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -53,6 +57,7 @@ public sealed class UnitModel(OverviewService overview, SourceStatusQuery source
         Month = new DateOnly(day.Year, day.Month, 1);
         Tiles = await overview.TilesAsync(Unit.Code, Month, cancellationToken);
         Freshness = await sources.ForUnitAsync(Unit.Code, cancellationToken);
+        Alerts = (await alerts.TryGetAsync(cancellationToken))?.Open.Where(a => a.Key.Unit == Unit.Code).ToList() ?? [];
         return Page();
     }
 

@@ -20,6 +20,24 @@ public static class ReportingPeriodExtensions
     };
 
     /// <summary>
+    /// The first day of the reporting period after the one containing <paramref name="day"/>: 1 December for a
+    /// monthly KPI on 15 November, 1 July for a half-yearly one on 3 February.
+    /// </summary>
+    public static DateOnly NextFirstDay(this ReportingPeriod period, DateOnly day)
+    {
+        var first = period.FirstDayOf(day);
+        var granularity = period.OwnGranularity();
+        var next = PeriodBucket.Next(first, granularity);
+        // A half-year spans two of its own buckets (quarters).
+        while (period.FirstDayOf(next) == first)
+        {
+            next = PeriodBucket.Next(next, granularity);
+        }
+
+        return next;
+    }
+
+    /// <summary>
     /// The calendar buckets that hold exactly one figure of this period each, so that longer buckets can add them up:
     /// days, months, quarters (half-years start on a quarter's first day), years.
     /// </summary>

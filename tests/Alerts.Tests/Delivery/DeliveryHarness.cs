@@ -28,7 +28,8 @@ public sealed class DeliveryHarness : IDisposable
     public DeliveryHarness(
         string databasePath, IReadOnlyList<ChannelDefinition> channels, IReadOnlyDictionary<string, string?> settings, Func<IEventLog, IEventLog> log)
     {
-        _store = new SqliteTimeSeriesStore(Options.Create(new SqliteOptions { Path = databasePath }), TestCatalog.Create(), TimeProvider.System);
+        var catalog = TestCatalog.Create();
+        _store = new SqliteTimeSeriesStore(Options.Create(new SqliteOptions { Path = databasePath }), catalog, TimeProvider.System);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -41,11 +42,12 @@ public sealed class DeliveryHarness : IDisposable
             .Build();
         var config = new AlertConfig
         {
-            Rules = [], Channels = channels, Operators = [], Recipients = [], Routes = [], DashboardUrl = Dashboard,
+            Rules = [TargetRule, SourceDownRule], Channels = channels, Operators = [], Recipients = [], Routes = [], DashboardUrl = Dashboard,
         };
         _services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(config)
+            .AddSingleton(catalog)
             .AddSingleton(log(_store))
             .AddSingleton(TimeProvider.System)
             .AddLogging()
@@ -64,21 +66,36 @@ public sealed class DeliveryHarness : IDisposable
 
     public static CancellationToken Ct => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
-    /// <summary>A digest of a critical target alert that fired at 18:00 in Hà Nội and a source alert that cleared.</summary>
+    /// <summary>The sample digest's rules: a target rule on the online-dossier rate and a source-down rule.</summary>
+    public static readonly AlertRule TargetRule = new()
+    {
+        Code = "online-target", Kind = RuleKind.Target, Kpi = TestCatalog.Ratio, Summary = SummaryTemplate.TryParse("{unit}: {kpi} {value}", out _)!,
+    };
+
+    public static readonly AlertRule SourceDownRule = new()
+    {
+        Code = "source-down", Kind = RuleKind.SourceDown, Severity = AlertSeverity.Critical, Summary = SummaryTemplate.TryParse("{source}", out _)!,
+        SourceDown = new SourceDownSettings([], 3, null),
+    };
+
+    /// <summary>
+    /// A digest of a critical target alert about Bản Giang (43.2 % against 50 %) that fired at 18:00 in Hà Nội, and a
+    /// source alert (4 failures in a row, 3 allowed) that cleared.
+    /// </summary>
     public static Digest SampleDigest(Contact recipient) => new(recipient,
     [
         new DigestItem(
-            $"online-target/LCU.X.BGI/online_dossier_rate/1/{recipient.Id}",
-            new AlertKey("online-target", "LCU.X.BGI", "online_dossier_rate"),
+            $"online-target/{TestCatalog.CommuneA}/online_dossier_rate/1/{recipient.Id}",
+            new AlertKey("online-target", TestCatalog.CommuneA, TestCatalog.Ratio),
             NotificationKind.Firing,
-            new AlertSnapshot(AlertSeverity.Critical, 45.2, 80, "Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 45,2 % dưới mục tiêu 80 %", null),
+            new AlertSnapshot(AlertSeverity.Critical, 43.2, 50, "Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 43,2 % dưới mục tiêu 50,0 %", null),
             new DateTimeOffset(2026, 3, 2, 11, 0, 0, TimeSpan.Zero),
             null),
         new DigestItem(
             $"source-down/@eoffice/3/{recipient.Id}",
             new AlertKey("source-down", Source: "eoffice"),
             NotificationKind.Resolved,
-            new AlertSnapshot(AlertSeverity.Warning, null, null, "Nguồn Văn phòng điện tử không trả lời", null),
+            new AlertSnapshot(AlertSeverity.Warning, 4, 3, "Nguồn Văn phòng điện tử không trả lời", null),
             new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero),
             new DateTimeOffset(2026, 3, 2, 4, 5, 0, TimeSpan.Zero)),
     ]);

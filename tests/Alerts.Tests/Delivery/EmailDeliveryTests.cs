@@ -21,20 +21,20 @@ public sealed class EmailDeliveryTests : IDisposable
         await harness.Notifier.DeliverAsync([digest], Ct);
 
         var mail = Assert.Single(smtp.Received());
-        Assert.Equal("[KpiMonitor] 1 cảnh báo mới, 1 cảnh báo đã hết: Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 45,2 % dưới mục tiêu 80 %", mail.Subject);
+        Assert.Equal("[KpiMonitor] 1 cảnh báo (cao nhất: Nghiêm trọng), 1 cảnh báo đã hết – Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 43,2 % dưới mục tiêu 50,0 %", mail.Subject);
         Assert.Equal($"{digest.Id}@kpimonitor.alerts", mail.MessageId);
         Assert.Equal("cntt@kpimonitor.local", Assert.Single(mail.To.Mailboxes).Address);
         Assert.Equal("Phòng Công nghệ thông tin", Assert.Single(mail.To.Mailboxes).Name);
         string expectedText = """
-            [KpiMonitor] 1 cảnh báo mới, 1 cảnh báo đã hết: Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 45,2 % dưới mục tiêu 80 %
+            [KpiMonitor] 1 cảnh báo (cao nhất: Nghiêm trọng), 1 cảnh báo đã hết – Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 43,2 % dưới mục tiêu 50,0 %
 
-            • [Nghiêm trọng · Mới] Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 45,2 % dưới mục tiêu 80 % (đơn vị LCU.X.BGI · chỉ tiêu online_dossier_rate; giá trị 45,2 / mục tiêu 80; bắt đầu 02/03/2026 18:00) https://kpimonitor.local/chi-tieu/online_dossier_rate?unit=LCU.X.BGI
-            • [Cảnh báo · Đã hết] Nguồn Văn phòng điện tử không trả lời (nguồn eoffice; bắt đầu 02/03/2026 08:30, kết thúc 02/03/2026 11:05) https://kpimonitor.local/nguon-du-lieu
+            • [Nghiêm trọng · Mới] Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 43,2 % dưới mục tiêu 50,0 % (Xã Bản Giang, Tam Đường · Tỷ lệ hồ sơ nộp trực tuyến; giá trị 43,2 % / mục tiêu 50,0 %; bắt đầu 02/03/2026 18:00) https://kpimonitor.local/chi-tieu/online_dossier_rate?unit=P.H1.XA
+            • [Cảnh báo · Đã hết] Nguồn Văn phòng điện tử không trả lời (nguồn eoffice; 4 lần lỗi liên tiếp / ngưỡng 3; bắt đầu 02/03/2026 08:30, kết thúc 02/03/2026 11:05) https://kpimonitor.local/nguon-du-lieu
             """;
         Assert.Equal(expectedText.ReplaceLineEndings("\n"), mail.TextBody!.ReplaceLineEndings("\n").TrimEnd());
-        Assert.Contains("<td style=\"color:#b00020\">Nghiêm trọng</td><td>Mới</td><td>đơn vị LCU.X.BGI · chỉ tiêu online_dossier_rate</td>", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("<td>giá trị 45,2 / mục tiêu 80</td><td>bắt đầu 02/03/2026 18:00</td>", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://kpimonitor.local/chi-tieu/online_dossier_rate?unit=LCU.X.BGI\">Xem chỉ tiêu</a>", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<td style=\"color:#b00020\">Nghiêm trọng</td><td>Mới</td><td>Xã Bản Giang, Tam Đường · Tỷ lệ hồ sơ nộp trực tuyến</td>", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<td>giá trị 43,2 % / mục tiêu 50,0 %</td><td>bắt đầu 02/03/2026 18:00</td>", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://kpimonitor.local/chi-tieu/online_dossier_rate?unit=P.H1.XA\">Xem chỉ tiêu</a>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.True(await harness.Store.IsSentAsync(OutboxNotifier.Outbox, digest.Id, Ct));
         Assert.Empty(harness.Failures.Snapshot());
     }
@@ -84,6 +84,40 @@ public sealed class EmailDeliveryTests : IDisposable
 
         Assert.Empty(smtp.Received());
         Assert.Contains("STARTTLS", Assert.Single(harness.Failures.Snapshot()).LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneRound_SendsItsMailsOverOneSession()
+    {
+        using var smtp = await SmtpServer.StartAsync();
+        using var relay = new SmtpRelay(smtp.Port);
+        using var harness = new DeliveryHarness(Path.Combine(_folder, "e.db"), [Mail(relay.Port)], new Dictionary<string, string?>());
+        var digests = Enumerable.Range(1, 3).Select(i => SampleDigest(new Contact($"Xã {i}", "mail", $"xa{i}@kpimonitor.local"))).ToList();
+
+        await harness.Notifier.DeliverAsync(digests, Ct);
+        await harness.Notifier.DeliverAsync([SampleDigest(new Contact("Xã 4", "mail", "xa4@kpimonitor.local"))], Ct);
+
+        Assert.Equal(4, smtp.Received().Count);
+        // One session for the first round's three mails, a new one for the next round (sessions end with their round).
+        Assert.Equal(2, relay.Sessions);
+    }
+
+    [Fact]
+    public async Task ASessionTheServerEnds_IsReopenedAtOnce_WithoutAFailedAttemptOrADuplicate()
+    {
+        using var smtp = await SmtpServer.StartAsync();
+        using var relay = new SmtpRelay(smtp.Port, oneMailPerSession: true);
+        using var harness = new DeliveryHarness(Path.Combine(_folder, "f.db"), [Mail(relay.Port)], new Dictionary<string, string?>());
+        var digests = Enumerable.Range(1, 3).Select(i => SampleDigest(new Contact($"Xã {i}", "mail", $"xa{i}@kpimonitor.local"))).ToList();
+
+        await harness.Notifier.DeliverAsync(digests, Ct);
+
+        Assert.Equal(
+            ["xa1@kpimonitor.local", "xa2@kpimonitor.local", "xa3@kpimonitor.local"],
+            smtp.Received().Select(m => Assert.Single(m.To.Mailboxes).Address).Order(StringComparer.Ordinal));
+        Assert.Equal(3, relay.Sessions);
+        Assert.Empty(harness.Failures.Snapshot());
+        Assert.DoesNotContain(harness.Logger.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Debug && e.Text.Contains("không được", StringComparison.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

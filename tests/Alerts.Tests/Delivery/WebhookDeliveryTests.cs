@@ -34,12 +34,17 @@ public sealed class WebhookDeliveryTests : IDisposable
         var tg = requests.Single(r => r.Path.EndsWith("/sendMessage", StringComparison.Ordinal));
         Assert.Equal($"/bot{BotToken}/sendMessage", Uri.UnescapeDataString(tg.Path));
         Assert.Equal("-100987654", (string?)tg.Body["chat_id"]);
-        Assert.StartsWith("[KpiMonitor] 1 cảnh báo mới, 1 cảnh báo đã hết: Xã Bản Giang", (string?)tg.Body["text"], StringComparison.Ordinal);
-        Assert.Contains("• [Nghiêm trọng · Mới] Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 45,2 % dưới mục tiêu 80 %", (string?)tg.Body["text"], StringComparison.Ordinal);
+        Assert.StartsWith("[KpiMonitor] 1 cảnh báo (cao nhất: Nghiêm trọng), 1 cảnh báo đã hết – Xã Bản Giang", (string?)tg.Body["text"], StringComparison.Ordinal);
+        Assert.Contains(
+            "• [Nghiêm trọng · Mới] Xã Bản Giang: tỷ lệ hồ sơ trực tuyến 43,2 % dưới mục tiêu 50,0 % (Xã Bản Giang, Tam Đường · Tỷ lệ hồ sơ nộp trực tuyến; giá trị 43,2 % / mục tiêu 50,0 %;",
+            (string?)tg.Body["text"], StringComparison.Ordinal);
         Assert.Null(tg.Authorization);
 
         var card = requests.Single(r => r.Path == "/teams");
-        Assert.Equal(DigestText.Plain(teams, Dashboard), (string?)card.Body["text"]);
+        Assert.Equal(DigestText.Plain(teams, Dashboard, new DigestLabels(new AlertConfig
+        {
+            Rules = [TargetRule, SourceDownRule], Channels = [], Operators = [], Recipients = [], Routes = [],
+        }, TestCatalog.Create())), (string?)card.Body["text"]);
         Assert.Single(card.Body.AsObject());
 
         var plain = requests.Single(r => r.Path == "/generic");
@@ -48,13 +53,14 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.Equal("ioc", (string?)plain.Body["recipient"]!["address"]);
         var items = plain.Body["items"]!.AsArray();
         Assert.Equal(2, items.Count);
-        Assert.Equal("online-target/LCU.X.BGI/online_dossier_rate/1/generic:ioc", (string?)items[0]!["id"]);
-        Assert.Equal(("online-target", "LCU.X.BGI", "online_dossier_rate"), ((string?)items[0]!["rule"], (string?)items[0]!["unit"], (string?)items[0]!["kpi"]));
+        Assert.Equal("online-target/P.H1.XA/online_dossier_rate/1/generic:ioc", (string?)items[0]!["id"]);
+        Assert.Equal(("online-target", "P.H1.XA", "online_dossier_rate"), ((string?)items[0]!["rule"], (string?)items[0]!["unit"], (string?)items[0]!["kpi"]));
+        Assert.Equal(("Xã Bản Giang, Tam Đường · Tỷ lệ hồ sơ nộp trực tuyến", "giá trị 43,2 % / mục tiêu 50,0 %"), ((string?)items[0]!["scope"], (string?)items[0]!["figures"]));
         Assert.Equal(("critical", "firing"), ((string?)items[0]!["severity"], (string?)items[0]!["kind"]));
-        Assert.Equal((45.2, 80.0), ((double)items[0]!["value"]!, (double)items[0]!["target"]!));
+        Assert.Equal((43.2, 50.0), ((double)items[0]!["value"]!, (double)items[0]!["target"]!));
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 0, 0, TimeSpan.Zero), (DateTimeOffset)items[0]!["firedAt"]!);
         Assert.Null(items[0]!["resolvedAt"]);
-        Assert.Equal("https://kpimonitor.local/chi-tieu/online_dossier_rate?unit=LCU.X.BGI", (string?)items[0]!["link"]);
+        Assert.Equal("https://kpimonitor.local/chi-tieu/online_dossier_rate?unit=P.H1.XA", (string?)items[0]!["link"]);
         Assert.Equal(("eoffice", "resolved", "warning"), ((string?)items[1]!["source"], (string?)items[1]!["kind"], (string?)items[1]!["severity"]));
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 4, 5, 0, TimeSpan.Zero), (DateTimeOffset)items[1]!["resolvedAt"]!);
 
@@ -153,7 +159,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     {
         var settings = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["KPIMONITOR_TELEGRAM_TOKEN"] = BotToken }).Build();
-        var hooks = new WebhookChannel(new AlertConfig { Rules = [], Channels = [], Operators = [], Recipients = [], Routes = [] }, settings, null!);
+        var hooks = new WebhookChannel(new AlertConfig { Rules = [], Channels = [], Operators = [], Recipients = [], Routes = [] }, DigestLabels.Codes, settings, null!);
         var channel = new ChannelDefinition { Code = "telegram", Type = ChannelType.Webhook, Template = WebhookTemplate.Telegram, TokenKey = "KPIMONITOR_TELEGRAM_TOKEN" };
 
         Assert.Equal($"https://api.telegram.org/bot{BotToken}/sendMessage", hooks.Url(channel, WebhookTemplate.Telegram, BotToken));

@@ -1,5 +1,5 @@
+using KpiMonitor.Alerts.Delivery;
 using KpiMonitor.Alerts.Hosting;
-using KpiMonitor.Alerts.Notifications;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Hosting;
 using KpiMonitor.Storage;
@@ -30,6 +30,7 @@ public sealed class AddAlertingTests : IDisposable
         Assert.True(await service.PollAsync(CancellationToken.None));
         Assert.Null(service.Status.LastError);
         Assert.Contains(services.GetServices<IHostedService>(), s => s is AlertingBackgroundService);
+        Assert.IsType<OutboxNotifier>(services.GetRequiredService<KpiMonitor.Alerts.Notifications.IAlertNotifier>());
     }
 
     [Fact]
@@ -78,7 +79,8 @@ public sealed class AddAlertingTests : IDisposable
             .AddLogging()
             .AddKpiCatalog(configuration)
             .AddTimeSeriesStore(configuration)
-            .AddSingleton<IAlertNotifier>(new RecordingNotifier())
+            .AddSingleton<IConfiguration>(configuration)
+            .AddAlertDelivery()
             .AddAlerting(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

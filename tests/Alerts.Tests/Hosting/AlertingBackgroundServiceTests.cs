@@ -14,12 +14,14 @@ public sealed class AlertingBackgroundServiceTests : IDisposable
     public async Task EvaluatesAtStart_ThenAfterADataChange_AndStops()
     {
         _data.Options.ChangePollInterval = TimeSpan.FromMilliseconds(200);
-        var service = _data.Service(new RecordingNotifier());
+        var service = _data.Service(_data.Notifier());
         using var adapter = new AlertingBackgroundService(service, Options.Create(_data.Options), TimeProvider.System);
 
         await adapter.StartAsync(Ct);
         await Eventually.WaitUntilAsync(() => service.Status.Evaluations == 1, "the evaluation at start", TimeSpan.FromSeconds(10));
         await _data.WriteBreachesAsync();
+        // The service's clock is the fixture's manual one: it moves on, or two evaluations would share a millisecond.
+        _data.Clock.Advance(TimeSpan.FromSeconds(1));
         await Eventually.WaitUntilAsync(() => service.Status.Evaluations == 2, "an evaluation after the write", TimeSpan.FromSeconds(10));
         await adapter.StopAsync(Ct);
 

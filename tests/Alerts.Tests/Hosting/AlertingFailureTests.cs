@@ -17,7 +17,7 @@ public sealed class AlertingFailureTests : IDisposable
     [Fact]
     public async Task StoreFailingInOneEvaluation_IsLoggedOnce_AndTheNextOneRuns()
     {
-        var notifier = new RecordingNotifier();
+        var notifier = _data.Notifier();
         var logger = new CapturingLogger<AlertingService>();
         var service = _data.Service(notifier, logger: logger);
         await _data.WriteBreachesAsync();
@@ -46,7 +46,7 @@ public sealed class AlertingFailureTests : IDisposable
     [Fact]
     public async Task AppendFailing_DropsTheBook_AndTheNextEvaluationDecidesAgainFromTheStore()
     {
-        var notifier = new RecordingNotifier();
+        var notifier = _data.Notifier();
         var service = _data.Service(notifier);
         await _data.WriteBreachesAsync();
         Assert.True(await service.PollAsync(Ct));

@@ -1,3 +1,4 @@
+using KpiMonitor.Alerts.Configuration;
 using KpiMonitor.Alerts.Hosting;
 using KpiMonitor.Alerts.Lifecycle;
 using KpiMonitor.Alerts.Lifecycle.Events;
@@ -13,10 +14,10 @@ public sealed class AlertingRecoveryTests : IDisposable
     private readonly ServiceFixture _data = new();
 
     [Fact]
-    public async Task FailedDelivery_IsRepeatedAtTheNextPoll_WithTheSameDigests()
+    public async Task FailedDelivery_IsRepeatedAtTheNextPoll_WithoutAnEvaluation_WithTheSameDigests()
     {
         int calls = 0;
-        var notifier = new RecordingNotifier(() => ++calls == 1 ? throw new IOException("kênh gửi không trả lời") : Task.CompletedTask);
+        var notifier = _data.Notifier(() => ++calls == 1 ? throw new IOException("kênh gửi không trả lời") : Task.CompletedTask);
         var service = _data.Service(notifier);
         await _data.WriteBreachesAsync();
         await service.PollAsync(Ct);
@@ -25,18 +26,52 @@ public sealed class AlertingRecoveryTests : IDisposable
         Assert.Equal(2, service.Status.Undelivered);
         Assert.Equal("gửi thông báo: IOException", service.Status.LastError);
         _data.Clock.Advance(_data.Options.ChangePollInterval);
-        Assert.True(await service.PollAsync(Ct));
+        // Nothing changed and the interval has not passed: no evaluation, yet the owed digests are handed over again.
+        Assert.False(await service.PollAsync(Ct));
 
         var delivered = Assert.Single(notifier.Deliveries);
         Assert.Equal(2, delivered.Count);
         Assert.Equal(0, service.Status.Undelivered);
+        Assert.Equal(2, service.Status.Evaluations);
     }
+
+    [Fact]
+    public async Task Restart_AfterRecipientsChanged_DoesNotTakeSentNotificationsForUnsent()
+    {
+        await _data.WriteBreachesAsync();
+        var service = _data.Service(_data.Notifier());
+        await service.PollAsync(Ct);
+        await _data.NextEvaluationAsync(service);
+        Assert.Equal(0, service.Status.Undelivered);
+
+        // alerts.json edited: the province's office now has a second address. The sent evaluation's digests would now be
+        // built differently (other ids); it is marked done, so it is not rebuilt at all.
+        var edited = _data.Setup with
+        {
+            Config = _data.Setup.Config with
+            {
+                Recipients = [.. _data.Setup.Config.Recipients, new RecipientEntry(Province, null, [new Contact("Văn thư tỉnh", "email", "vanthu@kpi.test")])],
+            },
+        };
+        var notifier = _data.Notifier();
+        var restarted = _data.Service(notifier, setup: edited);
+        _data.Clock.Advance(TimeSpan.FromSeconds(1));
+        await restarted.PollAsync(Ct);
+
+        Assert.Empty(notifier.Deliveries);
+        Assert.Equal(0, restarted.Status.Undelivered);
+        Assert.Contains(
+            UndeliveredDigestsRound((await _data.Events.ReadAsync(null, Ct)).OfType<AlertNotified>().First().At),
+            await _data.Store.GetSentAsync(UndeliveredDigests.Rounds, Ct));
+    }
+
+    private static string UndeliveredDigestsRound(DateTimeOffset at) => UndeliveredDigests.RoundOf(at);
 
     [Fact]
     public async Task Acknowledgement_AfterRestart_IsNotAppliedAgain_NorToTheNextEpisode()
     {
         _data.Options.EvaluationInterval = TimeSpan.FromMinutes(5);
-        var service = _data.Service(new RecordingNotifier());
+        var service = _data.Service(_data.Notifier());
         await _data.WriteBreachesAsync();
         await service.PollAsync(Ct);
         await _data.NextEvaluationAsync(service);
@@ -52,7 +87,8 @@ public sealed class AlertingRecoveryTests : IDisposable
         await _data.NextEvaluationAsync(service);
         Assert.Equal(AlertPhase.Firing, (await Restored()).Get(Key(CommuneA)).Phase);
 
-        var restarted = _data.Service(new RecordingNotifier());
+        var restarted = _data.Service(_data.Notifier());
+        _data.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.True(await restarted.PollAsync(Ct));
 
         var stored = await _data.Events.ReadAsync(null, Ct);

@@ -20,7 +20,7 @@ public sealed class AlertingServiceTests : IDisposable
     public async Task FiguresBelowTarget_FireAfterFor_OneDigestPerRecipient_EventsStoredBeforeDelivery()
     {
         var storedAtDelivery = new List<AlertEvent>();
-        var notifier = new RecordingNotifier(async () => storedAtDelivery.AddRange(await _data.Events.ReadAsync(null, Ct)));
+        var notifier = _data.Notifier(async () => storedAtDelivery.AddRange(await _data.Events.ReadAsync(null, Ct)));
         var service = _data.Service(notifier);
         await _data.WriteBreachesAsync();
 
@@ -45,14 +45,17 @@ public sealed class AlertingServiceTests : IDisposable
     public async Task Restart_RestoresFiringState_AndDoesNotNotifyAgain()
     {
         await _data.WriteBreachesAsync();
-        var first = new RecordingNotifier();
+        var first = _data.Notifier();
         var before = _data.Service(first);
         await before.PollAsync(Ct);
         await _data.NextEvaluationAsync(before);
         Assert.Single(first.Deliveries);
 
-        var again = new RecordingNotifier();
+        var again = _data.Notifier();
         var after = _data.Service(again);
+        // Not in the millisecond of the last stored evaluation (evaluations are told apart by their time).
+        Assert.False(await after.PollAsync(Ct));
+        _data.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.True(await after.PollAsync(Ct));
         Assert.True(await _data.NextEvaluationAsync(after));
 
@@ -64,7 +67,7 @@ public sealed class AlertingServiceTests : IDisposable
     [Fact]
     public async Task Acknowledged_StopsRepeats_OtherAlertsStillRepeat()
     {
-        var notifier = new RecordingNotifier();
+        var notifier = _data.Notifier();
         var service = _data.Service(notifier);
         await _data.WriteBreachesAsync();
         await service.PollAsync(Ct);
@@ -84,7 +87,7 @@ public sealed class AlertingServiceTests : IDisposable
     [Fact]
     public async Task Silenced_Unit_IsNotNotified_ButItsAlertStillFires()
     {
-        var notifier = new RecordingNotifier();
+        var notifier = _data.Notifier();
         var service = _data.Service(notifier);
         await _data.Actions.SilenceAsync(CommuneA, null, _data.Clock.GetUtcNow().AddDays(1), "operator", "Xã đang bảo trì hệ thống.", Ct);
         await _data.WriteBreachesAsync();
@@ -101,7 +104,7 @@ public sealed class AlertingServiceTests : IDisposable
     [Fact]
     public async Task DataChange_TriggersAnEvaluation_BeforeTheInterval()
     {
-        var service = _data.Service(new RecordingNotifier());
+        var service = _data.Service(_data.Notifier());
         await _data.WriteBreachesAsync();
         Assert.True(await service.PollAsync(Ct));
 

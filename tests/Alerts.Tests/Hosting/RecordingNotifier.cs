@@ -1,12 +1,15 @@
+using KpiMonitor.Alerts.Delivery;
 using KpiMonitor.Alerts.Notifications;
+using KpiMonitor.Shared.Storage;
 
 namespace KpiMonitor.Alerts.Tests.Hosting;
 
 /// <summary>
-/// Records the digests the service hands over, and runs a check at each delivery (what the store holds by then).
-/// Delivery itself is tested with the real notifier in Delivery/.
+/// Records the digests the service hands over, runs a check at each delivery (what the store holds by then) and, as
+/// the contract asks, marks them sent in the outbox when that check passes. Delivery itself is tested with the real
+/// notifier in Delivery/.
 /// </summary>
-internal sealed class RecordingNotifier(Func<Task>? atDelivery = null) : IAlertNotifier
+internal sealed class RecordingNotifier(IEventLog outbox, Func<Task>? atDelivery = null) : IAlertNotifier
 {
     private readonly List<IReadOnlyList<Digest>> _deliveries = [];
 
@@ -22,5 +25,9 @@ internal sealed class RecordingNotifier(Func<Task>? atDelivery = null) : IAlertN
         }
 
         _deliveries.Add(digests);
+        foreach (var digest in digests)
+        {
+            await outbox.MarkSentAsync(OutboxNotifier.Outbox, digest.Id, cancellationToken);
+        }
     }
 }

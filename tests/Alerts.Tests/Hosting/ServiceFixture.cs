@@ -29,9 +29,27 @@ internal sealed class ServiceFixture : IDisposable
     private readonly TempSqliteStores _stores = new();
     private readonly List<AlertingService> _services = [];
 
-    public ServiceFixture()
+    /// <param name="channels">The channels of alerts.json (none: only a recording notifier delivers).</param>
+    public ServiceFixture(IReadOnlyList<ChannelDefinition>? channels = null)
     {
         Store = _stores.Create(Catalog);
+        Setup = new(
+            new AlertConfig
+            {
+                Rules =
+                [
+                    new AlertRule
+                    {
+                        Code = Rule, Kind = RuleKind.Target, Kpi = Ratio, For = 1, Repeat = TimeSpan.FromHours(1),
+                        Summary = SummaryTemplate.TryParse("{unit}: {kpi} đạt {value}, mục tiêu {target} ({status}).", out _)!,
+                    },
+                ],
+                Channels = channels ?? [],
+                Operators = [new Contact("Phòng CNTT", "email", "cntt@kpi.test")],
+                Recipients = [new RecipientEntry(null, "commune", [CommuneInbox]), new RecipientEntry(Province, null, [ProvinceMail])],
+                Routes = [new LevelRoute("commune", NotifyUnit: true, NotifyParent: true)],
+            },
+            ["eoffice"]);
     }
 
     public Catalog Catalog { get; } = Create([new Target { Kpi = Ratio, FromYear = 2026, ToYear = 2026, Value = 90, WarningBand = 5 }]);
@@ -50,32 +68,19 @@ internal sealed class ServiceFixture : IDisposable
 
     public static AlertKey Key(string unit) => new(Rule, unit, Ratio);
 
-    public AlertingSetup Setup { get; } = new(
-        new AlertConfig
-        {
-            Rules =
-            [
-                new AlertRule
-                {
-                    Code = Rule, Kind = RuleKind.Target, Kpi = Ratio, For = 1, Repeat = TimeSpan.FromHours(1),
-                    Summary = SummaryTemplate.TryParse("{unit}: {kpi} đạt {value}, mục tiêu {target} ({status}).", out _)!,
-                },
-            ],
-            Channels = [],
-            Operators = [new Contact("Phòng CNTT", "email", "cntt@kpi.test")],
-            Recipients = [new RecipientEntry(null, "commune", [CommuneInbox]), new RecipientEntry(Province, null, [ProvinceMail])],
-            Routes = [new LevelRoute("commune", NotifyUnit: true, NotifyParent: true)],
-        },
-        ["eoffice"]);
+    public AlertingSetup Setup { get; }
 
     /// <summary>A service as the host builds it, over the fixture's store (or another one given).</summary>
-    public AlertingService Service(IAlertNotifier notifier, ITimeSeriesStore? store = null, CapturingLogger<AlertingService>? logger = null)
+    public AlertingService Service(
+        IAlertNotifier notifier, ITimeSeriesStore? store = null, CapturingLogger<AlertingService>? logger = null, AlertingSetup? setup = null)
     {
+        setup ??= Setup;
         var service = new AlertingService(
-            Setup,
-            AlertEvaluator.Create(Setup.Config, Catalog, store ?? Store, Store, Setup.Sources, Clock),
-            new RecipientDirectory(Setup.Config, Catalog.Units),
+            setup,
+            AlertEvaluator.Create(setup.Config, Catalog, store ?? Store, Store, setup.Sources, Clock),
+            new RecipientDirectory(setup.Config, Catalog.Units),
             Events,
+            Store,
             Actions,
             store ?? Store,
             notifier,
@@ -85,6 +90,9 @@ internal sealed class ServiceFixture : IDisposable
         _services.Add(service);
         return service;
     }
+
+    /// <summary>A notifier that records and marks sent in the fixture's outbox.</summary>
+    public RecordingNotifier Notifier(Func<Task>? atDelivery = null) => new(Store, atDelivery);
 
     /// <summary>Commune A far below its target (critical), commune B just below (at risk: warning).</summary>
     public Task WriteBreachesAsync() => WriteAsync(

@@ -54,6 +54,10 @@ public sealed class DemoDashboardProcess : IAsyncDisposable
             ["Storage__Sqlite__Path"] = Path.Combine(folder, "store.db"),
             ["Collector__StateDirectory"] = Path.Combine(folder, "collector"),
             ["Auth__ApiKey"] = apiKey,
+            // The demo's alerting service evaluates often, so alerts fire (and acknowledgements apply) within the tests' patience.
+            ["Alerts__EvaluationInterval"] = "00:00:10",
+            ["Alerts__ChangePollInterval"] = "00:00:02",
+            ["Alerts__Reading__RefreshInterval"] = "00:00:01",
         };
         try
         {

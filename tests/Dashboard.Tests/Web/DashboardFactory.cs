@@ -29,6 +29,10 @@ public sealed class DashboardFactory : WebApplicationFactory<AccountStore>
         // Many test hosts start at once on 2 cores: a first request waits for the start-up reading rather than get
         // its progress page (WarmupTests sets its own, short wait).
         builder.UseSetting("Rollups:Warmup:Wait", "00:01:00");
+        // Tests write alert events and look at the page at once: no cached alert overview between requests.
+        builder.UseSetting("Alerts:Reading:RefreshInterval", "00:00:00");
+        // ...and seed events hours or days in the past after newer ones: every read looks back far enough to find them.
+        builder.UseSetting("Alerts:Reading:Overlap", "30.00:00:00");
         var hasher = new PasswordHasher<UserAccount>();
         string[] roles = [Roles.Viewer, Roles.Operator, Roles.Admin];
         for (int i = 0; i < roles.Length; i++)
