@@ -1,3 +1,4 @@
+using KpiMonitor.Charts;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;

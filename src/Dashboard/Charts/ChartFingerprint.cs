@@ -1,3 +1,4 @@
+using KpiMonitor.Charts;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;

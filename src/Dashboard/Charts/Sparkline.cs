@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiMonitor.Charts;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Text;
 using ScottPlot;

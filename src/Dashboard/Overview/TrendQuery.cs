@@ -1,5 +1,5 @@
+using KpiMonitor.Charts;
 using System.Globalization;
-using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;

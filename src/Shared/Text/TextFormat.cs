@@ -41,6 +41,25 @@ public static class TextFormat
     public static string Percent(double value, CultureInfo culture) =>
         value.ToString("N1", culture) + (Cultures.IsEnglish(culture) ? "%" : " %");
 
+    /// <summary>
+    /// A figure as a written report states it, two decimals as the seed reports write rates: "99,60 %", "5.369",
+    /// "72,50" (vi-VN); "99.60%", "5,369" (en-US); whole counts without decimals; "—" when missing.
+    /// </summary>
+    public static string Precise(double? value, bool percentage, CultureInfo culture)
+    {
+        if (value is not { } v)
+        {
+            return Missing;
+        }
+
+        if (percentage)
+        {
+            return v.ToString("N2", culture) + (Cultures.IsEnglish(culture) ? "%" : " %");
+        }
+
+        return Math.Abs(v - Math.Round(v)) < 1e-9 ? v.ToString("N0", culture) : v.ToString("N2", culture);
+    }
+
     /// <summary>A chart axis tick: as many decimals as the tick needs, at most two, never "-0": "43,24 %", "1.953.613".</summary>
     public static string Tick(double value, bool percentage, CultureInfo culture)
     {

@@ -1,3 +1,4 @@
+using KpiMonitor.Charts;
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Shared.Periods;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using KpiMonitor.Dashboard.Charts;
+using KpiMonitor.Charts;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Text;
@@ -7,6 +7,16 @@ namespace KpiMonitor.Dashboard.Tests.Charts;
 
 public sealed class ChartPartsTests
 {
+    [Theory]
+    [InlineData(false, "Chưa có dữ liệu", "Mục tiêu")]
+    [InlineData(true, "No data yet", "Target")]
+    public void ChartText_ComesFromTheChartProjectsOwnResources_InBothLanguages(bool english, string noData, string target)
+    {
+        var culture = english ? Cultures.English : Cultures.Vietnamese;
+
+        Assert.Equal((noData, target), (ChartText.NoData(culture), ChartText.Target(culture)));
+    }
+
     [Theory]
     [InlineData(PeriodGranularity.Month, false, "T10/2026")]
     [InlineData(PeriodGranularity.Month, true, "Oct 2026")]

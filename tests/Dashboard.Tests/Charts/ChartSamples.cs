@@ -1,4 +1,4 @@
-using KpiMonitor.Dashboard.Charts;
+using KpiMonitor.Charts;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Text;

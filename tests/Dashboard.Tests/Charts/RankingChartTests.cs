@@ -1,4 +1,4 @@
-using KpiMonitor.Dashboard.Charts;
+using KpiMonitor.Charts;
 using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Dashboard.Tests.Charts;

@@ -1,3 +1,4 @@
+using KpiMonitor.Charts;
 using KpiMonitor.Dashboard.Charts;
 
 namespace KpiMonitor.Dashboard.Tests.Charts;

@@ -1,6 +1,6 @@
+using KpiMonitor.Charts;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using Xunit.Abstractions;

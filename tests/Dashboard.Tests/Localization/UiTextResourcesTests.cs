@@ -25,7 +25,7 @@ public sealed class UiTextResourcesTests
     [InlineData("status.AtRisk", "Có nguy cơ không đạt", "At risk")]
     [InlineData("manual.refused", "Chưa lưu, vì:", "Not saved, because:")]
     [InlineData("admin.everyone", "Tất cả đơn vị", "Every unit")]
-    [InlineData("chart.noData", "Chưa có dữ liệu", "No data yet")]
+    [InlineData("chart.range", "Khoảng thời gian", "Time range")]
     public void Texts_ReadTheSameAsBefore_InBothLanguages(string key, string vietnamese, string english)
     {
         Assert.Equal(vietnamese, UiText.Get(key, Cultures.Vietnamese));

@@ -1,5 +1,5 @@
+using KpiMonitor.Charts;
 using System.Text;
-using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Tests.Charts;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Storage;

@@ -1,3 +1,4 @@
+using KpiMonitor.Charts;
 using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Overview;
 using KpiMonitor.Dashboard.Tests.Charts;

@@ -15,11 +15,21 @@ public sealed class ProjectLayeringTests
     [Theory]
     [InlineData("src/Shared/KpiMonitor.Shared.csproj")]
     [InlineData("src/SourceSimulator/KpiMonitor.SourceSimulator.csproj")]
+    [InlineData("src/Charts/KpiMonitor.Charts.csproj")]
     public void Project_CarriesNoStorageEngineSpreadsheetReaderOrLogSink(string project)
     {
         var packages = PackagesOf(Path.Combine(RepoPaths.Root, project));
 
         Assert.Empty(packages.Intersect(HeavyPackages, StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Reports_CarryNoStorageEngineOrLogSink()
+    {
+        // The report reads the store through Shared's interfaces; OpenXml is its own (DOCX, XLSX), SQLite and Serilog are not.
+        var packages = PackagesOf(Path.Combine(RepoPaths.Root, "src/Reports/KpiMonitor.Reports.csproj"));
+
+        Assert.Empty(packages.Intersect(["Microsoft.Data.Sqlite", "SQLitePCLRaw.bundle_e_sqlite3", "Serilog"], StringComparer.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -53,4 +53,13 @@ public sealed class TextFormatTests
         Assert.Same(Cultures.English, Cultures.Of(CultureInfo.GetCultureInfo("en-GB")));
         Assert.Same(Cultures.Vietnamese, Cultures.Of(CultureInfo.InvariantCulture));
     }
+
+    [Theory]
+    [InlineData(99.6, true, false, "99,60 %")]
+    [InlineData(46.5, true, true, "46.50%")]
+    [InlineData(5369.0, false, false, "5.369")]
+    [InlineData(72.5, false, false, "72,50")]
+    [InlineData(null, true, false, "—")]
+    public void Precise_WritesFiguresAsReportsDo_TwoDecimalsForRates(double? value, bool percentage, bool english, string expected) =>
+        Assert.Equal(expected, TextFormat.Precise(value, percentage, english ? Cultures.English : Cultures.Vietnamese));
 }

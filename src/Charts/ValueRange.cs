@@ -1,4 +1,4 @@
-namespace KpiMonitor.Dashboard.Charts;
+namespace KpiMonitor.Charts;
 
 // The value axis always includes the targets and their warning band, so a target the data never reaches
 // is still on the chart. Percentages stay within 0–100 % plus a sliver, so 100 % is not drawn on the frame.

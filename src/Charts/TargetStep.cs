@@ -1,7 +1,7 @@
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 
-namespace KpiMonitor.Dashboard.Charts;
+namespace KpiMonitor.Charts;
 
 // One stretch of an unbroken target line: vertices of a step line in period coordinates, with the
 // warning band's far edge beside each vertex. A null target breaks the line into several stretches.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace KpiMonitor.Dashboard.Charts;
+namespace KpiMonitor.Charts;
 
 // The layers of a trend chart, bottom to top: warning band, target step line, value line (its period in progress last).
 // Each returns its legend entry (or null when it drew nothing) so the legend keeps a fixed order.
@@ -136,6 +136,9 @@ internal static class TrendLayers
             subtitle.Label.Text = data.Subtitle;
             subtitle.Label.FontSize = 12;
             subtitle.Label.FontName = ChartStyle.FontName;
+            // A title panel's label is bold by default, which only the first render of a process honoured once the family is
+            // set: the first chart drawn came out with a bold subtitle, every later one regular. Regular, always.
+            subtitle.Label.Bold = false;
             subtitle.Label.ForeColor = Colors.DimGray;
             plot.Axes.AddPanel(subtitle);
         }

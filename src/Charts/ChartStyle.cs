@@ -2,7 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using SkiaSharp;
 
-namespace KpiMonitor.Dashboard.Charts;
+namespace KpiMonitor.Charts;
 
 // Colours chosen to survive greyscale printing: the value line is a mid-tone blue (solid, round markers),
 // the target a very dark red (dashed), the warning band a pale fill; their luminances differ clearly.

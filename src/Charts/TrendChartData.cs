@@ -2,7 +2,7 @@ using System.Globalization;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 
-namespace KpiMonitor.Dashboard.Charts;
+namespace KpiMonitor.Charts;
 
 public sealed record TrendChartData(
     string Title,

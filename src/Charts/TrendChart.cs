@@ -1,6 +1,7 @@
 using ScottPlot;
+using SkiaSharp;
 
-namespace KpiMonitor.Dashboard.Charts;
+namespace KpiMonitor.Charts;
 
 // A KPI over time against its target: a pure function of the data, with a new Plot per call.
 public static class TrendChart
@@ -15,6 +16,17 @@ public static class TrendChart
     {
         using var plot = Build(data, width);
         return ChartStyle.Svg(plot, width, height);
+    }
+
+    /// <summary>
+    /// Draws the chart onto a canvas at its origin, <paramref name="width"/> × <paramref name="height"/> units: onto a PDF
+    /// page's canvas it stays vector graphics, with the same layers as the PNG and the SVG.
+    /// </summary>
+    public static void Draw(TrendChartData data, SKCanvas canvas, int width = 900, int height = 420)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        using var plot = Build(data, width);
+        plot.Render(canvas, width, height);
     }
 
     // Internal so that tests can find where a figure lands on the image (Plot.GetPixel after rendering).

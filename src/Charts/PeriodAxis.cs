@@ -2,7 +2,7 @@ using System.Globalization;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Text;
 
-namespace KpiMonitor.Dashboard.Charts;
+namespace KpiMonitor.Charts;
 
 // Periods are placed at whole numbers (one per period, evenly spaced whatever the month length), so a
 // period spans [x − 0.5, x + 0.5) and a target step changes exactly between two periods.

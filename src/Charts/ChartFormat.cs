@@ -1,7 +1,7 @@
 using System.Globalization;
 using KpiMonitor.Shared.Text;
 
-namespace KpiMonitor.Dashboard.Charts;
+namespace KpiMonitor.Charts;
 
 // Numbers as leaders read them: vi-VN "43,2 %" and "1.953.613"; en-US "43.2 %" and "1,953,613".
 internal static class ChartFormat

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace KpiMonitor.Dashboard.Charts;
+namespace KpiMonitor.Charts;
 
 // The league table of units: one horizontal bar per unit in the order given (the caller ranks them),
 // a dashed target line and the value at each bar's end. Height grows with the number of bars.

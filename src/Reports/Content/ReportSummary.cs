@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Text;
+
+namespace KpiMonitor.Reports.Content;
+
+/// <summary>
+/// The report's sentences, written from its content in the register of the provincial reports the product replaces:
+/// "18/25 đơn vị cấp xã đạt chỉ tiêu tỷ lệ hồ sơ nộp trực tuyến", "79/170 máy tính (46,5%)". What is missing is said.
+/// </summary>
+public static class ReportSummary
+{
+    /// <summary>The summary: attainment of each target, biggest changes, KPIs without a target, missing figures, stale sources.</summary>
+    public static IReadOnlyList<string> Write(MonthlyReport report)
+    {
+        var sentences = new List<string>();
+        foreach (var a in report.Attainment)
+        {
+            sentences.Add(Attainment(a));
+        }
+
+        foreach (var basis in new[] { ChangeBasis.PreviousPeriod, ChangeBasis.LastYear })
+        {
+            sentences.AddRange(Changes(report, basis));
+        }
+
+        var untargeted = report.Kpis.Where(k => k.Assessment.Target is null).Select(k => k.Assessment.Kpi.NameVi).ToList();
+        if (untargeted.Count > 0)
+        {
+            sentences.Add($"Các chỉ số chưa được giao chỉ tiêu năm {Year(report.Month)} đối với {report.Unit.NameVi} (báo cáo nêu số liệu, không đánh giá đạt hay chưa đạt): {string.Join("; ", untargeted)}.");
+        }
+
+        var ownMissing = report.Kpis.Where(k => k.Assessment.Value.Value is null).Select(k => ReportText.InSentence(k.Assessment.Kpi.NameVi)).ToList();
+        if (ownMissing.Count > 0)
+        {
+            sentences.Add($"{report.Unit.NameVi} chưa có số liệu kỳ báo cáo của {ownMissing.Count} chỉ số: {string.Join("; ", ownMissing)}.");
+        }
+
+        sentences.Add(Missing(report));
+        if (report.StaleSources.Count > 0)
+        {
+            var list = report.StaleSources.Select(s => s.LastSuccess is { } at
+                ? $"{s.Name} (cập nhật thành công lần cuối lúc {TextFormat.Time(at)})"
+                : $"{s.Name} (chưa lần nào cập nhật thành công)");
+            sentences.Add($"Nguồn dữ liệu chưa được cập nhật kịp thời, số liệu có thể chưa đầy đủ: {string.Join("; ", list)}.");
+        }
+
+        return sentences;
+    }
+
+    /// <summary>One KPI of the reported unit: "Tỷ lệ hồ sơ nộp trực tuyến tháng 11/2026 đạt 79,00 %, chỉ tiêu ≥ 50,00 % (đạt); tháng trước 75,00 %; cùng kỳ năm trước 60,00 %."</summary>
+    public static string Kpi(KpiSection section)
+    {
+        var a = section.Assessment;
+        var kpi = a.Kpi;
+        var period = ReportText.Period(a.Period, a.Granularity);
+        var text = new StringBuilder(kpi.NameVi).Append(' ').Append(period);
+        if (a.InProgress)
+        {
+            text.Append(" (kỳ chưa kết thúc, số liệu tạm tính)");
+        }
+
+        text.Append(a.Value.Value is null ? ": chưa có số liệu" : $" đạt {ReportText.FigureWithUnit(kpi, a.Value.Value)}");
+        text.Append(a.Target is null
+            ? $"; chưa được giao chỉ tiêu năm {Year(a.Period)}"
+            : $", chỉ tiêu {ReportText.Target(kpi, a.Target)} ({ReportText.Status(a.Status).ToLower(Cultures.Vietnamese)})");
+        if (a.Value.Numerator is { } n && a.Value.Denominator is { } d)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" ({TextFormat.Precise(n, false, Cultures.Vietnamese)}/{TextFormat.Precise(d, false, Cultures.Vietnamese)})");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"; {ReportText.Basis(ChangeBasis.PreviousPeriod, a.Granularity)} {ReportText.FigureWithUnit(kpi, a.Previous.Value)}");
+        text.Append(CultureInfo.InvariantCulture, $"; cùng kỳ năm trước {ReportText.FigureWithUnit(kpi, a.LastYear.Value)}.");
+        return text.ToString();
+    }
+
+    private static string Attainment(TargetAttainment a)
+    {
+        var level = ReportText.InSentence(a.Level.NameVi);
+        var text = new StringBuilder($"{a.Met}/{a.Units} đơn vị {level} đạt chỉ tiêu {ReportText.InSentence(a.Kpi.NameVi)}");
+        var rest = new List<string>();
+        if (a.AtRisk > 0)
+        {
+            rest.Add($"{a.AtRisk} đơn vị gần đạt");
+        }
+
+        if (a.Missed > 0)
+        {
+            rest.Add($"{a.Missed} đơn vị chưa đạt");
+        }
+
+        if (a.NoData > 0)
+        {
+            rest.Add($"{a.NoData} đơn vị chưa có số liệu");
+        }
+
+        if (a.NoTarget > 0)
+        {
+            rest.Add($"{a.NoTarget} đơn vị chưa được giao chỉ tiêu");
+        }
+
+        if (rest.Count > 0)
+        {
+            text.Append(" (").AppendJoin(", ", rest).Append(')');
+        }
+
+        return text.Append('.').ToString();
+    }
+
+    // Across the monthly rates only: their changes are all in percentage points, so the biggest can be compared.
+    private static IEnumerable<string> Changes(MonthlyReport report, ChangeBasis basis)
+    {
+        var comparable = report.Changes
+            .Where(c => c.Basis == basis && c.Assessment.Kpi.IsPercentage && c.Assessment.Granularity == PeriodGranularity.Month)
+            .ToList();
+        var label = ReportText.Basis(basis, PeriodGranularity.Month);
+        var up = comparable.Where(c => c.Improvement).OrderByDescending(c => Math.Abs(c.Change)).Take(report.Options.Movements).ToList();
+        var down = comparable.Where(c => !c.Improvement).OrderByDescending(c => Math.Abs(c.Change)).Take(report.Options.Movements).ToList();
+        if (up.Count > 0)
+        {
+            yield return $"So với {label}, cải thiện nhiều nhất: {string.Join("; ", up.Select(Change))}.";
+        }
+
+        if (down.Count > 0)
+        {
+            yield return $"So với {label}, giảm sút nhiều nhất: {string.Join("; ", down.Select(Change))}.";
+        }
+    }
+
+    private static string Change(UnitChange c)
+    {
+        var kpi = c.Assessment.Kpi;
+        var way = c.Change > 0 ? "lên" : "xuống";
+        return $"{c.Assessment.Unit.NameVi}, {ReportText.InSentence(kpi.NameVi)} từ {ReportText.Figure(kpi, c.Before)} {way} {ReportText.Figure(kpi, c.Assessment.Value.Value)} ({ReportText.Change(kpi, c.Change)})";
+    }
+
+    private static string Missing(MonthlyReport report)
+    {
+        if (report.Children.Count == 0)
+        {
+            return $"{report.Unit.NameVi} không có đơn vị trực thuộc: báo cáo chỉ nêu số liệu của đơn vị.";
+        }
+
+        if (report.Missing.Count == 0)
+        {
+            return "Tất cả đơn vị trực thuộc đã có số liệu của kỳ báo cáo.";
+        }
+
+        var byUnit = report.Missing
+            .GroupBy(m => m.Unit.Code, StringComparer.Ordinal)
+            .Select(g => $"{g.First().Unit.NameVi} ({string.Join(", ", g.Select(m => ReportText.InSentence(m.Kpi.NameVi)))})");
+        var units = report.Missing.Select(m => m.Unit.Code).Distinct(StringComparer.Ordinal).Count();
+        return $"{units} đơn vị còn thiếu số liệu kỳ báo cáo: {string.Join("; ", byUnit)}.";
+    }
+
+    private static string Year(DateOnly day) => day.Year.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using KpiMonitor.Charts;
+using KpiMonitor.Reports.Content;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Text;
+
+namespace KpiMonitor.Reports.Layout;
+
+/// <summary>
+/// Lays the report's content out as a Vietnamese administrative report, once for every format: the Decree 30 heading,
+/// "I. TÌNH HÌNH CHUNG" (the summary), "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" (a table, then each KPI with its chart),
+/// "III. ĐƠN VỊ ĐẠT CHỈ TIÊU VÀ XẾP HẠNG", "IV. BIẾN ĐỘNG NỔI BẬT", "V. SỐ LIỆU CÒN THIẾU" and the appendix.
+/// </summary>
+public static class ReportOutline
+{
+    /// <summary>The document of <paramref name="report"/>, stamped with <paramref name="generatedAt"/> (the only part that changes between runs).</summary>
+    public static ReportDocument Build(MonthlyReport report, DateTimeOffset generatedAt)
+    {
+        var month = TextFormat.Period(report.Month, PeriodGranularity.Month, Cultures.Vietnamese);
+        var options = report.Options;
+        var heading = new ReportHeading(
+            options.ParentBody.ToUpper(Cultures.Vietnamese),
+            options.IssuingBody.ToUpper(Cultures.Vietnamese),
+            $"Số:        /BC-{options.DocumentCode}",
+            $"{options.Place}, ngày … tháng … năm …",
+            "BÁO CÁO",
+            $"Kết quả thực hiện các chỉ tiêu chính quyền số, cải cách hành chính tháng {month} của {report.Unit.NameVi}");
+
+        var body = new List<ReportBlock>
+        {
+            new ParagraphBlock($"Trên cơ sở số liệu thu thập tự động từ các hệ thống thông tin và số liệu do các cơ quan, đơn vị cập nhật, báo cáo kết quả thực hiện các chỉ tiêu tháng {month} của {report.Unit.NameVi} như sau:"),
+            new HeadingBlock(1, "I. TÌNH HÌNH CHUNG"),
+        };
+        body.AddRange(report.Summary.Select(s => new ParagraphBlock(s)));
+
+        body.Add(new HeadingBlock(1, "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"));
+        var tables = new OutlineTables(report);
+        body.Add(tables.Results());
+        for (int i = 0; i < report.Kpis.Count; i++)
+        {
+            var section = report.Kpis[i];
+            body.Add(new HeadingBlock(2, $"{(i + 1).ToString(CultureInfo.InvariantCulture)}. {section.Assessment.Kpi.NameVi}"));
+            body.Add(new ParagraphBlock(ReportSummary.Kpi(section)));
+            body.Add(new ChartBlock(Chart(report, section), $"Biểu đồ {(i + 1).ToString(CultureInfo.InvariantCulture)}. {section.Assessment.Kpi.NameVi} 12 tháng so với chỉ tiêu"));
+        }
+
+        body.Add(new HeadingBlock(1, "III. ĐƠN VỊ ĐẠT CHỈ TIÊU VÀ XẾP HẠNG"));
+        body.AddRange(tables.AttainmentAndLeagues());
+        body.Add(new HeadingBlock(1, "IV. BIẾN ĐỘNG NỔI BẬT"));
+        body.AddRange(tables.Changes());
+        body.Add(new HeadingBlock(1, "V. ĐƠN VỊ VÀ NGUỒN DỮ LIỆU CHƯA CẬP NHẬT"));
+        body.AddRange(tables.MissingAndStale());
+        body.Add(new HeadingBlock(1, "PHỤ LỤC. ĐỊNH NGHĨA, NGUỒN DỮ LIỆU VÀ CĂN CỨ CHỈ TIÊU"));
+        body.Add(tables.Appendix());
+
+        IReadOnlyList<string> recipients = options.Recipients.Count > 0 ? options.Recipients : ["- UBND tỉnh (b/c);", "- Lưu: VT."];
+        var stamp = $"Báo cáo được lập tự động bởi KpiMonitor lúc {TextFormat.Time(generatedAt)}.";
+        return new ReportDocument(heading, body, recipients, options.SignerTitle.ToUpper(Cultures.Vietnamese), stamp);
+    }
+
+    // The dashboard's chart of the same twelve months, the target of each month's year and its warning band.
+    private static TrendChartData Chart(MonthlyReport report, KpiSection section)
+    {
+        var kpi = section.Assessment.Kpi;
+        return new TrendChartData(
+            kpi.NameVi,
+            report.Unit.NameVi,
+            // A month still running is drawn as the dashboard draws it: dashed, provisional.
+            section.Trend.Select(p => new ChartPoint(p.Month, p.Value,
+                section.Assessment.InProgress && section.Assessment.Granularity == PeriodGranularity.Month && p.Month == section.Assessment.Period)).ToList(),
+            section.Trend.Select(p => new TargetPoint(p.Month, p.Target, p.WarningBand)).ToList(),
+            kpi.Direction,
+            kpi.IsPercentage,
+            kpi.DisplayUnit,
+            Cultures.Vietnamese,
+            PeriodGranularity.Month);
+    }
+}
