@@ -67,6 +67,10 @@ public sealed class AlertServiceProcessTests(PipelineFixture fixture)
         await Eventually.WaitUntilAsync(
             () => ReadOrEmpty(deployment.HealthFile).Contains("undelivered: 1", StringComparison.Ordinal) || deployment.Alerts.HasExited,
             "one undelivered digest in the health file", TimeSpan.FromSeconds(60));
+        // The process's output reaches the test through a pipe, possibly after the health file was written.
+        await Eventually.WaitUntilAsync(
+            () => deployment.Alerts.Output.Contains("kênh extra", StringComparison.Ordinal) || deployment.Alerts.HasExited,
+            "the failure logged with its channel code", TimeSpan.FromSeconds(20));
 
         Assert.Contains("kênh extra", deployment.Alerts.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(token, deployment.Alerts.Output, StringComparison.Ordinal);
