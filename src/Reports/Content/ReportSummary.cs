@@ -46,6 +46,11 @@ public static class ReportSummary
             sentences.Add($"Nguồn dữ liệu chưa được cập nhật kịp thời, số liệu có thể chưa đầy đủ: {string.Join("; ", list)}.");
         }
 
+        if (report.Alerts is { } alerts)
+        {
+            sentences.Add(Alerts(report, alerts));
+        }
+
         return sentences;
     }
 
@@ -74,6 +79,33 @@ public static class ReportSummary
         text.Append(CultureInfo.InvariantCulture, $"; cùng kỳ năm trước {ReportText.FigureWithUnit(kpi, a.LastYear.Value)}.");
         return text.ToString();
     }
+
+    /// <summary>
+    /// "Trong tháng 10/2026, hệ thống ghi nhận 3 cảnh báo phát sinh đối với Tỉnh X và các đơn vị trực thuộc (1 mức nghiêm trọng,
+    /// 2 mức cảnh báo); 2 cảnh báo đã kết thúc (…); đến cuối tháng còn 2 cảnh báo chưa kết thúc (…)."
+    /// </summary>
+    public static string Alerts(MonthlyReport report, MonthAlerts alerts)
+    {
+        string scope = report.Children.Count > 0 ? $"{report.Unit.NameVi} và các đơn vị trực thuộc" : report.Unit.NameVi;
+        string month = ReportText.Period(report.Month, PeriodGranularity.Month);
+        string until = alerts.MonthEnded ? "đến cuối tháng" : "đến thời điểm lập báo cáo";
+        if (alerts.Fired == 0 && alerts.Resolved == 0 && alerts.OpenAtEnd == 0)
+        {
+            return $"Trong {month}, hệ thống cảnh báo không ghi nhận cảnh báo nào đối với {scope}.";
+        }
+
+        return $"Trong {month}, hệ thống cảnh báo ghi nhận {Count(alerts.Fired)} cảnh báo phát sinh đối với {scope}{BySeverity(alerts, t => t.Fired)}; " +
+            $"{Count(alerts.Resolved)} cảnh báo đã kết thúc{BySeverity(alerts, t => t.Resolved)}; " +
+            $"{until} còn {Count(alerts.OpenAtEnd)} cảnh báo chưa kết thúc{BySeverity(alerts, t => t.OpenAtEnd)}.";
+    }
+
+    private static string BySeverity(MonthAlerts alerts, Func<AlertTally, int> count)
+    {
+        var parts = alerts.BySeverity.Where(t => count(t) > 0).Select(t => $"{Count(count(t))} mức {ReportText.Severity(t.Severity)}").ToList();
+        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
+    }
+
+    private static string Count(int n) => n.ToString("N0", Cultures.Vietnamese);
 
     private static string Attainment(TargetAttainment a)
     {

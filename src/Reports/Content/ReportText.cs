@@ -1,4 +1,5 @@
 using System.Globalization;
+using KpiMonitor.Alerts;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Targets;
@@ -74,4 +75,7 @@ public static class ReportText
 
         return char.ToLower(name[0], Vi) + name[1..];
     }
+
+    /// <summary>An alert's severity in a sentence: "nghiêm trọng", "cảnh báo" (the words of the alert mails, DigestText).</summary>
+    public static string Severity(AlertSeverity severity) => severity == AlertSeverity.Critical ? "nghiêm trọng" : "cảnh báo";
 }
