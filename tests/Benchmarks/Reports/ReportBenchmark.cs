@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using KpiMonitor.Alerts.History;
 using KpiMonitor.Benchmarks.Alerts;
 using KpiMonitor.Benchmarks.Dashboard;
 using KpiMonitor.Benchmarks.Storage;
@@ -24,7 +25,7 @@ namespace KpiMonitor.Benchmarks.Reports;
 /// <summary>
 /// The monthly leadership report of a province (issue #12): 150 units × 26 KPIs × 24 months of history in a private influxd,
 /// the report of the last complete month built as a host builds it (<c>AddReports</c>, the Influx store, no rollup cache),
-/// then laid out and written as PDF, DOCX and XLSX. Twice: the first run is a scheduled job's (a fresh process); the
+/// with the month's alerts read from the store's alert log as a host with alerting does, then laid out and written as PDF, DOCX and XLSX. Twice: the first run is a scheduled job's (a fresh process); the
 /// second shows what a warm process adds. Prints each stage, the sizes and the peak RSS of the report work; last, the
 /// first run's seconds.
 /// </summary>
@@ -105,7 +106,7 @@ public static class ReportBenchmark
         double total = contentMs + outlineMs + pdfMs + docxMs + xlsxMs;
         Console.WriteLine(string.Create(Invariant,
             $"  {label}: {total:0} ms = content {contentMs:0} + outline {outlineMs:0} + PDF {pdfMs:0} ({pdf.Length / 1024:N0} KB) + DOCX {docxMs:0} ({docx.Length / 1024:N0} KB) + XLSX {xlsxMs:0} ({xlsx.Length / 1024:N0} KB); " +
-            $"{report.Children.Count} units below, {report.Kpis.Count} KPIs, {report.Summary.Count} summary sentences; managed heap {GC.GetTotalMemory(false) / 1e6:0} MB"));
+            $"{report.Children.Count} units below, {report.Kpis.Count} KPIs, {report.Summary.Count} summary sentences, {report.Alerts?.Fired.ToString(Invariant) ?? "no"} alerts fired; managed heap {GC.GetTotalMemory(false) / 1e6:0} MB"));
         return total / 1000;
     }
 
@@ -120,7 +121,9 @@ public static class ReportBenchmark
                 Options.Create(new InfluxOptions { Url = influx.ToString(), Database = Database, Timeout = TimeSpan.FromMinutes(2) }),
                 catalog, TimeProvider.System, new CapturingLogger<InfluxTimeSeriesStore>()))
             .AddSingleton<ITimeSeriesStore>(sp => sp.GetRequiredService<InfluxTimeSeriesStore>())
-            .AddSingleton<ISourceHealthStore>(sp => sp.GetRequiredService<InfluxTimeSeriesStore>());
+            .AddSingleton<ISourceHealthStore>(sp => sp.GetRequiredService<InfluxTimeSeriesStore>())
+            // As in a host with alerting: the summary counts the month's alerts from the store's alert events.
+            .AddSingleton(sp => new AlertEventLog(sp.GetRequiredService<InfluxTimeSeriesStore>()));
         services.AddReports(_ => sources);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
