@@ -86,22 +86,21 @@ public static class ReportSummary
     /// </summary>
     public static string Alerts(MonthlyReport report, MonthAlerts alerts)
     {
-        string scope = report.Children.Count > 0 ? $"{report.Unit.NameVi} và các đơn vị trực thuộc" : report.Unit.NameVi;
+        string scope = report.Children.Count > 0 ? ReportText.Format("alerts.scope.withChildren", report.Unit.NameVi) : report.Unit.NameVi;
         string month = ReportText.Period(report.Month, PeriodGranularity.Month);
-        string until = alerts.MonthEnded ? "đến cuối tháng" : "đến thời điểm lập báo cáo";
         if (alerts.Fired == 0 && alerts.Resolved == 0 && alerts.OpenAtEnd == 0)
         {
-            return $"Trong {month}, hệ thống cảnh báo không ghi nhận cảnh báo nào đối với {scope}.";
+            return ReportText.Format("alerts.none", month, scope);
         }
 
-        return $"Trong {month}, hệ thống cảnh báo ghi nhận {Count(alerts.Fired)} cảnh báo phát sinh đối với {scope}{BySeverity(alerts, t => t.Fired)}; " +
-            $"{Count(alerts.Resolved)} cảnh báo đã kết thúc{BySeverity(alerts, t => t.Resolved)}; " +
-            $"{until} còn {Count(alerts.OpenAtEnd)} cảnh báo chưa kết thúc{BySeverity(alerts, t => t.OpenAtEnd)}.";
+        string until = ReportText.Text(alerts.MonthEnded ? "alerts.until.monthEnd" : "alerts.until.now");
+        return ReportText.Format("alerts.summary", month, Count(alerts.Fired), scope, BySeverity(alerts, t => t.Fired), Count(alerts.Resolved),
+            BySeverity(alerts, t => t.Resolved), until, Count(alerts.OpenAtEnd), BySeverity(alerts, t => t.OpenAtEnd));
     }
 
     private static string BySeverity(MonthAlerts alerts, Func<AlertTally, int> count)
     {
-        var parts = alerts.BySeverity.Where(t => count(t) > 0).Select(t => $"{Count(count(t))} mức {ReportText.Severity(t.Severity)}").ToList();
+        var parts = alerts.BySeverity.Where(t => count(t) > 0).Select(t => ReportText.Format("alerts.bySeverity", Count(count(t)), ReportText.Severity(t.Severity))).ToList();
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
 
