@@ -19,6 +19,8 @@ public sealed partial class ReportTextResourcesTests
         Assert.Empty(english.Keys.Except(vietnamese.Keys));
         Assert.All(english, e => Assert.DoesNotMatch("[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", e.Value.ToLowerInvariant()));
         Assert.All(vietnamese, v => Assert.Equal(Placeholders(v.Value), Placeholders(english[v.Key])));
+        // Column headers are one text separated by '|': both languages have as many columns.
+        Assert.All(vietnamese, v => Assert.Equal(v.Value.Count(c => c == '|'), english[v.Key].Count(c => c == '|')));
     }
 
     [Fact]
