@@ -2,6 +2,7 @@ using KpiMonitor.Benchmarks.Alerts;
 using KpiMonitor.Benchmarks.Collector;
 using KpiMonitor.Benchmarks.Dashboard;
 using KpiMonitor.Benchmarks.Imports;
+using KpiMonitor.Benchmarks.Reports;
 using KpiMonitor.Benchmarks.Storage;
 
 return args.FirstOrDefault() switch
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
     "imports" => await ImportBenchmark.RunAsync(args[1..]),
     "alerts" => await AlertsBenchmark.RunAsync(args[1..]),
+    "report" => await ReportBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -47,6 +49,13 @@ static int Usage()
                      riêng, đánh giá nguội và nóng, rồi 5.000 đơn vị cùng vi phạm: 40 người nhận, thư gửi tới máy chủ SMTP thật (aiosmtpd)
                      alerting at national scale: 26 rules × 5,000 units (130,000 rule instances) over 24 months of history in a private
                      influxd, cold and warm evaluations, then 5,000 units breaching at once: 40 recipients, mail to a real SMTP server (aiosmtpd)
+                     --influx-url URL (hoặc/or KPIMONITOR_BENCH_INFLUX_URL)  dùng máy chủ có sẵn / use an existing server
+                     --skip-load     dữ liệu đã nạp ở lần chạy trước / the history is there from an earlier run
+
+          report     báo cáo tháng của một tỉnh: 150 đơn vị × 26 chỉ tiêu × 24 tháng trong influxd riêng; thời gian lập nội dung,
+                     PDF, DOCX và XLSX, bộ nhớ đỉnh (VmHWM)
+                     the monthly report of a province: 150 units × 26 KPIs × 24 months in a private influxd; the time to build
+                     the content, PDF, DOCX and XLSX, peak memory (VmHWM)
                      --influx-url URL (hoặc/or KPIMONITOR_BENCH_INFLUX_URL)  dùng máy chủ có sẵn / use an existing server
                      --skip-load     dữ liệu đã nạp ở lần chạy trước / the history is there from an earlier run
         """);

@@ -30,7 +30,7 @@ public sealed class ReportFixture : IAsyncLifetime
         Source("e-office", "Hệ thống quản lý văn bản và điều hành"),
     ]);
 
-    public ReportBuilder Builder() => new(
+    public ReportBuilder Builder(ReportAlerts? alerts = null) => new(
         new KpiAssessor(new KpiReader(Store, Catalog), Catalog, Clock),
         new KpiReader(Store, Catalog),
         Catalog,
@@ -38,7 +38,8 @@ public sealed class ReportFixture : IAsyncLifetime
         Store,
         Sources,
         Options.Create(new ReportOptions { ParentBody = "UBND TỈNH LAI CHÂU", IssuingBody = "SỞ KHOA HỌC VÀ CÔNG NGHỆ", Place = "Lai Châu" }),
-        Clock);
+        Clock,
+        alerts);
 
     public async Task InitializeAsync()
     {

@@ -18,6 +18,7 @@ namespace KpiMonitor.Reports.Content;
 /// <param name="Leagues">Top and bottom children per KPI and level, with rank movement.</param>
 /// <param name="Appendix">Each KPI's definition, source system, target and its document.</param>
 /// <param name="Summary">The summary, sentence by sentence, in the register of the seed reports.</param>
+/// <param name="Alerts">The month's alerts of the unit and the units below it; null when the host has no alerting.</param>
 public sealed record MonthlyReport(
     OrgUnit Unit,
     DateOnly Month,
@@ -30,4 +31,5 @@ public sealed record MonthlyReport(
     IReadOnlyList<StaleSource> StaleSources,
     IReadOnlyList<LeagueTable> Leagues,
     IReadOnlyList<AppendixRow> Appendix,
-    IReadOnlyList<string> Summary);
+    IReadOnlyList<string> Summary,
+    MonthAlerts? Alerts = null);

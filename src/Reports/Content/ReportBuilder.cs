@@ -22,7 +22,8 @@ public sealed class ReportBuilder(
     ITimeSeriesStore store,
     ReportSources sources,
     IOptions<ReportOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ReportAlerts? alerts = null)
 {
     /// <summary>The report of <paramref name="unitCode"/> for the month holding <paramref name="month"/>; a month not yet begun is refused.</summary>
     public async Task<MonthlyReport> BuildAsync(string unitCode, DateOnly month, CancellationToken cancellationToken)
@@ -59,10 +60,26 @@ public sealed class ReportBuilder(
             .ToList();
 
         var today = assessor.Today;
-        var children = catalog.Units.AsOf(lastDay < today ? lastDay : today).ChildrenOf(unit.Code);
+        var tree = catalog.Units.AsOf(lastDay < today ? lastDay : today);
+        var children = tree.ChildrenOf(unit.Code);
+        var monthAlerts = await MonthAlertsAsync(tree.SubtreeOf(unit.Code), first, cancellationToken);
         var report = new MonthlyReport(unit, first, settings, children, sections, findings.Attainment, findings.Changes, findings.Missing, stale,
-            findings.Leagues, appendix, []);
+            findings.Leagues, appendix, [], monthAlerts);
         return report with { Summary = ReportSummary.Write(report) };
+    }
+
+    // The month in Vietnamese time; for a month in progress, up to now.
+    private Task<MonthAlerts?> MonthAlertsAsync(IReadOnlyList<string> subtree, DateOnly month, CancellationToken cancellationToken)
+    {
+        if (alerts is not { Available: true })
+        {
+            return Task.FromResult<MonthAlerts?>(null);
+        }
+
+        var start = VietnamTime.StartOf(month);
+        var end = VietnamTime.StartOf(month.AddMonths(1));
+        var now = time.GetUtcNow();
+        return alerts.CountAsync(subtree.ToHashSet(StringComparer.Ordinal), start, end < now ? end : now, end <= now, cancellationToken);
     }
 
     private string Scope(Target target) =>

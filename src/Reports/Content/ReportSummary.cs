@@ -28,22 +28,27 @@ public static class ReportSummary
         var untargeted = report.Kpis.Where(k => k.Assessment.Target is null).Select(k => k.Assessment.Kpi.NameVi).ToList();
         if (untargeted.Count > 0)
         {
-            sentences.Add($"Các chỉ số chưa được giao chỉ tiêu năm {Year(report.Month)} đối với {report.Unit.NameVi} (báo cáo nêu số liệu, không đánh giá đạt hay chưa đạt): {string.Join("; ", untargeted)}.");
+            sentences.Add(ReportText.Format("summary.untargeted", Year(report.Month), report.Unit.NameVi, string.Join("; ", untargeted)));
         }
 
         var ownMissing = report.Kpis.Where(k => k.Assessment.Value.Value is null).Select(k => ReportText.InSentence(k.Assessment.Kpi.NameVi)).ToList();
         if (ownMissing.Count > 0)
         {
-            sentences.Add($"{report.Unit.NameVi} chưa có số liệu kỳ báo cáo của {ownMissing.Count} chỉ số: {string.Join("; ", ownMissing)}.");
+            sentences.Add(ReportText.Format("summary.ownMissing", report.Unit.NameVi, ownMissing.Count, string.Join("; ", ownMissing)));
         }
 
         sentences.Add(Missing(report));
         if (report.StaleSources.Count > 0)
         {
             var list = report.StaleSources.Select(s => s.LastSuccess is { } at
-                ? $"{s.Name} (cập nhật thành công lần cuối lúc {TextFormat.Time(at)})"
-                : $"{s.Name} (chưa lần nào cập nhật thành công)");
-            sentences.Add($"Nguồn dữ liệu chưa được cập nhật kịp thời, số liệu có thể chưa đầy đủ: {string.Join("; ", list)}.");
+                ? ReportText.Format("summary.source.last", s.Name, TextFormat.Time(at))
+                : ReportText.Format("summary.source.never", s.Name));
+            sentences.Add(ReportText.Format("summary.staleSources", string.Join("; ", list)));
+        }
+
+        if (report.Alerts is { } alerts)
+        {
+            sentences.Add(Alerts(report, alerts));
         }
 
         return sentences;
@@ -58,46 +63,72 @@ public static class ReportSummary
         var text = new StringBuilder(kpi.NameVi).Append(' ').Append(period);
         if (a.InProgress)
         {
-            text.Append(" (kỳ chưa kết thúc, số liệu tạm tính)");
+            text.Append(ReportText.Text("kpi.inProgress"));
         }
 
-        text.Append(a.Value.Value is null ? ": chưa có số liệu" : $" đạt {ReportText.FigureWithUnit(kpi, a.Value.Value)}");
+        text.Append(a.Value.Value is null ? ReportText.Text("kpi.noFigure") : ReportText.Format("kpi.value", ReportText.FigureWithUnit(kpi, a.Value.Value)));
         text.Append(a.Target is null
-            ? $"; chưa được giao chỉ tiêu năm {Year(a.Period)}"
-            : $", chỉ tiêu {ReportText.Target(kpi, a.Target)} ({ReportText.Status(a.Status).ToLower(Cultures.Vietnamese)})");
+            ? ReportText.Format("kpi.noTarget", Year(a.Period))
+            : ReportText.Format("kpi.target", ReportText.Target(kpi, a.Target), ReportText.Status(a.Status).ToLower(Cultures.Vietnamese)));
         if (a.Value.Numerator is { } n && a.Value.Denominator is { } d)
         {
             text.Append(CultureInfo.InvariantCulture, $" ({TextFormat.Precise(n, false, Cultures.Vietnamese)}/{TextFormat.Precise(d, false, Cultures.Vietnamese)})");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"; {ReportText.Basis(ChangeBasis.PreviousPeriod, a.Granularity)} {ReportText.FigureWithUnit(kpi, a.Previous.Value)}");
-        text.Append(CultureInfo.InvariantCulture, $"; cùng kỳ năm trước {ReportText.FigureWithUnit(kpi, a.LastYear.Value)}.");
+        text.Append(ReportText.Format("kpi.lastYear", ReportText.FigureWithUnit(kpi, a.LastYear.Value)));
         return text.ToString();
     }
+
+    /// <summary>
+    /// "Trong tháng 10/2026, hệ thống ghi nhận 3 cảnh báo phát sinh đối với Tỉnh X và các đơn vị trực thuộc (1 mức nghiêm trọng,
+    /// 2 mức cảnh báo); 2 cảnh báo đã kết thúc (…); đến cuối tháng còn 2 cảnh báo chưa kết thúc (…)."
+    /// </summary>
+    public static string Alerts(MonthlyReport report, MonthAlerts alerts)
+    {
+        string scope = report.Children.Count > 0 ? ReportText.Format("alerts.scope.withChildren", report.Unit.NameVi) : report.Unit.NameVi;
+        string month = ReportText.Period(report.Month, PeriodGranularity.Month);
+        if (alerts.Fired == 0 && alerts.Resolved == 0 && alerts.OpenAtEnd == 0)
+        {
+            return ReportText.Format("alerts.none", month, scope);
+        }
+
+        string until = ReportText.Text(alerts.MonthEnded ? "alerts.until.monthEnd" : "alerts.until.now");
+        return ReportText.Format("alerts.summary", month, Count(alerts.Fired), scope, BySeverity(alerts, t => t.Fired), Count(alerts.Resolved),
+            BySeverity(alerts, t => t.Resolved), until, Count(alerts.OpenAtEnd), BySeverity(alerts, t => t.OpenAtEnd));
+    }
+
+    private static string BySeverity(MonthAlerts alerts, Func<AlertTally, int> count)
+    {
+        var parts = alerts.BySeverity.Where(t => count(t) > 0).Select(t => ReportText.Format("alerts.bySeverity", Count(count(t)), ReportText.Severity(t.Severity))).ToList();
+        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
+    }
+
+    private static string Count(int n) => n.ToString("N0", Cultures.Vietnamese);
 
     private static string Attainment(TargetAttainment a)
     {
         var level = ReportText.InSentence(a.Level.NameVi);
-        var text = new StringBuilder($"{a.Met}/{a.Units} đơn vị {level} đạt chỉ tiêu {ReportText.InSentence(a.Kpi.NameVi)}");
+        var text = new StringBuilder(ReportText.Format("attainment.met", a.Met, a.Units, level, ReportText.InSentence(a.Kpi.NameVi)));
         var rest = new List<string>();
         if (a.AtRisk > 0)
         {
-            rest.Add($"{a.AtRisk} đơn vị gần đạt");
+            rest.Add(ReportText.Format("attainment.atRisk", a.AtRisk));
         }
 
         if (a.Missed > 0)
         {
-            rest.Add($"{a.Missed} đơn vị chưa đạt");
+            rest.Add(ReportText.Format("attainment.missed", a.Missed));
         }
 
         if (a.NoData > 0)
         {
-            rest.Add($"{a.NoData} đơn vị chưa có số liệu");
+            rest.Add(ReportText.Format("attainment.noData", a.NoData));
         }
 
         if (a.NoTarget > 0)
         {
-            rest.Add($"{a.NoTarget} đơn vị chưa được giao chỉ tiêu");
+            rest.Add(ReportText.Format("attainment.noTarget", a.NoTarget));
         }
 
         if (rest.Count > 0)
@@ -119,39 +150,39 @@ public static class ReportSummary
         var down = comparable.Where(c => !c.Improvement).OrderByDescending(c => Math.Abs(c.Change)).Take(report.Options.Movements).ToList();
         if (up.Count > 0)
         {
-            yield return $"So với {label}, cải thiện nhiều nhất: {string.Join("; ", up.Select(Change))}.";
+            yield return ReportText.Format("changes.up", label, string.Join("; ", up.Select(Change)));
         }
 
         if (down.Count > 0)
         {
-            yield return $"So với {label}, giảm sút nhiều nhất: {string.Join("; ", down.Select(Change))}.";
+            yield return ReportText.Format("changes.down", label, string.Join("; ", down.Select(Change)));
         }
     }
 
     private static string Change(UnitChange c)
     {
         var kpi = c.Assessment.Kpi;
-        var way = c.Change > 0 ? "lên" : "xuống";
-        return $"{c.Assessment.Unit.NameVi}, {ReportText.InSentence(kpi.NameVi)} từ {ReportText.Figure(kpi, c.Before)} {way} {ReportText.Figure(kpi, c.Assessment.Value.Value)} ({ReportText.Change(kpi, c.Change)})";
+        return ReportText.Format(c.Change > 0 ? "changes.itemUp" : "changes.itemDown", c.Assessment.Unit.NameVi, ReportText.InSentence(kpi.NameVi), ReportText.Figure(kpi, c.Before),
+            ReportText.Figure(kpi, c.Assessment.Value.Value), ReportText.Change(kpi, c.Change));
     }
 
     private static string Missing(MonthlyReport report)
     {
         if (report.Children.Count == 0)
         {
-            return $"{report.Unit.NameVi} không có đơn vị trực thuộc: báo cáo chỉ nêu số liệu của đơn vị.";
+            return ReportText.Format("missing.noUnitsBelow", report.Unit.NameVi);
         }
 
         if (report.Missing.Count == 0)
         {
-            return "Tất cả đơn vị trực thuộc đã có số liệu của kỳ báo cáo.";
+            return ReportText.Text("text.noneMissing");
         }
 
         var byUnit = report.Missing
             .GroupBy(m => m.Unit.Code, StringComparer.Ordinal)
-            .Select(g => $"{g.First().Unit.NameVi} ({string.Join(", ", g.Select(m => ReportText.InSentence(m.Kpi.NameVi)))})");
+            .Select(g => ReportText.Format("missing.unit", g.First().Unit.NameVi, string.Join(", ", g.Select(m => ReportText.InSentence(m.Kpi.NameVi)))));
         var units = report.Missing.Select(m => m.Unit.Code).Distinct(StringComparer.Ordinal).Count();
-        return $"{units} đơn vị còn thiếu số liệu kỳ báo cáo: {string.Join("; ", byUnit)}.";
+        return ReportText.Format("missing.summary", units, string.Join("; ", byUnit));
     }
 
     private static string Year(DateOnly day) => day.Year.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Resources;
+using KpiMonitor.Alerts;
 using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Targets;
@@ -6,9 +8,15 @@ using KpiMonitor.Shared.Text;
 
 namespace KpiMonitor.Reports.Content;
 
-/// <summary>The words and figures every part of the report writes the same way, in vi-VN (<see cref="TextFormat"/>).</summary>
+/// <summary>
+/// The words and figures every part of the report writes the same way, in vi-VN (<see cref="TextFormat"/>). The words are in
+/// <c>ReportText.resx</c> (Vietnamese, the neutral language) with <c>ReportText.en.resx</c> beside it (ADR 012); the report
+/// is written in Vietnamese, the language of official documents.
+/// </summary>
 public static class ReportText
 {
+    private static readonly ResourceManager Resources = new(typeof(ReportText).FullName!, typeof(ReportText).Assembly);
+
     private static CultureInfo Vi => Cultures.Vietnamese;
 
     /// <summary>A KPI's figure as the report writes it: "99,60 %", "5.369", "—" without one.</summary>
@@ -23,7 +31,7 @@ public static class ReportText
     {
         if (target is null)
         {
-            return "chưa giao chỉ tiêu";
+            return Text("target.none");
         }
 
         var sign = (target.Direction ?? kpi.Direction) == Direction.LowerIsBetter ? "≤" : "≥";
@@ -34,34 +42,31 @@ public static class ReportText
     public static string Change(KpiDefinition kpi, double change)
     {
         var sign = change > 0 ? "+" : change < 0 ? "−" : "";
-        var size = kpi.IsPercentage ? Math.Abs(change).ToString("N2", Vi) + " điểm %" : TextFormat.Precise(Math.Abs(change), false, Vi);
+        var size = kpi.IsPercentage ? Format("change.points", Math.Abs(change).ToString("N2", Vi)) : TextFormat.Precise(Math.Abs(change), false, Vi);
         return sign + size;
     }
 
     /// <summary>A status as the report names it.</summary>
     public static string Status(KpiStatus status) => status switch
     {
-        KpiStatus.Met => "Đạt",
-        KpiStatus.AtRisk => "Gần đạt",
-        KpiStatus.Missed => "Chưa đạt",
-        KpiStatus.NoTarget => "Chưa giao chỉ tiêu",
-        _ => "Chưa có số liệu",
+        KpiStatus.Met or KpiStatus.AtRisk or KpiStatus.Missed or KpiStatus.NoTarget => Text("status." + status),
+        _ => Text("status.NoData"),
     };
 
     /// <summary>A period as the report names it: "tháng 11/2026", "Q4/2026", "năm 2026".</summary>
     public static string Period(DateOnly firstDay, PeriodGranularity granularity) => granularity switch
     {
-        PeriodGranularity.Month => $"tháng {TextFormat.Period(firstDay, granularity, Vi)}",
-        PeriodGranularity.Year => $"năm {firstDay.Year.ToString(CultureInfo.InvariantCulture)}",
+        PeriodGranularity.Month => Format("period.month", TextFormat.Period(firstDay, granularity, Vi)),
+        PeriodGranularity.Year => Format("period.year", firstDay.Year.ToString(CultureInfo.InvariantCulture)),
         _ => TextFormat.Period(firstDay, granularity, Vi),
     };
 
     /// <summary>"tháng trước" for a monthly KPI, "kỳ trước" otherwise; "cùng kỳ năm trước".</summary>
     public static string Basis(ChangeBasis basis, PeriodGranularity granularity) => basis switch
     {
-        ChangeBasis.PreviousPeriod when granularity == PeriodGranularity.Month => "tháng trước",
-        ChangeBasis.PreviousPeriod => "kỳ trước",
-        _ => "cùng kỳ năm trước",
+        ChangeBasis.PreviousPeriod when granularity == PeriodGranularity.Month => Text("basis.previousMonth"),
+        ChangeBasis.PreviousPeriod => Text("basis.previousPeriod"),
+        _ => Text("basis.lastYear"),
     };
 
     /// <summary>A name in the middle of a sentence: its first letter lower-case ("tỷ lệ hồ sơ nộp trực tuyến"), acronyms kept.</summary>
@@ -74,4 +79,14 @@ public static class ReportText
 
         return char.ToLower(name[0], Vi) + name[1..];
     }
+
+    /// <summary>An alert's severity in a sentence: "nghiêm trọng", "cảnh báo" (the words of the alert mails, DigestText).</summary>
+    public static string Severity(AlertSeverity severity) => Text("severity." + severity);
+
+    /// <summary>The report's text <paramref name="key"/> of <c>ReportText.resx</c>, in Vietnamese.</summary>
+    internal static string Text(string key) =>
+        Resources.GetString(key, Vi) ?? throw new InvalidOperationException($"ReportText.resx has no text '{key}'.");
+
+    /// <summary>The text <paramref name="key"/> with its placeholders filled, in Vietnamese.</summary>
+    internal static string Format(string key, params object?[] values) => string.Format(Vi, Text(key), values);
 }

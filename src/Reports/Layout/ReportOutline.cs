@@ -21,19 +21,19 @@ public static class ReportOutline
         var heading = new ReportHeading(
             options.ParentBody.ToUpper(Cultures.Vietnamese),
             options.IssuingBody.ToUpper(Cultures.Vietnamese),
-            $"Số:        /BC-{options.DocumentCode}",
-            $"{options.Place}, ngày … tháng … năm …",
-            "BÁO CÁO",
-            $"Kết quả thực hiện các chỉ tiêu chính quyền số, cải cách hành chính tháng {month} của {report.Unit.NameVi}");
+            ReportText.Format("outline.number", options.DocumentCode),
+            ReportText.Format("outline.placeAndDate", options.Place),
+            ReportText.Text("outline.kind"),
+            ReportText.Format("outline.title", month, report.Unit.NameVi));
 
         var body = new List<ReportBlock>
         {
-            new ParagraphBlock($"Trên cơ sở số liệu thu thập tự động từ các hệ thống thông tin và số liệu do các cơ quan, đơn vị cập nhật, báo cáo kết quả thực hiện các chỉ tiêu tháng {month} của {report.Unit.NameVi} như sau:"),
-            new HeadingBlock(1, "I. TÌNH HÌNH CHUNG"),
+            new ParagraphBlock(ReportText.Format("outline.opening", month, report.Unit.NameVi)),
+            new HeadingBlock(1, ReportText.Text("outline.general")),
         };
         body.AddRange(report.Summary.Select(s => new ParagraphBlock(s)));
 
-        body.Add(new HeadingBlock(1, "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"));
+        body.Add(new HeadingBlock(1, ReportText.Text("outline.results")));
         var tables = new OutlineTables(report);
         body.Add(tables.Results());
         for (int i = 0; i < report.Kpis.Count; i++)
@@ -41,20 +41,20 @@ public static class ReportOutline
             var section = report.Kpis[i];
             body.Add(new HeadingBlock(2, $"{(i + 1).ToString(CultureInfo.InvariantCulture)}. {section.Assessment.Kpi.NameVi}"));
             body.Add(new ParagraphBlock(ReportSummary.Kpi(section)));
-            body.Add(new ChartBlock(Chart(report, section), $"Biểu đồ {(i + 1).ToString(CultureInfo.InvariantCulture)}. {section.Assessment.Kpi.NameVi} 12 tháng so với chỉ tiêu"));
+            body.Add(new ChartBlock(Chart(report, section), ReportText.Format("outline.chartCaption", (i + 1).ToString(CultureInfo.InvariantCulture), section.Assessment.Kpi.NameVi)));
         }
 
-        body.Add(new HeadingBlock(1, "III. ĐƠN VỊ ĐẠT CHỈ TIÊU VÀ XẾP HẠNG"));
+        body.Add(new HeadingBlock(1, ReportText.Text("outline.attainment")));
         body.AddRange(tables.AttainmentAndLeagues());
-        body.Add(new HeadingBlock(1, "IV. BIẾN ĐỘNG NỔI BẬT"));
+        body.Add(new HeadingBlock(1, ReportText.Text("outline.changes")));
         body.AddRange(tables.Changes());
-        body.Add(new HeadingBlock(1, "V. ĐƠN VỊ VÀ NGUỒN DỮ LIỆU CHƯA CẬP NHẬT"));
+        body.Add(new HeadingBlock(1, ReportText.Text("outline.missing")));
         body.AddRange(tables.MissingAndStale());
-        body.Add(new HeadingBlock(1, "PHỤ LỤC. ĐỊNH NGHĨA, NGUỒN DỮ LIỆU VÀ CĂN CỨ CHỈ TIÊU"));
+        body.Add(new HeadingBlock(1, ReportText.Text("outline.appendix")));
         body.Add(tables.Appendix());
 
-        IReadOnlyList<string> recipients = options.Recipients.Count > 0 ? options.Recipients : ["- UBND tỉnh (b/c);", "- Lưu: VT."];
-        var stamp = $"Báo cáo được lập tự động bởi KpiMonitor lúc {TextFormat.Time(generatedAt)}.";
+        IReadOnlyList<string> recipients = options.Recipients.Count > 0 ? options.Recipients : [ReportText.Text("outline.recipient.committee"), ReportText.Text("outline.recipient.archive")];
+        var stamp = ReportText.Format("outline.stamp", TextFormat.Time(generatedAt));
         return new ReportDocument(heading, body, recipients, options.SignerTitle.ToUpper(Cultures.Vietnamese), stamp);
     }
 

@@ -24,27 +24,27 @@ public static class XlsxReportWriter
         ArgumentNullException.ThrowIfNull(report);
         return
         [
-            new("Chỉ tiêu", ["Mã", "Chỉ tiêu", "Kỳ", "Kết quả", "Tử số", "Mẫu số", "Chỉ tiêu giao", "Đánh giá", "Kỳ trước", "Cùng kỳ năm trước", "Đơn vị tính"],
+            new(ReportText.Text("sheet.kpis"), Columns("sheet.kpis.columns"),
                 report.Kpis.Select(k => k.Assessment).Select(a => Row(a.Kpi.Code, a.Kpi.NameVi, TextFormat.Period(a.Period, a.Granularity, Cultures.Vietnamese),
                     a.Value.Value, a.Value.Numerator, a.Value.Denominator, a.Target?.Value, ReportText.Status(a.Status), a.Previous.Value, a.LastYear.Value, a.Kpi.DisplayUnit)).ToList()),
-            new("Xu hướng 12 tháng", ["Mã", "Chỉ tiêu", "Tháng", "Kết quả", "Chỉ tiêu giao"],
+            new(ReportText.Text("sheet.trend"), Columns("sheet.trend.columns"),
                 report.Kpis.SelectMany(k => k.Trend.Select(p => Row(k.Assessment.Kpi.Code, k.Assessment.Kpi.NameVi,
                     TextFormat.Period(p.Month, Shared.Periods.PeriodGranularity.Month, Cultures.Vietnamese), p.Value, p.Target))).ToList()),
-            new("Đạt chỉ tiêu", ["Mã", "Chỉ tiêu", "Cấp", "Đạt", "Gần đạt", "Chưa đạt", "Chưa có số liệu", "Chưa giao chỉ tiêu", "Tổng số đơn vị"],
+            new(ReportText.Text("sheet.attainment"), Columns("sheet.attainment.columns"),
                 report.Attainment.Select(a => Row(a.Kpi.Code, a.Kpi.NameVi, a.Level.NameVi, a.Met, a.AtRisk, a.Missed, a.NoData, a.NoTarget, a.Units)).ToList()),
-            new("Xếp hạng", ["Mã", "Chỉ tiêu", "Cấp", "Hạng", "Mã đơn vị", "Đơn vị", "Kết quả", "Hạng kỳ trước", "Thay đổi hạng"],
+            new(ReportText.Text("sheet.leagues"), Columns("sheet.leagues.columns"),
                 report.Leagues.SelectMany(l => l.Top.Concat(l.Bottom).Select(a => Row(l.Kpi.Code, l.Kpi.NameVi, l.Level.NameVi, a.Rank, a.Unit.Code,
                     a.Unit.NameVi, a.Value.Value, a.PreviousRank, a.Movement))).ToList()),
-            new("Biến động", ["Mã", "Chỉ tiêu", "So với", "Mã đơn vị", "Đơn vị", "Trước", "Nay", "Thay đổi", "Xu hướng"],
+            new(ReportText.Text("sheet.changes"), Columns("sheet.changes.columns"),
                 report.Changes.Select(c => Row(c.Assessment.Kpi.Code, c.Assessment.Kpi.NameVi, ReportText.Basis(c.Basis, c.Assessment.Granularity), c.Assessment.Unit.Code,
-                    c.Assessment.Unit.NameVi, c.Before, c.Assessment.Value.Value, c.Change, c.Improvement ? "Cải thiện" : "Giảm sút")).ToList()),
-            new("Thiếu số liệu", ["Mã đơn vị", "Đơn vị", "Mã", "Chỉ tiêu", "Kỳ"],
+                    c.Assessment.Unit.NameVi, c.Before, c.Assessment.Value.Value, c.Change, ReportText.Text(c.Improvement ? "text.improvement" : "text.fall"))).ToList()),
+            new(ReportText.Text("sheet.missing"), Columns("sheet.missing.columns"),
                 report.Missing.Select(m => Row(m.Unit.Code, m.Unit.NameVi, m.Kpi.Code, m.Kpi.NameVi, TextFormat.Period(m.Period, m.Kpi.Period, Cultures.Vietnamese))).ToList()),
-            new("Nguồn chưa cập nhật", ["Mã nguồn", "Nguồn dữ liệu", "Cập nhật thành công lần cuối", "Số đơn vị"],
-                report.StaleSources.Select(s => Row(s.Code, s.Name, s.LastSuccess is null ? "Chưa lần nào" : TextFormat.Time(s.LastSuccess), s.Units)).ToList()),
-            new("Phụ lục", ["Mã", "Chỉ tiêu", "Định nghĩa", "Hệ thống nguồn", "Áp dụng cho", "Chỉ tiêu giao", "Văn bản"],
+            new(ReportText.Text("sheet.stale"), Columns("sheet.stale.columns"),
+                report.StaleSources.Select(s => Row(s.Code, s.Name, s.LastSuccess is null ? ReportText.Text("text.neverUpdated") : TextFormat.Time(s.LastSuccess), s.Units)).ToList()),
+            new(ReportText.Text("sheet.appendix"), Columns("sheet.appendix.columns"),
                 report.Appendix.SelectMany(a => a.Targets.Count == 0
-                    ? [Row(a.Kpi.Code, a.Kpi.NameVi, a.Kpi.DefinitionVi, a.Kpi.SourceSystem, null, null, "Chưa giao chỉ tiêu")]
+                    ? [Row(a.Kpi.Code, a.Kpi.NameVi, a.Kpi.DefinitionVi, a.Kpi.SourceSystem, null, null, ReportText.Text("status.NoTarget"))]
                     : a.Targets.Select(t => Row(a.Kpi.Code, a.Kpi.NameVi, a.Kpi.DefinitionVi, a.Kpi.SourceSystem, t.Scope, t.Target.Value, t.Target.Document))).ToList()),
         ];
     }
@@ -140,4 +140,7 @@ public static class XlsxReportWriter
 
         return name;
     }
+
+    // A sheet's column headers, one text separated by '|' in ReportText.resx.
+    private static string[] Columns(string key) => ReportText.Text(key).Split('|');
 }

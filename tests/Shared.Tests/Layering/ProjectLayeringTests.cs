@@ -33,6 +33,14 @@ public sealed class ProjectLayeringTests
     }
 
     [Fact]
+    public void Reports_ReferenceTheDomainChartsAndAlerts_NoHostAndNoStore()
+    {
+        // ADR 010: the report counts the month's alerts from the alert events (Alerts), never through a host or a store engine.
+        Assert.Equal(["Alerts", "Charts", "Shared"], ProjectReferencesOf("src/Reports/KpiMonitor.Reports.csproj"));
+        Assert.DoesNotContain("Reports", ProjectReferencesOf("src/Alerts/KpiMonitor.Alerts.csproj"));
+    }
+
+    [Fact]
     public void Shared_ReferencesNoOtherProject()
     {
         var document = XDocument.Load(Path.Combine(RepoPaths.Root, "src/Shared/KpiMonitor.Shared.csproj"));
@@ -46,6 +54,13 @@ public sealed class ProjectLayeringTests
         // The check above must be able to see a package: the storage project's own closure has SQLite.
         Assert.Contains("Microsoft.Data.Sqlite", PackagesOf(Path.Combine(RepoPaths.Root, "src/Storage/KpiMonitor.Storage.csproj")));
     }
+
+    /// <summary>The folders under <c>src/</c> of the projects a project references directly, sorted.</summary>
+    private static List<string> ProjectReferencesOf(string project) =>
+        XDocument.Load(Path.Combine(RepoPaths.Root, project)).Descendants("ProjectReference")
+            .Select(r => Path.GetFileName(Path.GetDirectoryName(((string)r.Attribute("Include")!).Replace('\\', '/'))!))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Every package referenced by the project or by a project it references, however deep.</summary>
     private static HashSet<string> PackagesOf(string project)
