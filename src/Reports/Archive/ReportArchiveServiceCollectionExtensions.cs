@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KpiMonitor.Reports.Archive;
+
+/// <summary>Registers the report archive for a host that already has the catalogue.</summary>
+public static class ReportArchiveServiceCollectionExtensions
+{
+    /// <summary><see cref="ReportArchiveOptions"/> from the <c>Reports</c> section, validated at start, and the <see cref="ReportArchive"/>.</summary>
+    public static IServiceCollection AddReportArchive(this IServiceCollection services)
+    {
+        services.AddOptions<ReportArchiveOptions>().BindConfiguration(ReportArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReportArchive>();
+        return services;
+    }
+}
