@@ -21,6 +21,7 @@ public static class ReportScheduleServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<ReportScheduleOptions>().BindConfiguration(ReportScheduleOptions.Section);
         services.AddSingleton<IValidateOptions<ReportScheduleOptions>, ReportScheduleOptionsValidator>();
         services.AddSingleton<MonthlyReportRun>();
+        services.AddHostedService<QuartzLoggingBridge>();
         services.AddQuartz();
         services.AddHostedService<ReportSchedule>();
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = false);
