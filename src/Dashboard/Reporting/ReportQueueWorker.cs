@@ -4,7 +4,8 @@ namespace KpiMonitor.Dashboard.Reporting;
 
 /// <summary>
 /// Makes the queued reports one after the other, off the request threads, and records each stage in the queue. A
-/// report that fails is marked failed with its reason and logged once here; the next one is made all the same.
+/// report that fails, for whatever reason, is marked failed with its reason and logged once here; the next one is made
+/// all the same.
 /// </summary>
 public sealed partial class ReportQueueWorker(ReportQueue queue, ReportProducer producer, ILogger<ReportQueueWorker> logger) : BackgroundService
 {
@@ -28,9 +29,10 @@ public sealed partial class ReportQueueWorker(ReportQueue queue, ReportProducer 
                 queue.Update(id, ReportStage.Failed, "Dịch vụ đang dừng; hãy tạo lại báo cáo.");
                 throw;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException
-                                          or KpiMonitor.Shared.Storage.TimeSeriesStoreException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Handled: the run is marked failed with its reason and the next one is made. Letting any failure of
+                // one report escape would stop the whole dashboard (a background service's exception ends the host).
                 LogFailed(e, run.UnitCode, run.Month);
                 queue.Update(id, ReportStage.Failed, Reason(e));
             }

@@ -132,6 +132,28 @@ public sealed partial class ReportPageTests : IClassFixture<DashboardFactory>, I
         Assert.True(took < TimeSpan.FromSeconds(10), $"took {took}");
     }
 
+    [Fact]
+    public async Task AReportThatCannotBeWritten_EndsFailed_WithAVietnameseReason_AndTheNextIsStillMade()
+    {
+        // The archive folder is a file: nothing can be written under it.
+        string blocked = Path.Combine(_archive, "khong-phai-thu-muc");
+        File.WriteAllText(blocked, "x");
+        var app = _app.WithWebHostBuilder(b => b.UseSetting("Reports:ArchiveFolder", blocked));
+        var op = await DashboardFactory.SignInAsync(app, Roles.Operator);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(op, Commune, "2026-09")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(op, Commune, "2026-08")).StatusCode);
+
+        string page = "";
+        await Eventually.WaitUntilAsync(() =>
+        {
+            page = op.GetStringAsync(new Uri("/bao-cao", UriKind.Relative)).GetAwaiter().GetResult();
+            return !ActiveStage().IsMatch(page);
+        }, "both runs to end", TimeSpan.FromSeconds(60));
+        Assert.Equal(2, FailedStage().Count(page));
+        Assert.Contains("Không thành công: Không ghi được tệp vào thư mục lưu trữ báo cáo", page, StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string unit, string month) => PostFormAsync(client, unit, month);
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string unit, string month)
@@ -157,6 +179,12 @@ public sealed partial class ReportPageTests : IClassFixture<DashboardFactory>, I
 
         await store.WriteAsync(observations, CancellationToken.None);
     }
+
+    [GeneratedRegex("data-stage=\"(queued|content|pdf|docx|xlsx)\"")]
+    private static partial Regex ActiveStage();
+
+    [GeneratedRegex("data-stage=\"failed\"")]
+    private static partial Regex FailedStage();
 
     [GeneratedRegex("data-run=\"([0-9a-f-]{36})\"")]
     private static partial Regex RunId();
