@@ -33,7 +33,21 @@ public sealed class EmailChannel(
             throw new DeliveryException($"Kênh {channel.Code} thiếu host hoặc from.");
         }
 
-        var message = DigestMail.Build(digest, channel.From, alerts.DashboardUrl, time.GetUtcNow(), labels);
+        await SendMessageAsync(channel, DigestMail.Build(digest, channel.From, alerts.DashboardUrl, time.GetUtcNow(), labels), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends any mail over <paramref name="channel"/>'s session (opened when none is), so other mail (the monthly report)
+    /// goes through this one SMTP client and its settings; <see cref="EndRoundAsync"/> closes the session afterwards.
+    /// </summary>
+    public async Task SendMessageAsync(ChannelDefinition channel, MimeKit.MimeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (channel.Host is null)
+        {
+            throw new DeliveryException($"Kênh {channel.Code} thiếu host.");
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {

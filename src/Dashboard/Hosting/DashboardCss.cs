@@ -7,16 +7,16 @@ public static class DashboardCss
         :root { --ink:#1c2733; --muted:#5b6875; --line:#d9dee4; --bg:#f5f7f9; --brand:#0b4f8a; --met:#1e7a3a; --risk:#b26a00; --miss:#b3261e; --none:#6b7785; }
         * { box-sizing: border-box; }
         body { margin:0; font-family: "Segoe UI", "DejaVu Sans", Arial, sans-serif; color:var(--ink); background:var(--bg); font-size:15px; }
-        header { background:var(--brand); color:#fff; padding:8px 24px; display:flex; flex-wrap:wrap; align-items:center; gap:6px 28px; }
+        header { background:var(--brand); color:#fff; padding:8px 24px; display:flex; flex-wrap:wrap; align-items:center; gap:6px 18px; }
         header a, header .user, header button { white-space:nowrap; }
         header a { color:#fff; text-decoration:none; }
         header a:hover { text-decoration:underline; }
         header .app { font-weight:600; font-size:18px; line-height:1.15; }
         header .app small { display:block; font-weight:400; font-size:12px; opacity:.85; }
-        header nav { display:flex; flex-wrap:wrap; gap:4px 22px; flex:1 1 auto; }
+        header nav { display:flex; flex-wrap:wrap; gap:4px 14px; flex:1 1 auto; }
         header nav a { padding:6px 0; border-bottom:3px solid transparent; }
         header nav a[aria-current] { border-bottom-color:#fff; font-weight:600; }
-        header .account { display:flex; flex-wrap:wrap; align-items:center; gap:6px 16px; margin-left:auto; }
+        header .account { display:flex; flex-wrap:wrap; align-items:center; gap:6px 12px; margin-left:auto; }
         header .user { font-size:14px; opacity:.85; }
         header form { margin:0; }
         header button { background:transparent; border:1px solid #fff8; color:#fff; border-radius:4px; padding:4px 10px; cursor:pointer; }

@@ -1,6 +1,7 @@
 using KpiMonitor.Dashboard.Api;
 using KpiMonitor.Dashboard.Exports;
 using KpiMonitor.Dashboard.Localization;
+using KpiMonitor.Dashboard.Reporting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -116,6 +117,7 @@ public static class DashboardEndpoints
         app.MapAlertApi();
         app.MapCharts();
         app.MapExports();
+        app.MapReports();
         app.MapRazorPages();
         return app;
     }

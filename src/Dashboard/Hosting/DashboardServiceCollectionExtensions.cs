@@ -4,6 +4,7 @@ using KpiMonitor.Dashboard.Charts;
 using KpiMonitor.Dashboard.Demo;
 using KpiMonitor.Dashboard.Localization;
 using KpiMonitor.Dashboard.Overview;
+using KpiMonitor.Dashboard.Reporting;
 using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Dashboard.Sources;
 using KpiMonitor.Logging;
@@ -94,6 +95,7 @@ public static class DashboardServiceCollectionExtensions
 
         services.AddConfiguredSources();
         services.AddAlertReading(configuration);
+        services.AddReportPage();
 
         // The largest import file and its form (RequestBodyLimit answers 413 past it, naming the limit).
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);

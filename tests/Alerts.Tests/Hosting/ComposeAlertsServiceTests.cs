@@ -20,6 +20,7 @@ public sealed class ComposeAlertsServiceTests
         ["Alerts__Delivery__"] = typeof(KpiMonitor.Alerts.Delivery.DeliveryOptions),
         ["Alerts__"] = typeof(AlertingOptions),
         ["AlertService__"] = typeof(AlertServiceOptions),
+        ["Reports__"] = typeof(KpiMonitor.Reports.Archive.ReportArchiveOptions),
     };
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class LayoutTests(DemoDashboardFixture fixture)
         await page.SetViewportSizeAsync(windowWidth, 768);
         // The administrator has the most links.
         await fixture.SignInAsync(page, "quantri", "QuanTri@2026");
-        await Expect(page.Locator("header nav a")).ToHaveCountAsync(5);
+        await Expect(page.Locator("header nav a")).ToHaveCountAsync(6);
 
         // The brand is two lines on purpose (name, then subtitle); each of its lines is checked alone.
         int[] lines = await page.Locator("header nav a, header .account a, header .user, header button, header .app small")
