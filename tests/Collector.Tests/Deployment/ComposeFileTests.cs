@@ -18,7 +18,8 @@ public sealed class ComposeFileTests
     };
 
     // Settings the dashboard reads besides the shared ones (its own options classes live in its project).
-    private static readonly string[] DashboardOnly = ["Urls", "AllowedHosts", "Demo__Enabled", "Auth__ApiKey", "Auth__KeyRingDirectory", "Manual__AuditFile"];
+    // Reports__ArchiveFolder binds to ReportArchiveOptions (src/Reports), which this project does not reference.
+    private static readonly string[] DashboardOnly = ["Urls", "AllowedHosts", "Demo__Enabled", "Auth__ApiKey", "Auth__KeyRingDirectory", "Manual__AuditFile", "Reports__ArchiveFolder"];
 
     [Fact]
     public async Task ComposeFile_IsValid_AndTheCollectorsSettingsAllMeanSomething()
