@@ -42,7 +42,7 @@ public static class AlertsBenchmark
             return await AlertingProcessSettings.RunAgainAsync();
         }
 
-        var settings = AlertsBenchmarkSettings.Parse(args);
+        var settings = HistoryBenchmarkSettings.Parse(args);
         var ct = CancellationToken.None;
         await using var server = settings.InfluxUrl is null ? await InfluxdServer.StartAsync(ct) : null;
         var influx = settings.InfluxUrl ?? server!.Url;

@@ -37,7 +37,7 @@ public static class ReportBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var settings = ReportBenchmarkSettings.Parse(args);
+        var settings = HistoryBenchmarkSettings.Parse(args);
         var ct = CancellationToken.None;
         await using var server = settings.InfluxUrl is null ? await InfluxdServer.StartAsync(ct) : null;
         var influx = settings.InfluxUrl ?? server!.Url;

@@ -1,7 +1,7 @@
-namespace KpiMonitor.Benchmarks.Alerts;
+namespace KpiMonitor.Benchmarks;
 
-/// <summary>Command-line settings of the alerts benchmark.</summary>
-public sealed record AlertsBenchmarkSettings
+/// <summary>Command-line settings of the benchmarks that load a national history into influxd (alerts, report).</summary>
+public sealed record HistoryBenchmarkSettings
 {
     /// <summary>An influxd to use instead of a private one (kept afterwards, with the history in it).</summary>
     public Uri? InfluxUrl { get; init; }
@@ -9,9 +9,9 @@ public sealed record AlertsBenchmarkSettings
     /// <summary>The history is already in <see cref="InfluxUrl"/> from an earlier run.</summary>
     public bool SkipLoad { get; init; }
 
-    public static AlertsBenchmarkSettings Parse(string[] args)
+    public static HistoryBenchmarkSettings Parse(string[] args)
     {
-        var settings = new AlertsBenchmarkSettings();
+        var settings = new HistoryBenchmarkSettings();
         if (Environment.GetEnvironmentVariable("KPIMONITOR_BENCH_INFLUX_URL") is { Length: > 0 } fromEnvironment)
         {
             settings = settings with { InfluxUrl = new Uri(fromEnvironment) };
