@@ -42,8 +42,10 @@ public sealed partial class ReportQueueWorker(ReportQueue queue, ReportProducer 
     private static string Reason(Exception e) => e switch
     {
         KpiMonitor.Shared.Storage.TimeSeriesStoreException => "Kho dữ liệu không trả lời; hãy thử lại sau ít phút.",
-        IOException or UnauthorizedAccessException => "Không ghi được tệp vào thư mục lưu trữ báo cáo: " + e.Message,
-        _ => "Không lập được báo cáo: " + e.Message,
+        // The exception's own text is English and may name server paths: it goes to the log, the page says where to look.
+        IOException or UnauthorizedAccessException =>
+            "Không ghi được tệp vào thư mục lưu trữ báo cáo (Reports:ArchiveFolder): kiểm tra quyền ghi và dung lượng đĩa; chi tiết ở nhật ký máy chủ.",
+        _ => "Không lập được báo cáo do một lỗi bất ngờ (" + e.GetType().Name + "); chi tiết ở nhật ký máy chủ.",
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Đã lập báo cáo {Unit} tháng {Month} theo yêu cầu của {User}")]
