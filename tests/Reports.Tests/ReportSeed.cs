@@ -10,7 +10,8 @@ namespace KpiMonitor.Reports.Tests;
 /// <summary>
 /// A province with three departments and four communes, and figures known by heart for October 2026 (reported on
 /// 2 November 2026): the tests count from these tables themselves and compare with what the report says.
-/// Commune X4 has no figure in October; the e-document rate has no target.
+/// Commune X4 has no figure in October, nor Sở Xây dựng an e-document rate; the e-document rate has no target; nobody
+/// has a satisfaction rate (a KPI with a target that no unit has reported).
 /// </summary>
 internal static class ReportSeed
 {
@@ -18,6 +19,7 @@ internal static class ReportSeed
     public const string Late = "late_dossiers";
     public const string Received = "dossiers_received";
     public const string EDocument = "e_document_rate";
+    public const string Satisfaction = "satisfaction_rate";
 
     public const string Province = "P";
     public const string MissingCommune = "P.X4";
@@ -66,6 +68,7 @@ internal static class ReportSeed
             Kpi(Late, "Số hồ sơ trễ hạn", KpiKind.Count, "hồ sơ", Direction.LowerIsBetter, RollupMethod.Sum, "one-stop"),
             Kpi(Received, "Số hồ sơ tiếp nhận", KpiKind.Count, "hồ sơ", Direction.Neutral, RollupMethod.Sum, "one-stop"),
             Kpi(EDocument, "Tỷ lệ văn bản điện tử", KpiKind.Ratio, "%", Direction.HigherIsBetter, RollupMethod.SumRatio, "e-office"),
+            Kpi(Satisfaction, "Tỷ lệ hài lòng trong giải quyết TTHC", KpiKind.Ratio, "%", Direction.HigherIsBetter, RollupMethod.SumRatio, "one-stop"),
         ]),
         new OrgTree(
         [
@@ -81,6 +84,7 @@ internal static class ReportSeed
         [
             new Target { Kpi = Online, FromYear = 2025, ToYear = 2027, Value = OnlineTarget, WarningBand = OnlineBand, Document = "QĐ 766/QĐ-TTg" },
             new Target { Kpi = Late, FromYear = 2025, ToYear = 2027, Value = 0, Document = "Kế hoạch CCHC năm 2026" },
+            new Target { Kpi = Satisfaction, FromYear = 2025, ToYear = 2027, Value = 90, Document = "Kế hoạch CCHC năm 2026" },
         ]),
         Directory: "(test)");
 
@@ -98,7 +102,10 @@ internal static class ReportSeed
                 list.Add(Observation.Ratio(Online, code, at, n, d, "one-stop"));
                 list.Add(Observation.Scalar(Late, code, at, m == Month ? (code == "P.STP" ? 3 : 0) : 2, "one-stop"));
                 list.Add(Observation.Scalar(Received, code, at, m == Month ? ReceivedFigures[code] : 500, "one-stop"));
-                list.Add(Observation.Ratio(EDocument, code, at, 90, 100, "e-office"));
+                if (m != Month || code != "P.SXD")
+                {
+                    list.Add(Observation.Ratio(EDocument, code, at, 90, 100, "e-office"));
+                }
             }
         }
 

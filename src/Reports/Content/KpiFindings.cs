@@ -15,6 +15,7 @@ internal sealed class KpiFindings(OrgTree tree, ReportOptions options)
     private readonly List<UnitChange> _changes = [];
     private readonly List<MissingFigure> _missing = [];
     private readonly List<LeagueTable> _leagues = [];
+    private readonly List<UnreportedKpi> _unreported = [];
 
     public IReadOnlyList<TargetAttainment> Attainment => _attainment;
 
@@ -23,6 +24,8 @@ internal sealed class KpiFindings(OrgTree tree, ReportOptions options)
     public IReadOnlyList<MissingFigure> Missing => _missing;
 
     public IReadOnlyList<LeagueTable> Leagues => _leagues;
+
+    public IReadOnlyList<UnreportedKpi> Unreported => _unreported;
 
     public void Add(KpiDefinition kpi, IReadOnlyList<KpiAssessment> children)
     {
@@ -47,6 +50,11 @@ internal sealed class KpiFindings(OrgTree tree, ReportOptions options)
         }
 
         _missing.AddRange(children.Where(c => c.Value.Value is null).Select(c => new MissingFigure(kpi, c.Unit, c.Period)));
+        if (children.Count > 0 && children.All(c => c.Value.Value is null))
+        {
+            _unreported.Add(new UnreportedKpi(kpi, children[0].Period, children.Count));
+        }
+
         if (kpi.Direction != Direction.Neutral)
         {
             AddChanges(kpi, children, ChangeBasis.PreviousPeriod, a => a.Previous.Value);

@@ -13,7 +13,8 @@ namespace KpiMonitor.Reports.Content;
 /// <param name="Kpis">Each KPI's figures for the unit, in catalogue order.</param>
 /// <param name="Attainment">For each KPI with a target and each level among the unit's children: how many met it.</param>
 /// <param name="Changes">The biggest improvements and falls among the children, against last month and last year.</param>
-/// <param name="Missing">Children without a figure for a KPI in its period.</param>
+/// <param name="Missing">Children without a figure for a KPI in its period (every one, for the workbook).</param>
+/// <param name="Unreported">KPIs none of the children has a figure for: the text says so once, and lists per unit only the rest.</param>
 /// <param name="StaleSources">Sources whose figures can no longer be trusted as current.</param>
 /// <param name="Leagues">Top and bottom children per KPI and level, with rank movement.</param>
 /// <param name="Appendix">Each KPI's definition, source system, target and its document.</param>
@@ -28,6 +29,7 @@ public sealed record MonthlyReport(
     IReadOnlyList<TargetAttainment> Attainment,
     IReadOnlyList<UnitChange> Changes,
     IReadOnlyList<MissingFigure> Missing,
+    IReadOnlyList<UnreportedKpi> Unreported,
     IReadOnlyList<StaleSource> StaleSources,
     IReadOnlyList<LeagueTable> Leagues,
     IReadOnlyList<AppendixRow> Appendix,

@@ -63,7 +63,7 @@ public sealed class ReportBuilder(
         var tree = catalog.Units.AsOf(lastDay < today ? lastDay : today);
         var children = tree.ChildrenOf(unit.Code);
         var monthAlerts = await MonthAlertsAsync(tree.SubtreeOf(unit.Code), first, cancellationToken);
-        var report = new MonthlyReport(unit, first, settings, children, sections, findings.Attainment, findings.Changes, findings.Missing, stale,
+        var report = new MonthlyReport(unit, first, settings, children, sections, findings.Attainment, findings.Changes, findings.Missing, findings.Unreported, stale,
             findings.Leagues, appendix, [], monthAlerts);
         return report with { Summary = ReportSummary.Write(report) };
     }

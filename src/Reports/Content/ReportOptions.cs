@@ -39,4 +39,8 @@ public sealed class ReportOptions
     /// <summary>How many biggest improvements and falls the report names for each comparison.</summary>
     [Range(1, 20)]
     public int Movements { get; init; } = 3;
+
+    /// <summary>How many units without a figure the summary names; the others are counted there and listed in section V and the workbook.</summary>
+    [Range(1, 500)]
+    public int MissingNamed { get; init; } = 10;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Text;
 
@@ -15,7 +16,8 @@ public static class ReportSummary
     public static IReadOnlyList<string> Write(MonthlyReport report)
     {
         var sentences = new List<string>();
-        foreach (var a in report.Attainment)
+        // A level where no unit has a figure yet is counted in the missing-data sentences, not as "0/N đạt".
+        foreach (var a in report.Attainment.Where(a => a.NoData < a.Units))
         {
             sentences.Add(Attainment(a));
         }
@@ -37,7 +39,7 @@ public static class ReportSummary
             sentences.Add(ReportText.Format("summary.ownMissing", report.Unit.NameVi, ownMissing.Count, string.Join("; ", ownMissing)));
         }
 
-        sentences.Add(Missing(report));
+        sentences.AddRange(Missing(report));
         if (report.StaleSources.Count > 0)
         {
             var list = report.StaleSources.Select(s => s.LastSuccess is { } at
@@ -166,23 +168,64 @@ public static class ReportSummary
             ReportText.Figure(kpi, c.Assessment.Value.Value), ReportText.Change(kpi, c.Change));
     }
 
-    private static string Missing(MonthlyReport report)
+    // Said once for a KPI nobody below has reported; then the units missing what others did report, the first few by name.
+    private static IEnumerable<string> Missing(MonthlyReport report)
     {
         if (report.Children.Count == 0)
         {
-            return ReportText.Format("missing.noUnitsBelow", report.Unit.NameVi);
+            yield return ReportText.Format("missing.noUnitsBelow", report.Unit.NameVi);
+            yield break;
         }
 
         if (report.Missing.Count == 0)
         {
-            return ReportText.Text("text.noneMissing");
+            yield return ReportText.Text("text.noneMissing");
+            yield break;
         }
 
-        var byUnit = report.Missing
-            .GroupBy(m => m.Unit.Code, StringComparer.Ordinal)
-            .Select(g => ReportText.Format("missing.unit", g.First().Unit.NameVi, string.Join(", ", g.Select(m => ReportText.InSentence(m.Kpi.NameVi)))));
-        var units = report.Missing.Select(m => m.Unit.Code).Distinct(StringComparer.Ordinal).Count();
-        return ReportText.Format("missing.summary", units, string.Join("; ", byUnit));
+        foreach (var sentence in Unreported(report))
+        {
+            yield return sentence;
+        }
+
+        var byUnit = MissingFigures.ByUnit(report);
+        if (byUnit.Count == 0)
+        {
+            yield break;
+        }
+
+        var named = byUnit.Take(report.Options.MissingNamed).Select(g => g.Kpis.Count > 3
+            ? ReportText.Format("missing.unitCount", g.Unit.NameVi, Count(g.Kpis.Count))
+            : ReportText.Format("missing.unit", g.Unit.NameVi, string.Join(", ", g.Kpis.Select(k => ReportText.InSentence(k.NameVi)))));
+        var list = string.Join("; ", named);
+        if (byUnit.Count > report.Options.MissingNamed)
+        {
+            list += ReportText.Format("missing.more", Count(byUnit.Count - report.Options.MissingNamed));
+        }
+
+        yield return ReportText.Format("missing.summary", Count(byUnit.Count), list);
+    }
+
+    /// <summary>
+    /// The KPIs no unit below has a figure for, said once: "Tất cả 121 đơn vị trực thuộc chưa có số liệu kỳ báo cáo đối với
+    /// 2 chỉ tiêu: xếp hạng PAR INDEX (năm 2026); …". Nothing when every such KPI has a figure somewhere.
+    /// </summary>
+    public static IEnumerable<string> Unreported(MonthlyReport report)
+    {
+        if (report.Unreported.Count == 0)
+        {
+            yield break;
+        }
+
+        var units = Count(report.Unreported.Max(u => u.Units));
+        if (report.Unreported.Count == report.Kpis.Count)
+        {
+            yield return ReportText.Format("missing.nothing", units);
+            yield break;
+        }
+
+        var kpis = report.Unreported.Select(u => $"{ReportText.InSentence(u.Kpi.NameVi)} ({ReportText.Period(u.Period, u.Kpi.Period.OwnGranularity())})");
+        yield return ReportText.Format("missing.unreported", units, Count(report.Unreported.Count), string.Join("; ", kpis));
     }
 
     private static string Year(DateOnly day) => day.Year.ToString(CultureInfo.InvariantCulture);

@@ -41,8 +41,21 @@ internal sealed class OutlineTables(MonthlyReport report)
                 [3, 1.6, 1, 1, 1, 1.2, 1.2, 1]);
         }
 
+        // The document ranks the indicators with a target at the level; the others' rankings are in the workbook.
+        var targeted = report.Attainment.Select(a => (a.Kpi.Code, a.Level.Code)).ToHashSet();
+        var untargeted = new List<string>();
         foreach (var league in report.Leagues.Where(l => l.Ranked > 0))
         {
+            if (!targeted.Contains((league.Kpi.Code, league.Level.Code)))
+            {
+                if (!untargeted.Contains(league.Kpi.NameVi))
+                {
+                    untargeted.Add(league.Kpi.NameVi);
+                }
+
+                continue;
+            }
+
             var rows = league.Top.Select(Ranked).Cast<IReadOnlyList<string>>().ToList();
             if (league.Bottom.Count > 0)
             {
@@ -52,6 +65,11 @@ internal sealed class OutlineTables(MonthlyReport report)
 
             yield return Table(ReportText.Format("table.league", ReportText.InSentence(league.Kpi.NameVi), ReportText.InSentence(league.Level.NameVi), Number(league.Ranked)),
                 Columns("table.league.columns"), rows, [0.8, 3.5, 1.4, 1.4, 1.6]);
+        }
+
+        if (untargeted.Count > 0)
+        {
+            yield return new ParagraphBlock(ReportText.Format("text.leaguesInWorkbook", string.Join("; ", untargeted)));
         }
     }
 
@@ -71,13 +89,20 @@ internal sealed class OutlineTables(MonthlyReport report)
                 continue;
             }
 
+            // One row per KPI: its biggest improvement and its biggest fall (the workbook has every movement).
             var title = basis == ChangeBasis.PreviousPeriod ? ReportText.Text("table.changes.previous") : ReportText.Text("table.changes.lastYear");
             yield return Table(title, Columns("table.changes.columns"),
-                changes.Select(c => Row(c.Assessment.Kpi.NameVi, c.Assessment.Unit.NameVi, ReportText.Text(c.Improvement ? "text.improvement" : "text.fall"),
-                    ReportText.Figure(c.Assessment.Kpi, c.Before), ReportText.Figure(c.Assessment.Kpi, c.Assessment.Value.Value), ReportText.Change(c.Assessment.Kpi, c.Change))),
-                [2.6, 2.4, 1.1, 1.1, 1.1, 1.3]);
+                changes.GroupBy(c => c.Assessment.Kpi.Code, StringComparer.Ordinal).Select(g => Row(g.First().Assessment.Kpi.NameVi,
+                    Movement(g.FirstOrDefault(c => c.Improvement)), Movement(g.FirstOrDefault(c => !c.Improvement)))),
+                [2.6, 3.2, 3.2]);
         }
     }
+
+    // "Xã A: 25,00 % → 81,82 % (+56,82 điểm %)".
+    private static string Movement(UnitChange? change) => change is null
+        ? "—"
+        : ReportText.Format("table.changes.cell", change.Assessment.Unit.NameVi, ReportText.Figure(change.Assessment.Kpi, change.Before),
+            ReportText.Figure(change.Assessment.Kpi, change.Assessment.Value.Value), ReportText.Change(change.Assessment.Kpi, change.Change));
 
     public IEnumerable<ReportBlock> MissingAndStale()
     {
@@ -91,11 +116,20 @@ internal sealed class OutlineTables(MonthlyReport report)
         }
         else
         {
-            yield return Table(ReportText.Text("table.missing"),
-                Columns("table.missing.columns"),
-                report.Missing.GroupBy(m => m.Unit.Code, StringComparer.Ordinal).Select(g => Row(g.First().Unit.NameVi,
-                    string.Join("; ", g.Select(m => m.Kpi.NameVi)), string.Join("; ", g.Select(m => TextFormat.Period(m.Period, m.Kpi.Period, Cultures.Vietnamese)).Distinct()))),
-                [2.5, 5, 1.2]);
+            foreach (var sentence in ReportSummary.Unreported(report))
+            {
+                yield return new ParagraphBlock(sentence);
+            }
+
+            var byUnit = MissingFigures.ByUnit(report);
+            if (byUnit.Count > 0)
+            {
+                yield return Table(ReportText.Text("table.missing"),
+                    Columns("table.missing.columns"),
+                    byUnit.Select(u => Row(u.Unit.NameVi, string.Join("; ", u.Kpis.Select(k => k.NameVi)),
+                        string.Join("; ", u.Periods.Select(p => TextFormat.Period(p.Start, p.Granularity, Cultures.Vietnamese))))),
+                    [2.5, 5, 1.2]);
+            }
         }
 
         if (report.StaleSources.Count == 0)

@@ -36,12 +36,21 @@ public static class ReportOutline
         body.Add(new HeadingBlock(1, ReportText.Text("outline.results")));
         var tables = new OutlineTables(report);
         body.Add(tables.Results());
+        int charts = 0;
         for (int i = 0; i < report.Kpis.Count; i++)
         {
             var section = report.Kpis[i];
             body.Add(new HeadingBlock(2, $"{(i + 1).ToString(CultureInfo.InvariantCulture)}. {section.Assessment.Kpi.NameVi}"));
             body.Add(new ParagraphBlock(ReportSummary.Kpi(section)));
-            body.Add(new ChartBlock(Chart(report, section), ReportText.Format("outline.chartCaption", (i + 1).ToString(CultureInfo.InvariantCulture), section.Assessment.Kpi.NameVi)));
+            if (section.Trend.Any(p => p.Value is not null))
+            {
+                body.Add(new ChartBlock(Chart(report, section), ReportText.Format("outline.chartCaption", (++charts).ToString(CultureInfo.InvariantCulture), section.Assessment.Kpi.NameVi)));
+            }
+            else
+            {
+                // An empty chart says nothing a sentence does not.
+                body.Add(new ParagraphBlock(ReportText.Text("chart.noData")));
+            }
         }
 
         body.Add(new HeadingBlock(1, ReportText.Text("outline.attainment")));

@@ -52,8 +52,24 @@ public sealed class ReportBuilderTests(ReportFixture fixture) : IClassFixture<Re
     {
         var missing = Report.Missing.Where(m => m.Unit.Code == MissingCommune).Select(m => m.Kpi.Code).Order().ToList();
 
-        Assert.Equal(new[] { Received, EDocument, Late, Online }.Order(), missing);
-        Assert.Contains(Report.Summary, s => s.StartsWith("1 đơn vị còn thiếu số liệu kỳ báo cáo: Xã Khun Há (", StringComparison.Ordinal));
+        Assert.Equal(new[] { Received, EDocument, Late, Online, Satisfaction }.Order(), missing);
+        // The satisfaction rate nobody reported is said once for all units; per unit only what others did report.
+        Assert.Contains("2 đơn vị còn thiếu số liệu kỳ báo cáo: Xã Khun Há (4 chỉ tiêu); Sở Xây dựng (tỷ lệ văn bản điện tử).", Report.Summary);
+    }
+
+    [Fact]
+    public void KpiNoUnitReported_IsSaidOnceForAllUnits_NotCountedAsZeroMet()
+    {
+        var unreported = Assert.Single(Report.Unreported);
+
+        Assert.Equal((Satisfaction, Children.Length), (unreported.Kpi.Code, unreported.Units));
+        Assert.Contains($"Tất cả {Children.Length} đơn vị trực thuộc chưa có số liệu kỳ báo cáo đối với 1 chỉ tiêu: tỷ lệ hài lòng trong giải quyết TTHC (tháng 10/2026).", Report.Summary);
+        Assert.DoesNotContain(Report.Summary, s => s.Contains("đạt chỉ tiêu tỷ lệ hài lòng", StringComparison.Ordinal));
+        // Besides that sentence, only the province's own figure is said missing ("Tỉnh Lai Châu chưa có số liệu … của 1 chỉ số").
+        Assert.Equal(2, Report.Summary.Count(s => s.Contains("tỷ lệ hài lòng", StringComparison.Ordinal)));
+        Assert.Contains("Tỉnh Lai Châu chưa có số liệu kỳ báo cáo của 1 chỉ số: tỷ lệ hài lòng trong giải quyết TTHC.", Report.Summary);
+        // The counts stay complete for the tables and the workbook.
+        Assert.Equal(3, Report.Attainment.Single(a => a.Kpi.Code == Satisfaction && a.Level.Code == "department").NoData);
     }
 
     [Fact]

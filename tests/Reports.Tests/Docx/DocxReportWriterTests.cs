@@ -47,7 +47,10 @@ public sealed class DocxReportWriterTests(ReportFixture fixture) : IClassFixture
         Assert.Equal("I. TÌNH HÌNH CHUNG", headings[0]);
         Assert.Contains("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", headings);
         Assert.True(body.Elements<Table>().Count() >= 6);
-        Assert.Equal(fixture.Report.Kpis.Count, package.MainDocumentPart.ImageParts.Count());
+        // A chart for every KPI with a figure in the twelve months; the satisfaction rate nobody reported gets a sentence instead.
+        Assert.Equal(fixture.Report.Kpis.Count(k => k.Trend.Any(p => p.Value is not null)), package.MainDocumentPart.ImageParts.Count());
+        Assert.Equal(fixture.Report.Kpis.Count - 1, package.MainDocumentPart.ImageParts.Count());
+        Assert.Contains("Chưa có số liệu trong 12 tháng gần nhất để vẽ biểu đồ.", body.Elements<Paragraph>().Select(p => p.InnerText));
         Assert.Equal("Times New Roman", package.MainDocumentPart.StyleDefinitionsPart!.Styles!.DocDefaults!.Descendants<RunFonts>().Single().Ascii!.Value);
     }
 

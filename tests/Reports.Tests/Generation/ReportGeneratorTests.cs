@@ -28,12 +28,23 @@ public sealed class ReportGeneratorTests(ReportFixture fixture) : IClassFixture<
         Assert.Equal(new DateOnly(2025, 1, 1), files.Month);
         using var pdf = PdfDocument.Open(files.Pdf);
         var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
-        Assert.Contains($"{Children.Length} đơn vị còn thiếu số liệu kỳ báo cáo", text, StringComparison.Ordinal);
+        Assert.Contains($"Tất cả {Children.Length} đơn vị trực thuộc chưa có số liệu kỳ báo cáo của bất kỳ chỉ tiêu nào.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0/3 đơn vị", text, StringComparison.Ordinal);
         // A PDF page's text runs its lines together; the DOCX keeps each paragraph whole.
         using var docx = WordprocessingDocument.Open(new MemoryStream(files.Docx), false);
         var paragraphs = docx.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText).ToList();
         Assert.Contains("Tỷ lệ văn bản điện tử tháng 01/2025: chưa có số liệu; chưa được giao chỉ tiêu năm 2025; tháng trước —; cùng kỳ năm trước —.", paragraphs);
         Assert.NotEmpty(files.Xlsx);
+    }
+
+    [Fact]
+    public async Task ManyUnitsMissing_TheSummaryNamesTheFirstFew_AndCountsTheRest()
+    {
+        using var services = Services(new Dictionary<string, string?> { ["Reports:MissingNamed"] = "1" });
+
+        var report = await services.GetRequiredService<ReportBuilder>().BuildAsync(Province, Month, Ct);
+
+        Assert.Contains("2 đơn vị còn thiếu số liệu kỳ báo cáo: Xã Khun Há (4 chỉ tiêu) và 1 đơn vị khác (danh sách đầy đủ tại Mục V).", report.Summary);
     }
 
     [Fact]
