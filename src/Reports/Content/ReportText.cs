@@ -19,8 +19,9 @@ public static class ReportText
 
     private static CultureInfo Vi => Cultures.Vietnamese;
 
-    /// <summary>A KPI's figure as the report writes it: "99,60 %", "5.369", "—" without one.</summary>
-    public static string Figure(KpiDefinition kpi, double? value) => TextFormat.Precise(value, kpi.IsPercentage, Vi);
+    /// <summary>A KPI's figure as the report writes it: "99,60 %", "5.369", "86,00" (a score keeps its two decimals), "—" without one.</summary>
+    public static string Figure(KpiDefinition kpi, double? value) =>
+        kpi.Kind == KpiKind.Score && value is { } score ? score.ToString("N2", Vi) : TextFormat.Precise(value, kpi.IsPercentage, Vi);
 
     /// <summary>A KPI's figure with its display unit when it is not a percentage: "99,60 %", "64 hồ sơ", "—".</summary>
     public static string FigureWithUnit(KpiDefinition kpi, double? value) =>
@@ -38,11 +39,11 @@ public static class ReportText
         return $"{sign} {FigureWithUnit(kpi, target.Value)}";
     }
 
-    /// <summary>A change: "+4,00 điểm %" for a percentage, "−12" for a count.</summary>
+    /// <summary>A change: "+4,00 điểm %" for a percentage, "−12" for a count, "+5,00" for a score.</summary>
     public static string Change(KpiDefinition kpi, double change)
     {
         var sign = change > 0 ? "+" : change < 0 ? "−" : "";
-        var size = kpi.IsPercentage ? Format("change.points", Math.Abs(change).ToString("N2", Vi)) : TextFormat.Precise(Math.Abs(change), false, Vi);
+        var size = kpi.IsPercentage ? Format("change.points", Math.Abs(change).ToString("N2", Vi)) : Figure(kpi, Math.Abs(change));
         return sign + size;
     }
 
