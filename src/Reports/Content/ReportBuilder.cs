@@ -37,7 +37,9 @@ public sealed class ReportBuilder(
 
         // The KPI's period holding the month's last day: the month itself for a monthly KPI, its year for a yearly one.
         var lastDay = first.AddMonths(1).AddDays(-1);
-        var settings = options.Value;
+        var today = assessor.Today;
+        var tree = catalog.Units.AsOf(lastDay < today ? lastDay : today);
+        var settings = options.Value.WithHeadingOf(tree.Roots is [var top, ..] ? top.NameVi : unit.NameVi);
         var findings = new KpiFindings(catalog.Units, settings);
         var sections = new List<KpiSection>();
         foreach (var kpi in catalog.Kpis.All)
@@ -59,8 +61,6 @@ public sealed class ReportBuilder(
                 .ToList()))
             .ToList();
 
-        var today = assessor.Today;
-        var tree = catalog.Units.AsOf(lastDay < today ? lastDay : today);
         var children = tree.ChildrenOf(unit.Code);
         var monthAlerts = await MonthAlertsAsync(tree.SubtreeOf(unit.Code), first, cancellationToken);
         var report = new MonthlyReport(unit, first, settings, children, sections, findings.Attainment, findings.Changes, findings.Missing, findings.Unreported, stale,

@@ -8,9 +8,8 @@ public sealed class ReportOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Reports";
 
-    /// <summary>The body above the issuing one in the heading block, for example "UBND TỈNH LAI CHÂU".</summary>
-    [Required]
-    public string ParentBody { get; init; } = "UBND TỈNH";
+    /// <summary>The body above the issuing one in the heading block, for example "UBND TỈNH LAI CHÂU"; empty for "UBND" and the top unit's name.</summary>
+    public string? ParentBody { get; init; }
 
     /// <summary>The issuing body, for example "SỞ KHOA HỌC VÀ CÔNG NGHỆ".</summary>
     [Required]
@@ -21,9 +20,8 @@ public sealed class ReportOptions
     [RegularExpression(@"^[\p{Lu}0-9Đ&-]{1,20}$", ErrorMessage = "Reports:DocumentCode phải là chữ in hoa, không dấu cách (ví dụ SKHCN).")]
     public string DocumentCode { get; init; } = "SKHCN";
 
-    /// <summary>The place in "&lt;Place&gt;, ngày … tháng … năm …".</summary>
-    [Required]
-    public string Place { get; init; } = "Lai Châu";
+    /// <summary>The place in "&lt;Place&gt;, ngày … tháng … năm …"; empty for the top unit's name without "Tỉnh" or "Thành phố".</summary>
+    public string? Place { get; init; }
 
     /// <summary>The signing title at the bottom right, for example "GIÁM ĐỐC"; the clerk adds the name.</summary>
     [Required]
@@ -43,4 +41,32 @@ public sealed class ReportOptions
     /// <summary>How many units without a figure the summary names; the others are counted there and listed in section V and the workbook.</summary>
     [Range(1, 500)]
     public int MissingNamed { get; init; } = 10;
+
+    /// <summary>These options with the heading's empty parts taken from the top unit of the tree: "UBND TỈNH LAI CHÂU", "Lai Châu".</summary>
+    public ReportOptions WithHeadingOf(string topUnitName) => new()
+    {
+        ParentBody = string.IsNullOrWhiteSpace(ParentBody) ? $"UBND {topUnitName}" : ParentBody,
+        IssuingBody = IssuingBody,
+        DocumentCode = DocumentCode,
+        Place = string.IsNullOrWhiteSpace(Place) ? PlaceOf(topUnitName) : Place,
+        SignerTitle = SignerTitle,
+        Recipients = Recipients,
+        LeagueSize = LeagueSize,
+        Movements = Movements,
+        MissingNamed = MissingNamed,
+    };
+
+    // A Vietnamese administrative document names the place without its kind: "Tỉnh Lai Châu" → "Lai Châu".
+    private static string PlaceOf(string name)
+    {
+        foreach (var kind in new[] { "Thành phố ", "Tỉnh " })
+        {
+            if (name.StartsWith(kind, StringComparison.OrdinalIgnoreCase) && name.Length > kind.Length)
+            {
+                return name[kind.Length..];
+            }
+        }
+
+        return name;
+    }
 }

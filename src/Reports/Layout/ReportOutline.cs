@@ -19,10 +19,10 @@ public static class ReportOutline
         var month = TextFormat.Period(report.Month, PeriodGranularity.Month, Cultures.Vietnamese);
         var options = report.Options;
         var heading = new ReportHeading(
-            options.ParentBody.ToUpper(Cultures.Vietnamese),
+            (options.ParentBody ?? "").ToUpper(Cultures.Vietnamese),
             options.IssuingBody.ToUpper(Cultures.Vietnamese),
             ReportText.Format("outline.number", options.DocumentCode),
-            ReportText.Format("outline.placeAndDate", options.Place),
+            ReportText.Format("outline.placeAndDate", options.Place ?? ""),
             ReportText.Text("outline.kind"),
             ReportText.Format("outline.title", month, report.Unit.NameVi));
 

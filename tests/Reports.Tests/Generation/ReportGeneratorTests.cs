@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using KpiMonitor.Reports.Content;
 using KpiMonitor.Reports.Generation;
+using KpiMonitor.Reports.Layout;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Storage;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,17 @@ public sealed class ReportGeneratorTests(ReportFixture fixture) : IClassFixture<
         var report = await services.GetRequiredService<ReportBuilder>().BuildAsync(Province, Month, Ct);
 
         Assert.Contains("2 đơn vị còn thiếu số liệu kỳ báo cáo: Xã Khun Há (4 chỉ tiêu) và 1 đơn vị khác (danh sách đầy đủ tại Mục V).", report.Summary);
+    }
+
+    [Fact]
+    public async Task HeadingNotConfigured_NamesTheProvinceOfTheUnitTree()
+    {
+        using var services = Services([]);
+
+        var report = await services.GetRequiredService<ReportBuilder>().BuildAsync("P.X1", Month, Ct);
+        var heading = ReportOutline.Build(report, Now).Heading;
+
+        Assert.Equal(("UBND TỈNH LAI CHÂU", "Lai Châu, ngày … tháng … năm …"), (heading.ParentBody, heading.PlaceAndDate));
     }
 
     [Fact]
