@@ -30,10 +30,11 @@ internal static class DocxTables
                 new BottomMargin { Width = "20", Type = TableWidthUnitValues.Dxa },
                 new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })));
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = Invariant(w) })));
-        table.Append(Row(block.Headers, widths, header: true));
+        var centred = Enumerable.Range(0, widths.Count).Select(block.IsCentred).ToList();
+        table.Append(Row(block.Headers, widths, centred, header: true));
         foreach (var row in block.Rows)
         {
-            table.Append(Row(row, widths, header: false));
+            table.Append(Row(row, widths, centred, header: false));
         }
 
         return table;
@@ -57,7 +58,7 @@ internal static class DocxTables
         return table;
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, List<int> widths, bool header)
+    private static TableRow Row(IReadOnlyList<string> cells, List<int> widths, List<bool> centred, bool header)
     {
         var row = new TableRow();
         if (header)
@@ -68,7 +69,7 @@ internal static class DocxTables
         for (int i = 0; i < widths.Count; i++)
         {
             var text = i < cells.Count ? cells[i] : "";
-            var paragraph = DocxText.Paragraph(header || TableBlock.IsFigure(text) ? JustificationValues.Center : JustificationValues.Left, 0,
+            var paragraph = DocxText.Paragraph(header || centred[i] ? JustificationValues.Center : JustificationValues.Left, 0,
                 DocxText.Run(text, bold: header, size: DocxText.TableSize));
             var properties = new TableCellProperties(new TableCellWidth { Width = Invariant(widths[i]), Type = TableWidthUnitValues.Dxa });
             if (header)

@@ -18,13 +18,14 @@ internal static class PdfTable
         using var bold = pages.Font(true, false, size);
         float lineHeight = size * 1.25f;
 
-        var header = Layout(table.Headers, widths, bold);
+        var centred = Enumerable.Range(0, widths.Length).Select(table.IsCentred).ToList();
+        var header = Layout(table.Headers, widths, bold, centred);
         float headerHeight = Height(header, lineHeight);
         pages.Ensure(headerHeight + lineHeight + (2 * Padding));
         Row(pages, header, widths, bold, lineHeight, headerHeight, isHeader: true);
         foreach (var cells in table.Rows)
         {
-            var row = Layout(cells, widths, regular);
+            var row = Layout(cells, widths, regular, centred);
             float height = Height(row, lineHeight);
             if (height > pages.Room)
             {
@@ -36,11 +37,11 @@ internal static class PdfTable
         }
     }
 
-    private static List<(List<string> Lines, bool Centred)> Layout(IReadOnlyList<string> cells, float[] widths, SKFont font) =>
+    private static List<(List<string> Lines, bool Centred)> Layout(IReadOnlyList<string> cells, float[] widths, SKFont font, List<bool> centred) =>
         widths.Select((w, i) =>
         {
             var text = i < cells.Count ? cells[i] : "";
-            return (PdfPages.Wrap(text, font, w - (2 * Padding)), TableBlock.IsFigure(text));
+            return (PdfPages.Wrap(text, font, w - (2 * Padding)), centred[i]);
         }).ToList();
 
     private static float Height(List<(List<string> Lines, bool Centred)> row, float lineHeight) =>
