@@ -3,10 +3,9 @@ using KpiMonitor.Reports.Generation;
 using KpiMonitor.Testing;
 using Microsoft.Extensions.Options;
 
-namespace KpiMonitor.Dashboard.Tests.Reporting;
+namespace KpiMonitor.Reports.Tests.Archive;
 
-// The archive lives in src/Reports/Archive; its tests sit beside the page that uses it (tests/Reports.Tests is
-// another engineer's while issue #12 is under way).
+/// <summary>The archive of generated reports in a real temporary folder: layout, listing, atomic writes, refused names.</summary>
 public sealed class ReportArchiveTests : IDisposable
 {
     private static readonly DateOnly October = new(2026, 10, 1);
