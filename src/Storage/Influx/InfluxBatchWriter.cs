@@ -182,7 +182,7 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
                         created = true;
                         break;
                     default:
-                        throw connection.Refused("ghi dữ liệu", reply);
+                        throw InfluxConnection.Refused("ghi dữ liệu", reply);
                 }
             }
         }

@@ -57,8 +57,11 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
         _sent = rp + Identifier(InfluxSchema.EventSent);
     }
 
-    /// <summary>The server address in use, without credentials.</summary>
+    /// <summary>The server address in use (with several nodes, the one that answered last), without credentials.</summary>
     public Uri Url => _connection.BaseUri;
+
+    /// <summary>Every configured server address, in the order they are tried.</summary>
+    public IReadOnlyList<Uri> Urls => _connection.Urls;
 
     /// <inheritdoc />
     public async Task<WriteResult> WriteAsync(IReadOnlyCollection<Observation> observations, CancellationToken cancellationToken)
@@ -100,15 +103,29 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
         return versions;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Succeeds when at least one node answers <c>/ping</c>; a node that does not is logged by address. Throws
+    /// <see cref="TimeSeriesStoreException"/> naming every node and its problem when none answers.
+    /// </summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {
-        var reply = await _connection.PingAsync(cancellationToken);
-        if (reply.Code is not (200 or 204))
+        var nodes = await PingNodesAsync(cancellationToken);
+        if (nodes.Any(n => n.Answering))
         {
-            throw _connection.Refused("kiểm tra kết nối", reply);
+            foreach (var node in nodes.Where(n => !n.Answering))
+            {
+                _logger.LogWarning("InfluxDB {Url} không trả lời kiểm tra kết nối: {Problem}", node.Url, node.Problem);
+            }
+
+            return;
         }
+
+        throw new TimeSeriesStoreException(
+            "InfluxDB không trả lời kiểm tra kết nối: " + string.Join("; ", nodes.Select(n => $"{n.Url}: {n.Problem}")), isTransient: true);
     }
+
+    /// <summary>Pings every configured node once (no retry); one entry per node, in configured order.</summary>
+    public Task<IReadOnlyList<InfluxNodeHealth>> PingNodesAsync(CancellationToken cancellationToken) => _connection.PingAllAsync(cancellationToken);
 
     /// <summary>
     /// Tells readers that these KPIs changed, after their figures are in. A failure here is logged, not thrown:
