@@ -75,7 +75,7 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
         var points = LastOfEachKey(valid);
         long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var activity = ActivityPoint.Summarise(points, now);
-        var (dropped, message) = await _writer.WriteAsync(points, IsRatio, activity, now, cancellationToken);
+        var (dropped, message, refused) = await _writer.WriteAsync(points, IsRatio, activity, now, cancellationToken);
         if (dropped > 0)
         {
             _logger.LogWarning("InfluxDB {Url} bỏ {Dropped}/{Points} quan sát: {ServerMessage}", Url, dropped, points.Count, message);
@@ -83,7 +83,8 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
 
         await MarkChangedAsync(points, now, cancellationToken);
 
-        return new WriteResult(Math.Max(0, valid.Count - dropped), rejected, dropped, message);
+        var refusedByServer = refused.ConvertAll(r => new RejectedObservation(points[r.Line], r.Reason));
+        return new WriteResult(Math.Max(0, valid.Count - dropped), rejected, dropped, message, refusedByServer);
     }
 
     /// <inheritdoc />
