@@ -12,7 +12,7 @@ namespace KpiMonitor.Storage.Influx;
 /// HTTP to the InfluxDB server, or to the first answering node of several: addresses, credentials,
 /// per-request timeout, failover and retries of what may pass (429, 5xx, network errors, timeouts) with
 /// exponential backoff, full jitter and <c>Retry-After</c>. What a status means for a write or a query is
-/// decided by the callers.
+/// decided by the callers. (Over 200 lines: the retry loop, the single try and the ping share the HTTP details.)
 /// </summary>
 internal sealed class InfluxConnection
 {
@@ -22,8 +22,7 @@ internal sealed class InfluxConnection
     private readonly ILogger _logger;
     private readonly InfluxRetryPolicy _retry;
     private readonly AuthenticationHeaderValue? _auth;
-    private readonly InfluxNode[] _nodes;
-    private InfluxNode _current;
+    private readonly InfluxNodeSet _nodes;
 
     public InfluxConnection(HttpClient http, InfluxOptions options, TimeProvider time, ILogger logger)
     {
@@ -41,13 +40,7 @@ internal sealed class InfluxConnection
             urls.Insert(0, fromClient);
         }
 
-        if (urls.Count == 0)
-        {
-            throw new InvalidOperationException($"Chưa cấu hình địa chỉ InfluxDB: đặt {InfluxOptions.Section}:Url hoặc {InfluxOptions.Section}:Urls.");
-        }
-
-        _nodes = [.. urls.Select(u => new InfluxNode(u, options)).DistinctBy(n => n.BaseUri)];
-        _current = _nodes[0];
+        _nodes = new InfluxNodeSet(urls, options, time, logger);
 
         string? secret = !string.IsNullOrEmpty(options.Token) ? options.Token : options.Password;
         if (!string.IsNullOrEmpty(secret))
@@ -58,10 +51,10 @@ internal sealed class InfluxConnection
     }
 
     /// <summary>The address of the node in use (the one that answered last), without credentials, query or fragment.</summary>
-    public Uri BaseUri => Volatile.Read(ref _current).BaseUri;
+    public Uri BaseUri => _nodes.Current.BaseUri;
 
     /// <summary>Every configured address, in the order they are tried.</summary>
-    public IReadOnlyList<Uri> Urls => [.. _nodes.Select(n => n.BaseUri)];
+    public IReadOnlyList<Uri> Urls => [.. _nodes.All.Select(n => n.BaseUri)];
 
     /// <summary>Writes line protocol; timestamps are milliseconds, or nanoseconds when <paramref name="nanoseconds"/> is set.</summary>
     public Task<InfluxReply> WriteAsync(ReadOnlyMemory<byte> body, bool gzipped, bool nanoseconds, CancellationToken cancellationToken) =>
@@ -135,22 +128,22 @@ internal sealed class InfluxConnection
     /// </summary>
     public async Task<IReadOnlyList<InfluxNodeHealth>> PingAllAsync(CancellationToken cancellationToken)
     {
-        var tasks = _nodes.Select(async node =>
+        var tasks = _nodes.All.Select(async node =>
         {
             var (reply, problem, _) = await TryOnceAsync(node, () => new HttpRequestMessage(HttpMethod.Get, node.PingUri), cancellationToken);
             if (reply is { Code: 200 or 204 })
             {
-                Answered(node);
+                _nodes.Answered(node);
                 return new InfluxNodeHealth(node.BaseUri, true, null);
             }
 
             problem ??= $"HTTP {reply!.Value.Code} {reply.Value.Reason}: {reply.Value.ServerMessage}";
-            if (_nodes.Length > 1 && (reply is null || InfluxRetryPolicy.IsTransient(reply.Value)))
+            if (reply is null || InfluxRetryPolicy.IsTransient(reply.Value))
             {
-                Failed(node, problem, next: null);
+                _nodes.Failed(node, problem, next: null);
             }
 
-            return new InfluxNodeHealth(node.BaseUri, false, problem);
+            return new InfluxNodeHealth(node.BaseUri, false, problem, reply?.Code);
         });
         return await Task.WhenAll(tasks);
     }
@@ -161,17 +154,6 @@ internal sealed class InfluxConnection
         isTransient: false,
         statusCode: reply.Code);
 
-    /// <summary>
-    /// Nodes to try now: those not being skipped, in configured order; when every node is being skipped, all of
-    /// them, the one whose back-off ends first leading (the request has to go somewhere).
-    /// </summary>
-    private List<InfluxNode> Candidates()
-    {
-        var now = _time.GetUtcNow();
-        var available = _nodes.Where(n => n.IsAvailable(now)).ToList();
-        return available.Count > 0 ? available : [.. _nodes.OrderBy(n => n.SkipUntil)];
-    }
-
     private async Task<InfluxReply> SendAsync(string operation, int maxRetries, Func<InfluxNode, HttpRequestMessage> createRequest, CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
@@ -180,14 +162,14 @@ internal sealed class InfluxConnection
             int? status = null;
             TimeSpan? retryAfter = null;
             Exception? error = null;
-            var candidates = Candidates();
+            var candidates = _nodes.Candidates();
             for (int i = 0; i < candidates.Count; i++)
             {
                 var node = candidates[i];
                 var (reply, problem, exception) = await TryOnceAsync(node, () => createRequest(node), cancellationToken);
                 if (reply is { } answer && !InfluxRetryPolicy.IsTransient(answer))
                 {
-                    Answered(node);
+                    _nodes.Answered(node);
                     return answer;
                 }
 
@@ -196,7 +178,8 @@ internal sealed class InfluxConnection
                     // A busy node answered: wait as it asks instead of moving its load onto the others.
                     status = busy.Code;
                     retryAfter = busy.RetryAfter;
-                    problems.Add($"{node.BaseUri}: HTTP 429 {busy.Reason}: {busy.ServerMessage}");
+                    string busyText = $"HTTP 429 {busy.Reason}: {busy.ServerMessage}";
+                    problems.Add(_nodes.IsCluster ? $"{node.BaseUri}: {busyText}" : busyText);
                     break;
                 }
 
@@ -204,15 +187,12 @@ internal sealed class InfluxConnection
                 status = reply?.Code;
                 retryAfter = reply?.RetryAfter;
                 error = exception;
-                problems.Add(_nodes.Length > 1 ? $"{node.BaseUri}: {problem}" : problem);
-                if (_nodes.Length > 1)
-                {
-                    Failed(node, problem, i + 1 < candidates.Count ? candidates[i + 1] : null);
-                }
+                problems.Add(_nodes.IsCluster ? $"{node.BaseUri}: {problem}" : problem);
+                _nodes.Failed(node, problem, i + 1 < candidates.Count ? candidates[i + 1] : null);
             }
 
             string problemText = string.Join("; ", problems);
-            string where = _nodes.Length > 1 ? string.Join(", ", candidates.Select(n => n.BaseUri)) : _nodes[0].BaseUri.ToString();
+            string where = string.Join(", ", candidates.Select(n => n.BaseUri));
             if (attempt >= maxRetries)
             {
                 string tries = maxRetries == 0 ? "" : $" sau {attempt + 1} lần thử";
@@ -250,27 +230,5 @@ internal sealed class InfluxConnection
         {
             return (null, $"quá thời gian chờ {_options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", ex);
         }
-    }
-
-    private void Answered(InfluxNode node)
-    {
-        if (node.MarkAnswered() && _nodes.Length > 1)
-        {
-            _logger.LogInformation("InfluxDB {Url} trả lời lại", node.BaseUri);
-        }
-
-        var previous = Interlocked.Exchange(ref _current, node);
-        if (previous != node && _nodes.Length > 1)
-        {
-            _logger.LogWarning("InfluxDB: {Url} tiếp nhận yêu cầu thay cho {Previous}", node.BaseUri, previous.BaseUri);
-        }
-    }
-
-    private void Failed(InfluxNode node, string problem, InfluxNode? next)
-    {
-        var backoff = node.MarkFailed(problem, _time.GetUtcNow(), _options.FailedNodeRetryDelay);
-        _logger.LogWarning(
-            "InfluxDB {Url} không trả lời ({Problem}); bỏ qua nút này {BackoffSeconds} s, chuyển sang {Next}",
-            node.BaseUri, problem, (long)backoff.TotalSeconds, next?.BaseUri.ToString() ?? "(không còn nút nào khác)");
     }
 }

@@ -121,8 +121,11 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
             return;
         }
 
+        // Transient unless some node refused for a reason waiting does not cure (401, 403, 404).
+        var refusal = nodes.FirstOrDefault(n => n.StatusCode is int code && code != 429 && code < 500);
         throw new TimeSeriesStoreException(
-            "InfluxDB không trả lời kiểm tra kết nối: " + string.Join("; ", nodes.Select(n => $"{n.Url}: {n.Problem}")), isTransient: true);
+            "InfluxDB không trả lời kiểm tra kết nối: " + string.Join("; ", nodes.Select(n => $"{n.Url}: {n.Problem}")),
+            isTransient: refusal is null, statusCode: refusal?.StatusCode);
     }
 
     /// <summary>Pings every configured node once (no retry); one entry per node, in configured order.</summary>

@@ -71,6 +71,21 @@ public sealed class InfluxNodeFailoverTests(InfluxFixture fixture) : IAsyncLifet
         Assert.Equal(0, _b.RequestCount);
     }
 
+    [Fact]
+    public async Task Ping_OneNodeRefuses401_OtherDown_ThrowsNotTransient_NamingBoth()
+    {
+        var store = Store();
+        _a.FailNext(1, HttpStatusCode.Unauthorized, error: "authorization failed");
+        _b.DropNext(1);
+
+        var ex = await Assert.ThrowsAsync<TimeSeriesStoreException>(() => store.PingAsync(Ct));
+
+        Assert.False(ex.IsTransient);
+        Assert.Equal(401, ex.StatusCode);
+        Assert.Contains($"{_a.Url}: HTTP 401", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"{_b.Url}: lỗi mạng", ex.Message, StringComparison.Ordinal);
+    }
+
     private InfluxTimeSeriesStore Store() =>
         fixture.CreateStore(Create(), _db, o =>
         {
