@@ -10,7 +10,7 @@ namespace KpiMonitor.Storage.Influx;
 /// <summary>
 /// The production store, over InfluxDB's HTTP API. It speaks only <c>/write</c> (line protocol),
 /// <c>/query</c> (InfluxQL) and <c>/ping</c> because those are the endpoints InfluxDB 1.x, 2.x and 3.x
-/// all serve, and no InfluxDB client package is available to us (the official one is v2/Flux only).
+/// all serve; the official client packages speak only the v2 API with Flux, or Flight SQL, to one address (ADR 001).
 /// Writes are idempotent (a point's key is KPI, unit and period start), so a caller may safely retry a
 /// whole call after a <see cref="TimeSeriesStoreException"/>; retries of single requests happen here.
 /// Give it an <see cref="HttpClient"/> from <c>IHttpClientFactory</c> (typed or named) without a resilience
