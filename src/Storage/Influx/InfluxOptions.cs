@@ -74,7 +74,10 @@ public sealed class InfluxOptions
     [Range(1, 16, ErrorMessage = "Storage:Influx:MaxConcurrentBatches phải trong khoảng 1–16.")]
     public int MaxConcurrentBatches { get; set; } = 2;
 
-    /// <summary>Retries of one request after a 429, a 5xx, a network error or a timeout.</summary>
+    /// <summary>
+    /// Retries of one request after a 429, a 5xx, a network error or a timeout. With several <see cref="Urls"/>, one
+    /// try goes through the nodes in turn; the retry (after the delay) starts again from the first node not skipped.
+    /// </summary>
     [Range(0, 20, ErrorMessage = "Storage:Influx:MaxRetries phải trong khoảng 0–20.")]
     public int MaxRetries { get; set; } = 5;
 

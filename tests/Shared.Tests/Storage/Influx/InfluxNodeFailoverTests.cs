@@ -59,6 +59,20 @@ public sealed class InfluxNodeFailoverTests(InfluxFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Read_FirstNodeDropsTheConnection_IsAnsweredByTheSecond()
+    {
+        var store = Store();
+        await store.WriteAsync([Point(1)], Ct);
+        _a.DropNext(1);
+
+        var latest = await store.GetLatestAsync(Count, Local(2025, 2, 1), null, Ct);
+
+        Assert.Equal(1, Assert.Single(latest).Value);
+        Assert.Equal(_b.Url, store.Url);
+        Assert.Contains(_log.Entries, e => e.Text.Contains($"InfluxDB {_a.Url} không trả lời (lỗi mạng", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A4xxFromTheFirstNode_IsTheAnswer_TheSecondIsNotAsked()
     {
         var store = Store();
