@@ -8,15 +8,16 @@ using Microsoft.Extensions.Options;
 
 namespace KpiMonitor.Storage;
 
-/// <summary>Registers the time-series store: InfluxDB when <c>Storage:Influx:Url</c> is set, the embedded SQLite file otherwise.</summary>
+/// <summary>Registers the time-series store: InfluxDB when <c>Storage:Influx:Url</c> or <c>Storage:Influx:Urls</c> is set, the embedded SQLite file otherwise.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>Name of the HTTP client the InfluxDB store uses.</summary>
     public const string HttpClientName = "influxdb";
 
-    /// <summary>Whether the configuration names an InfluxDB server.</summary>
+    /// <summary>Whether the configuration names an InfluxDB server (<c>Url</c>, or any entry of <c>Urls</c>).</summary>
     public static bool UsesInflux(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration[$"{InfluxOptions.Section}:Url"]);
+        !string.IsNullOrWhiteSpace(configuration[$"{InfluxOptions.Section}:Url"])
+        || configuration.GetSection($"{InfluxOptions.Section}:Urls").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
 
     /// <summary>
     /// Registers <see cref="ITimeSeriesStore"/>, <see cref="ISourceHealthStore"/> and <see cref="IEventLog"/> (one instance for all),

@@ -5,7 +5,8 @@ namespace KpiMonitor.Collector.Spool;
 /// <summary>
 /// Moves spooled observations into the store, oldest segment first. A segment is deleted only after the
 /// store acknowledged it, so a crash replays it — harmless, because a point's key is KPI + unit + period.
-/// Store down or 5xx: stop and keep everything. Refused for good (validation, 400, 422): dead-letter file.
+/// Store down or 5xx: stop and keep everything. Refused for good (validation, 400, 422): dead-letter file;
+/// after a 400 the store names the refused points, and only those go there.
 /// Refused for a reason a person must fix (401, 403, 404): keep everything and say so.
 /// </summary>
 public sealed class SpoolDrainer(ObservationSpool spool, ITimeSeriesStore store, DeadLetterFile deadLetters, ILogger<SpoolDrainer> logger) : IDisposable
@@ -69,7 +70,13 @@ public sealed class SpoolDrainer(ObservationSpool spool, ITimeSeriesStore store,
     private async Task<long> DeadLetterAsync(List<Observation> batch, WriteResult result, CancellationToken cancellationToken)
     {
         var refused = result.Rejected.Select(r => (r.Observation, $"không hợp lệ: {r.Reason}")).ToList();
-        if (result.DroppedByServer > 0)
+        if (result.RefusedByServer is { Count: > 0 } byServer)
+        {
+            // The store split the refused batch and knows which points the server refused: only those go.
+            refused.AddRange(byServer.Select(r => (r.Observation, $"kho từ chối: {r.Reason}")));
+            logger.LogError("Kho dữ liệu từ chối {Dropped} điểm của một lô, đã ghi vào {DeadLetter}: {Message}", byServer.Count, deadLetters.Directory, result.ServerMessage);
+        }
+        else if (result.DroppedByServer > 0)
         {
             // InfluxDB 1.x says how many lines it dropped, not which; the batch is kept whole for a person to
             // compare (its accepted points are already stored, and writing them again would only overwrite).

@@ -60,7 +60,7 @@ public sealed class AdminModel(
         }
 
         Accounts = accounts.OrderBy(a => Array.IndexOf(Roles.All, a.Role)).ThenBy(a => a.Username, StringComparer.Ordinal).ToList();
-        Store = store is InfluxTimeSeriesStore i ? $"InfluxDB {i.Url} · {influx.Value.Database}" : $"SQLite {Path.GetFullPath(sqlite.Value.Path)}";
+        Store = store is InfluxTimeSeriesStore i ? $"InfluxDB {string.Join(", ", i.Urls)} · {influx.Value.Database}" : $"SQLite {Path.GetFullPath(sqlite.Value.Path)}";
     }
 
     public Catalog Catalog => catalog;

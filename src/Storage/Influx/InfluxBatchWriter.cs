@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.IO.Compression;
-using System.Text.RegularExpressions;
 using KpiMonitor.Shared.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -11,17 +9,24 @@ namespace KpiMonitor.Storage.Influx;
 /// Sends one write call as batches of line protocol. The next batch is formatted while earlier ones are in
 /// flight (up to <see cref="InfluxOptions.MaxConcurrentBatches"/>), so the server never waits for the client.
 /// That is safe only because the store removes duplicate keys first: no two batches hold the same point.
+/// A batch the server answers with 400 is split (<see cref="InfluxBatchSplitter"/>) so that only the refused
+/// lines are reported.
 /// </summary>
-internal sealed partial class InfluxBatchWriter(InfluxConnection connection, InfluxOptions options, ILogger logger)
+internal sealed class InfluxBatchWriter(InfluxConnection connection, InfluxOptions options, ILogger logger)
 {
     private readonly ConcurrentBag<Batch> _spare = [];
+    private readonly InfluxBatchSplitter _splitter = new(connection);
 
-    /// <summary>Writes the observations, then the activity points; returns what the server dropped.</summary>
-    public async Task<(int Dropped, string? Message)> WriteAsync(
+    /// <summary>
+    /// Writes the observations, then the activity points; returns how many observations the server refused,
+    /// a few of its messages, and which observations (indices into <paramref name="points"/>) with the reason.
+    /// </summary>
+    public async Task<(int Dropped, string? Message, List<RefusedLine> Refused)> WriteAsync(
         IReadOnlyList<Observation> points, Func<string, bool> isRatio, IReadOnlyList<ActivityPoint> activity, long nowMs, CancellationToken cancellationToken)
     {
         int dropped = 0;
         var messages = new List<string>();
+        var refused = new List<RefusedLine>();
         var inFlight = new Queue<Task<Outcome>>();
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
@@ -55,7 +60,8 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
             throw;
         }
 
-        return (dropped, messages.Count == 0 ? null : string.Join(" | ", messages));
+        refused.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return (dropped, messages.Count == 0 ? null : string.Join(" | ", messages), refused);
 
         void Add(Outcome outcome)
         {
@@ -71,6 +77,7 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
             }
 
             dropped += outcome.Dropped;
+            refused.AddRange(outcome.Refused.Select(r => r with { Line = r.Line + outcome.Start }));
             if (messages.Count < 3 && !messages.Contains(outcome.Message))
             {
                 messages.Add(outcome.Message);
@@ -90,6 +97,7 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
         {
             batch.IsActivity = false;
             batch.Nanoseconds = nanoseconds;
+            batch.Start = 0;
             format(batch.Lines);
             Seal(batch);
         }
@@ -103,9 +111,6 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
         return (outcome.Dropped, outcome.Message);
     }
 
-    [GeneratedRegex(@"dropped=(\d+)", RegexOptions.CultureInvariant)]
-    private static partial Regex DroppedCount();
-
     private Batch Fill(
         IReadOnlyList<Observation> points, Func<string, bool> isRatio, IReadOnlyList<ActivityPoint> activity, int start, int end, bool isActivity, long nowMs)
     {
@@ -114,6 +119,7 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
         {
             batch.IsActivity = isActivity;
             batch.Nanoseconds = false;
+            batch.Start = start;
             var lines = batch.Lines;
             for (int i = start; i < end; i++)
             {
@@ -165,24 +171,25 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
                 switch (reply.Code)
                 {
                     case 200 or 204:
-                        return new Outcome(0, null, batch.IsActivity);
+                        return new Outcome(0, null, batch.IsActivity, batch.Start, []);
                     case 400:
-                        // 1.x keeps the good lines and counts the rest; 2.x refuses the whole batch without a count.
-                        string message = reply.ServerMessage;
-                        var match = DroppedCount().Match(message);
-                        int lines = batch.Lines.LineCount;
-                        // 1.x counts lines it could not parse apart from its dropped=N ("unable to parse '…' … dropped=0").
-                        int unparsed = CountOf(message, "unable to parse");
-                        int dropped = match.Success && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
-                            ? Math.Min(n + unparsed, lines)
-                            : lines;
-                        return new Outcome(dropped, message, batch.IsActivity);
+                        // 2.x and 3.x refuse the whole batch for one bad line, 1.x stores the others: either way only
+                        // the refused lines are reported, found by splitting the batch.
+                        var split = await _splitter.IsolateAsync(batch.Lines.WrittenMemory, batch.Nanoseconds, reply, cancellationToken);
+                        if (split.Requests > 0)
+                        {
+                            logger.LogWarning(
+                                "InfluxDB {Url} từ chối {Refused}/{Lines} dòng của một lô; đã tách lô bằng {Requests} yêu cầu thêm: {ServerMessage}",
+                                reply.Server, split.Bad.Count, batch.Lines.LineCount, split.Requests, reply.ServerMessage);
+                        }
+
+                        return new Outcome(split.Bad.Count, reply.ServerMessage, batch.IsActivity, batch.Start, split.Bad);
                     case 404 when options.CreateDatabase && !created && reply.ServerMessage.Contains("database not found", StringComparison.Ordinal):
                         await connection.CreateDatabaseAsync(cancellationToken);
                         created = true;
                         break;
                     default:
-                        throw connection.Refused("ghi dữ liệu", reply);
+                        throw InfluxConnection.Refused("ghi dữ liệu", reply);
                 }
             }
         }
@@ -190,17 +197,6 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
         {
             Return(batch);
         }
-    }
-
-    private static int CountOf(string text, string part)
-    {
-        int count = 0;
-        for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
     }
 
     private void Return(Batch batch)
@@ -217,7 +213,8 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
         }
     }
 
-    private readonly record struct Outcome(int Dropped, string? Message, bool IsActivity);
+    /// <summary>One batch's result; <paramref name="Start"/> is the index of its first line in the write call.</summary>
+    private readonly record struct Outcome(int Dropped, string? Message, bool IsActivity, int Start, IReadOnlyList<RefusedLine> Refused);
 
     /// <summary>Reusable buffers of one batch: the lines and, with gzip, their compressed form.</summary>
     private sealed class Batch : IDisposable
@@ -231,6 +228,8 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, Inf
         public bool IsActivity { get; set; }
 
         public bool Nanoseconds { get; set; }
+
+        public int Start { get; set; }
 
         public void Dispose()
         {

@@ -9,9 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace KpiMonitor.Storage.Influx;
 
 /// <summary>
-/// HTTP to one InfluxDB server: addresses, credentials, per-request timeout, and retries of what may pass
-/// (429, 5xx, network errors, timeouts) with exponential backoff, full jitter and <c>Retry-After</c>.
-/// What a status means for a write or a query is decided by the callers.
+/// HTTP to the InfluxDB server, or to the first answering node of several: addresses, credentials,
+/// per-request timeout, failover and retries of what may pass (429, 5xx, network errors, timeouts) with
+/// exponential backoff, full jitter and <c>Retry-After</c>. What a status means for a write or a query is
+/// decided by the callers. (Over 200 lines: the retry loop, the single try and the ping share the HTTP details.)
 /// </summary>
 internal sealed class InfluxConnection
 {
@@ -21,10 +22,7 @@ internal sealed class InfluxConnection
     private readonly ILogger _logger;
     private readonly InfluxRetryPolicy _retry;
     private readonly AuthenticationHeaderValue? _auth;
-    private readonly Uri _writeUri;
-    private readonly Uri _writeNanosecondsUri;
-    private readonly Uri _queryUri;
-    private readonly Uri _pingUri;
+    private readonly InfluxNodeSet _nodes;
 
     public InfluxConnection(HttpClient http, InfluxOptions options, TimeProvider time, ILogger logger)
     {
@@ -34,26 +32,15 @@ internal sealed class InfluxConnection
         _logger = logger;
         _retry = new InfluxRetryPolicy(options, time);
 
-        // The typed client's own BaseAddress wins, as with any typed client; the option fills the gap.
-        var configured = http.BaseAddress ?? (string.IsNullOrWhiteSpace(options.Url) ? null : new Uri(options.Url, UriKind.Absolute));
-        if (configured is null)
+        // The typed client's own BaseAddress wins over Url, as with any typed client; Urls follow it.
+        var urls = options.ServerUrls().Select(u => new Uri(u, UriKind.Absolute)).ToList();
+        if (http.BaseAddress is { } fromClient)
         {
-            throw new InvalidOperationException($"Chưa cấu hình địa chỉ InfluxDB: đặt {InfluxOptions.Section}:Url.");
+            urls.RemoveAll(u => string.Equals(u.ToString(), options.Url?.Trim(), StringComparison.OrdinalIgnoreCase));
+            urls.Insert(0, fromClient);
         }
 
-        // Credentials never travel in the URL, so the address is safe to show in logs and messages.
-        var builder = new UriBuilder(configured) { UserName = "", Password = "", Query = "", Fragment = "" };
-        if (!builder.Path.EndsWith('/'))
-        {
-            builder.Path += "/";
-        }
-
-        BaseUri = builder.Uri;
-        string rp = string.IsNullOrEmpty(options.RetentionPolicy) ? "" : "&rp=" + Uri.EscapeDataString(options.RetentionPolicy);
-        _writeUri = new Uri(BaseUri, $"write?db={Uri.EscapeDataString(options.Database)}{rp}&precision=ms");
-        _writeNanosecondsUri = new Uri(BaseUri, $"write?db={Uri.EscapeDataString(options.Database)}{rp}&precision=ns");
-        _queryUri = new Uri(BaseUri, "query");
-        _pingUri = new Uri(BaseUri, "ping");
+        _nodes = new InfluxNodeSet(urls, options, time, logger);
 
         string? secret = !string.IsNullOrEmpty(options.Token) ? options.Token : options.Password;
         if (!string.IsNullOrEmpty(secret))
@@ -63,12 +50,15 @@ internal sealed class InfluxConnection
         }
     }
 
-    /// <summary>The server address without credentials, query or fragment.</summary>
-    public Uri BaseUri { get; }
+    /// <summary>The address of the node in use (the one that answered last), without credentials, query or fragment.</summary>
+    public Uri BaseUri => _nodes.Current.BaseUri;
+
+    /// <summary>Every configured address, in the order they are tried.</summary>
+    public IReadOnlyList<Uri> Urls => [.. _nodes.All.Select(n => n.BaseUri)];
 
     /// <summary>Writes line protocol; timestamps are milliseconds, or nanoseconds when <paramref name="nanoseconds"/> is set.</summary>
     public Task<InfluxReply> WriteAsync(ReadOnlyMemory<byte> body, bool gzipped, bool nanoseconds, CancellationToken cancellationToken) =>
-        SendAsync("ghi dữ liệu", _options.MaxRetries, () =>
+        SendAsync("ghi dữ liệu", _options.MaxRetries, node =>
         {
             var content = new ReadOnlyMemoryContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
@@ -77,7 +67,7 @@ internal sealed class InfluxConnection
                 content.Headers.ContentEncoding.Add("gzip");
             }
 
-            return new HttpRequestMessage(HttpMethod.Post, nanoseconds ? _writeNanosecondsUri : _writeUri) { Content = content };
+            return new HttpRequestMessage(HttpMethod.Post, nanoseconds ? node.WriteNanosecondsUri : node.WriteUri) { Content = content };
         }, cancellationToken);
 
     /// <summary>
@@ -85,7 +75,7 @@ internal sealed class InfluxConnection
     /// whatever <see cref="InfluxOptions.MaxRetries"/> allows the collector's writes.
     /// </summary>
     private Task<InfluxReply> QueryAsync(string query, bool inDatabase, CancellationToken cancellationToken) =>
-        SendAsync("truy vấn", Math.Min(_options.MaxRetries, 2), () =>
+        SendAsync("truy vấn", Math.Min(_options.MaxRetries, 2), node =>
         {
             var form = new List<KeyValuePair<string, string>> { new("q", query), new("epoch", "ms") };
             if (inDatabase)
@@ -93,7 +83,7 @@ internal sealed class InfluxConnection
                 form.Add(new("db", _options.Database));
             }
 
-            return new HttpRequestMessage(HttpMethod.Post, _queryUri) { Content = new FormUrlEncodedContent(form) };
+            return new HttpRequestMessage(HttpMethod.Post, node.QueryUri) { Content = new FormUrlEncodedContent(form) };
         }, cancellationToken);
 
     /// <summary>
@@ -115,7 +105,7 @@ internal sealed class InfluxConnection
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             throw new TimeSeriesStoreException(
-                $"InfluxDB tại {BaseUri} trả lời truy vấn không đọc được: {ex.Message} ({InfluxReply.Describe(reply.Body)})", isTransient: false, statusCode: reply.Code, inner: ex);
+                $"InfluxDB tại {reply.Server} trả lời truy vấn không đọc được: {ex.Message} ({InfluxReply.Describe(reply.Body)})", isTransient: false, statusCode: reply.Code, inner: ex);
         }
     }
 
@@ -132,69 +122,113 @@ internal sealed class InfluxConnection
         _logger.LogInformation("InfluxDB {Url}: chưa có cơ sở dữ liệu {Database}, đã tạo", BaseUri, _options.Database);
     }
 
-    /// <summary>One try, no retry: a health check reports the state now.</summary>
-    public Task<InfluxReply> PingAsync(CancellationToken cancellationToken) =>
-        SendAsync("kiểm tra kết nối", 0, () => new HttpRequestMessage(HttpMethod.Get, _pingUri), cancellationToken);
+    /// <summary>
+    /// Pings every node once, without retry or failover (a health check reports the state now); a node's answer
+    /// or failure also tells the failover whether to use it.
+    /// </summary>
+    public async Task<IReadOnlyList<InfluxNodeHealth>> PingAllAsync(CancellationToken cancellationToken)
+    {
+        var tasks = _nodes.All.Select(async node =>
+        {
+            var (reply, problem, _) = await TryOnceAsync(node, () => new HttpRequestMessage(HttpMethod.Get, node.PingUri), cancellationToken);
+            if (reply is { Code: 200 or 204 })
+            {
+                _nodes.Answered(node);
+                return new InfluxNodeHealth(node.BaseUri, true, null);
+            }
+
+            problem ??= $"HTTP {reply!.Value.Code} {reply.Value.Reason}: {reply.Value.ServerMessage}";
+            if (reply is null || InfluxRetryPolicy.IsTransient(reply.Value))
+            {
+                _nodes.Failed(node, problem, next: null);
+            }
+
+            return new InfluxNodeHealth(node.BaseUri, false, problem, reply?.Code);
+        });
+        return await Task.WhenAll(tasks);
+    }
 
     /// <summary>The exception for an answer that retrying cannot change.</summary>
-    public TimeSeriesStoreException Refused(string operation, InfluxReply reply) => new(
-        $"InfluxDB tại {BaseUri} từ chối {operation}: HTTP {reply.Code} {reply.Reason}: {reply.ServerMessage}",
+    public static TimeSeriesStoreException Refused(string operation, InfluxReply reply) => new(
+        $"InfluxDB tại {reply.Server} từ chối {operation}: HTTP {reply.Code} {reply.Reason}: {reply.ServerMessage}",
         isTransient: false,
         statusCode: reply.Code);
 
-    private async Task<InfluxReply> SendAsync(string operation, int maxRetries, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    private async Task<InfluxReply> SendAsync(string operation, int maxRetries, Func<InfluxNode, HttpRequestMessage> createRequest, CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
         {
-            string problem;
+            var problems = new List<string>();
             int? status = null;
             TimeSpan? retryAfter = null;
             Exception? error = null;
-            string endpoint = "";
-            using (var timeout = new CancellationTokenSource(_options.Timeout, _time))
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
+            var candidates = _nodes.Candidates();
+            for (int i = 0; i < candidates.Count; i++)
             {
-                try
+                var node = candidates[i];
+                var (reply, problem, exception) = await TryOnceAsync(node, () => createRequest(node), cancellationToken);
+                if (reply is { } answer && !InfluxRetryPolicy.IsTransient(answer))
                 {
-                    using var request = createRequest();
-                    endpoint = request.RequestUri!.AbsolutePath;
-                    request.Headers.Authorization = _auth;
-                    using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
-                    byte[] body = await response.Content.ReadAsByteArrayAsync(linked.Token);
-                    var reply = new InfluxReply(response.StatusCode, response.ReasonPhrase ?? "", body);
-                    if (!InfluxRetryPolicy.IsTransient(reply))
-                    {
-                        return reply;
-                    }
+                    _nodes.Answered(node);
+                    return answer;
+                }
 
-                    status = reply.Code;
-                    retryAfter = _retry.RetryAfter(response.Headers.RetryAfter);
-                    problem = $"HTTP {reply.Code} {reply.Reason}: {reply.ServerMessage}";
-                }
-                catch (Exception ex) when (ex is HttpRequestException or IOException)
+                if (reply is { Code: 429 } busy)
                 {
-                    problem = ex.InnerException is { } cause ? $"lỗi mạng: {ex.Message} {cause.Message}" : $"lỗi mạng: {ex.Message}";
-                    error = ex;
+                    // A busy node answered: wait as it asks instead of moving its load onto the others.
+                    status = busy.Code;
+                    retryAfter = busy.RetryAfter;
+                    string busyText = $"HTTP 429 {busy.Reason}: {busy.ServerMessage}";
+                    problems.Add(_nodes.IsCluster ? $"{node.BaseUri}: {busyText}" : busyText);
+                    break;
                 }
-                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    problem = $"quá thời gian chờ {_options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
-                    error = ex;
-                }
+
+                problem ??= $"HTTP {reply!.Value.Code} {reply.Value.Reason}: {reply.Value.ServerMessage}";
+                status = reply?.Code;
+                retryAfter = reply?.RetryAfter;
+                error = exception;
+                problems.Add(_nodes.IsCluster ? $"{node.BaseUri}: {problem}" : problem);
+                _nodes.Failed(node, problem, i + 1 < candidates.Count ? candidates[i + 1] : null);
             }
 
+            string problemText = string.Join("; ", problems);
+            string where = string.Join(", ", candidates.Select(n => n.BaseUri));
             if (attempt >= maxRetries)
             {
                 string tries = maxRetries == 0 ? "" : $" sau {attempt + 1} lần thử";
                 throw new TimeSeriesStoreException(
-                    $"InfluxDB tại {BaseUri} không {operation} được{tries}: {problem}", isTransient: true, statusCode: status, inner: error);
+                    $"InfluxDB tại {where} không {operation} được{tries}: {problemText}", isTransient: true, statusCode: status, inner: error);
             }
 
             var delay = _retry.Delay(attempt, retryAfter);
             _logger.LogWarning(
-                "InfluxDB {Endpoint} tại {Url} lỗi ({Problem}); thử lại lần {Retry}/{MaxRetries} sau {DelayMs} ms",
-                endpoint, BaseUri, problem, attempt + 1, maxRetries, (long)delay.TotalMilliseconds);
+                "InfluxDB tại {Url} không {Operation} được ({Problem}); thử lại lần {Retry}/{MaxRetries} sau {DelayMs} ms",
+                where, operation, problemText, attempt + 1, maxRetries, (long)delay.TotalMilliseconds);
             await Task.Delay(delay, _time, cancellationToken);
+        }
+    }
+
+    /// <summary>One request to one node: a reply, or what kept it from coming (network error, timeout).</summary>
+    private async Task<(InfluxReply? Reply, string? Problem, Exception? Error)> TryOnceAsync(
+        InfluxNode node, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var request = createRequest();
+            request.Headers.Authorization = _auth;
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            byte[] body = await response.Content.ReadAsByteArrayAsync(linked.Token);
+            return (new InfluxReply(response.StatusCode, response.ReasonPhrase ?? "", body, node.BaseUri, _retry.RetryAfter(response.Headers.RetryAfter)), null, null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return (null, ex.InnerException is { } cause ? $"lỗi mạng: {ex.Message} {cause.Message}" : $"lỗi mạng: {ex.Message}", ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, $"quá thời gian chờ {_options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", ex);
         }
     }
 }

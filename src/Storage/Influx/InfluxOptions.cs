@@ -19,6 +19,19 @@ public sealed class InfluxOptions
     /// </summary>
     public string? Url { get; set; }
 
+    /// <summary>
+    /// More server addresses: data nodes of one InfluxDB Enterprise cluster, or InfluxDB 3 Enterprise nodes
+    /// sharing one object store. <see cref="Url"/>, when set, comes first. Writes and queries go to the first
+    /// node that answers; one that stops answering (connection refused, timeout, 5xx) is skipped for
+    /// <see cref="FailedNodeRetryDelay"/>, doubled for each failure in a row. The nodes must share their data:
+    /// reads are not merged across nodes.
+    /// </summary>
+    public IList<string> Urls { get; } = new List<string>();
+
+    /// <summary>How long a node that stopped answering is skipped before it is tried again (doubles up to 10 minutes while it keeps failing).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Storage:Influx:FailedNodeRetryDelay phải trong khoảng 0–1 giờ.")]
+    public TimeSpan FailedNodeRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Database (1.x), or bucket mapped to a database (2.x), or database (3.x).</summary>
     [Required(ErrorMessage = "Storage:Influx:Database phải có tên cơ sở dữ liệu.")]
     public string Database { get; set; } = "kpimonitor";
@@ -61,7 +74,10 @@ public sealed class InfluxOptions
     [Range(1, 16, ErrorMessage = "Storage:Influx:MaxConcurrentBatches phải trong khoảng 1–16.")]
     public int MaxConcurrentBatches { get; set; } = 2;
 
-    /// <summary>Retries of one request after a 429, a 5xx, a network error or a timeout.</summary>
+    /// <summary>
+    /// Retries of one request after a 429, a 5xx, a network error or a timeout. With several <see cref="Urls"/>, one
+    /// try goes through the nodes in turn; the retry (after the delay) starts again from the first node not skipped.
+    /// </summary>
     [Range(0, 20, ErrorMessage = "Storage:Influx:MaxRetries phải trong khoảng 0–20.")]
     public int MaxRetries { get; set; } = 5;
 
@@ -85,4 +101,8 @@ public sealed class InfluxOptions
     /// so a fresh server needs no manual step. Turn off when the account may not create databases.
     /// </summary>
     public bool CreateDatabase { get; set; } = true;
+
+    /// <summary><see cref="Url"/> then <see cref="Urls"/>, blanks and repeats left out.</summary>
+    internal IReadOnlyList<string> ServerUrls() =>
+        [.. new[] { Url }.Concat(Urls).Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
 }

@@ -14,21 +14,16 @@ public sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
     public ValidateOptionsResult Validate(string? name, InfluxOptions options)
     {
         var failures = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.Url))
+        CheckUrl(options.Url, "Storage:Influx:Url", failures);
+        for (int i = 0; i < options.Urls.Count; i++)
         {
-            if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            if (string.IsNullOrWhiteSpace(options.Urls[i]))
             {
-                // The URL is shown only when it cannot carry credentials, which a parsed http URL could.
-                failures.Add("Storage:Influx:Url phải là địa chỉ tuyệt đối http:// hoặc https://.");
+                failures.Add($"Storage:Influx:Urls:{i} trống.");
             }
-            else if (uri.UserInfo.Length > 0)
+            else
             {
-                failures.Add("Storage:Influx:Url không được chứa tên đăng nhập hoặc mật khẩu; hãy dùng Username/Password hoặc Token.");
-            }
-            else if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
-            {
-                // The query may carry u=/p= credentials (1.x accepts them), so only scheme, host and port are shown.
-                failures.Add($"Storage:Influx:Url ({uri.GetLeftPart(UriPartial.Authority)}…) không được có phần truy vấn (?…) hoặc '#'.");
+                CheckUrl(options.Urls[i], $"Storage:Influx:Urls:{i}", failures);
             }
         }
 
@@ -61,6 +56,29 @@ public sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckUrl(string? url, string setting, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            // The URL is shown only when it cannot carry credentials, which a parsed http URL could.
+            failures.Add($"{setting} phải là địa chỉ tuyệt đối http:// hoặc https://.");
+        }
+        else if (uri.UserInfo.Length > 0)
+        {
+            failures.Add($"{setting} không được chứa tên đăng nhập hoặc mật khẩu; hãy dùng Username/Password hoặc Token.");
+        }
+        else if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            // The query may carry u=/p= credentials (1.x accepts them), so only scheme, host and port are shown.
+            failures.Add($"{setting} ({uri.GetLeftPart(UriPartial.Authority)}…) không được có phần truy vấn (?…) hoặc '#'.");
+        }
     }
 
     /// <summary>Runs the data annotations and the rules above; throws <see cref="OptionsValidationException"/> listing every problem.</summary>

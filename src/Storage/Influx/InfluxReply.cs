@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace KpiMonitor.Storage.Influx;
 
-/// <summary>A final (not retried) answer of the server: status and body.</summary>
-internal readonly record struct InfluxReply(HttpStatusCode Status, string Reason, byte[] Body)
+/// <summary>An answer of one server: status, body, the server's address and the wait a <c>Retry-After</c> header asked for.</summary>
+internal readonly record struct InfluxReply(HttpStatusCode Status, string Reason, byte[] Body, Uri Server, TimeSpan? RetryAfter = null)
 {
     private const int MaxQuoted = 500;
 

@@ -10,7 +10,7 @@ namespace KpiMonitor.Storage.Influx;
 /// <summary>
 /// The production store, over InfluxDB's HTTP API. It speaks only <c>/write</c> (line protocol),
 /// <c>/query</c> (InfluxQL) and <c>/ping</c> because those are the endpoints InfluxDB 1.x, 2.x and 3.x
-/// all serve, and no InfluxDB client package is available to us (the official one is v2/Flux only).
+/// all serve; the official client packages speak only the v2 API with Flux, or Flight SQL, to one address (ADR 001).
 /// Writes are idempotent (a point's key is KPI, unit and period start), so a caller may safely retry a
 /// whole call after a <see cref="TimeSeriesStoreException"/>; retries of single requests happen here.
 /// Give it an <see cref="HttpClient"/> from <c>IHttpClientFactory</c> (typed or named) without a resilience
@@ -57,8 +57,11 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
         _sent = rp + Identifier(InfluxSchema.EventSent);
     }
 
-    /// <summary>The server address in use, without credentials.</summary>
+    /// <summary>The server address in use (with several nodes, the one that answered last), without credentials.</summary>
     public Uri Url => _connection.BaseUri;
+
+    /// <summary>Every configured server address, in the order they are tried.</summary>
+    public IReadOnlyList<Uri> Urls => _connection.Urls;
 
     /// <inheritdoc />
     public async Task<WriteResult> WriteAsync(IReadOnlyCollection<Observation> observations, CancellationToken cancellationToken)
@@ -72,7 +75,7 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
         var points = LastOfEachKey(valid);
         long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var activity = ActivityPoint.Summarise(points, now);
-        var (dropped, message) = await _writer.WriteAsync(points, IsRatio, activity, now, cancellationToken);
+        var (dropped, message, refused) = await _writer.WriteAsync(points, IsRatio, activity, now, cancellationToken);
         if (dropped > 0)
         {
             _logger.LogWarning("InfluxDB {Url} bỏ {Dropped}/{Points} quan sát: {ServerMessage}", Url, dropped, points.Count, message);
@@ -80,7 +83,8 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
 
         await MarkChangedAsync(points, now, cancellationToken);
 
-        return new WriteResult(Math.Max(0, valid.Count - dropped), rejected, dropped, message);
+        var refusedByServer = refused.ConvertAll(r => new RejectedObservation(points[r.Line], r.Reason));
+        return new WriteResult(Math.Max(0, valid.Count - dropped), rejected, dropped, message, refusedByServer);
     }
 
     /// <inheritdoc />
@@ -100,15 +104,32 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore, ISourceHea
         return versions;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Succeeds when at least one node answers <c>/ping</c>; a node that does not is logged by address. Throws
+    /// <see cref="TimeSeriesStoreException"/> naming every node and its problem when none answers.
+    /// </summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {
-        var reply = await _connection.PingAsync(cancellationToken);
-        if (reply.Code is not (200 or 204))
+        var nodes = await PingNodesAsync(cancellationToken);
+        if (nodes.Any(n => n.Answering))
         {
-            throw _connection.Refused("kiểm tra kết nối", reply);
+            foreach (var node in nodes.Where(n => !n.Answering))
+            {
+                _logger.LogWarning("InfluxDB {Url} không trả lời kiểm tra kết nối: {Problem}", node.Url, node.Problem);
+            }
+
+            return;
         }
+
+        // Transient unless some node refused for a reason waiting does not cure (401, 403, 404).
+        var refusal = nodes.FirstOrDefault(n => n.StatusCode is int code && code != 429 && code < 500);
+        throw new TimeSeriesStoreException(
+            "InfluxDB không trả lời kiểm tra kết nối: " + string.Join("; ", nodes.Select(n => $"{n.Url}: {n.Problem}")),
+            isTransient: refusal is null, statusCode: refusal?.StatusCode);
     }
+
+    /// <summary>Pings every configured node once (no retry); one entry per node, in configured order.</summary>
+    public Task<IReadOnlyList<InfluxNodeHealth>> PingNodesAsync(CancellationToken cancellationToken) => _connection.PingAllAsync(cancellationToken);
 
     /// <summary>
     /// Tells readers that these KPIs changed, after their figures are in. A failure here is logged, not thrown:

@@ -23,6 +23,23 @@ public sealed class InfluxOptionsValidatorTests
     }
 
     [Fact]
+    public void Urls_EachIsChecked_AndTheMessageNamesItsIndex()
+    {
+        var options = new InfluxOptions { Urls = { "http://influx-a:8086", "http://admin:hunter2@influx-b:8086", " " } };
+
+        var ex = Assert.Throws<OptionsValidationException>(() => InfluxOptionsValidator.ThrowIfInvalid(options));
+
+        Assert.Contains("Storage:Influx:Urls:1 không được chứa tên đăng nhập", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Influx:Urls:2 trống", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Urls:0", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UrlsWithoutUrl_AreEnough() =>
+        InfluxOptionsValidator.ThrowIfInvalid(new InfluxOptions { Urls = { "http://influx-a:8086", "http://influx-b:8086" } });
+
+    [Fact]
     public void CrossFieldRules_AreAllReported()
     {
         var options = new InfluxOptions

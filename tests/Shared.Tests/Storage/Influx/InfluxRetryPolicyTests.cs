@@ -47,5 +47,5 @@ public sealed class InfluxRetryPolicyTests
     [InlineData(401, "", false)]
     [InlineData(404, "{\"error\":\"database not found: \\\"x\\\"\"}", false)]
     public void OnlyRateLimitsAndServerTrouble_AreTransient(int status, string body, bool transient) =>
-        Assert.Equal(transient, InfluxRetryPolicy.IsTransient(new InfluxReply((HttpStatusCode)status, "", Encoding.UTF8.GetBytes(body))));
+        Assert.Equal(transient, InfluxRetryPolicy.IsTransient(new InfluxReply((HttpStatusCode)status, "", Encoding.UTF8.GetBytes(body), new Uri("http://127.0.0.1:8086/"))));
 }
