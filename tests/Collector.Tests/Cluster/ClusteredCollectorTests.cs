@@ -80,6 +80,7 @@ public sealed class ClusteredCollectorTests(SimulatorAndInflux env, PostgresFixt
         {
             // The first declaration runs the new source once at once, on whichever instance acquires it.
             await Eventually.WaitUntilAsync(() => instances.Any(i => i.SpoolSegments >= 2 || i.HasExited), "a poll under way", TimeSpan.FromSeconds(90));
+            Assert.All(instances, i => Assert.False(i.HasExited, i.Output));
             var victim = instances.First(i => i.SpoolSegments >= 2);
             var survivor = instances.Single(i => i != victim);
             await victim.KillAsync();
