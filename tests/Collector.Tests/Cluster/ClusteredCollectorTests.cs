@@ -115,6 +115,38 @@ public sealed class ClusteredCollectorTests(SimulatorAndInflux env, PostgresFixt
     }
 
     [Fact]
+    public async Task AFiringMissedWhileEveryInstanceWasDown_RunsOnceWhenOneComesBack()
+    {
+        string database = SimulatorAndInflux.NewDatabase();
+        string connection = await postgres.Server.CreateDatabaseAsync(database);
+        var (cron, times) = ClusterSchedule.Firings(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(15), count: 1, spacing: 1);
+        WriteConfig(TestSources.Json(env.Simulator.BaseUrl, "eoffice").Replace("0 0 * * * ?", cron, StringComparison.Ordinal));
+
+        using (var first = CollectorProcess.Start("a", _root, Environment(database, connection)))
+        {
+            // The source's first declaration runs it once; then the cluster is down when it is due.
+            await Eventually.WaitUntilAsync(() => first.PollsLogged("eoffice") == 1 || first.HasExited, "the first run", TimeSpan.FromSeconds(60));
+            await first.StopAsync();
+            Assert.True(DateTimeOffset.UtcNow < times[0], "stopped too late for the test: " + first.Output);
+        }
+
+        await Eventually.WaitUntilAsync(() => DateTimeOffset.UtcNow > times[0] + TimeSpan.FromSeconds(2), "the firing missed", TimeSpan.FromSeconds(60));
+        using var second = CollectorProcess.Start("b", _root, Environment(database, connection));
+        try
+        {
+            await Eventually.WaitUntilAsync(() => second.PollsLogged("eoffice") >= 1 || second.HasExited, "the catch-up run", TimeSpan.FromSeconds(60));
+            await Task.Delay(TimeSpan.FromSeconds(4));
+
+            Assert.Equal(1, second.PollsLogged("eoffice"));
+            Assert.Equal(2, await CountAsync(database, "SELECT count(\"points\") FROM \"source_health\" WHERE \"source\" = 'eoffice'"));
+        }
+        finally
+        {
+            await second.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task UnreachableDatabase_StopsWithExitCode2_NamingTheSettingAndTheHost_NeverThePassword()
     {
         WriteConfig(TestSources.Json(env.Simulator.BaseUrl, "eoffice"));
