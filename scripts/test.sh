@@ -2,7 +2,8 @@
 # Runs every KpiMonitor test. Installs what the tests need when it is missing (Debian packages:
 # influxdb for a real influxd, chromium at /usr/bin/chromium for the browser tests, docker-compose to
 # validate docker-compose.yml, python3-aiosmtpd for a real SMTP server under Debian's /usr/bin/python3,
-# poppler-utils for pdftoppm/pdffonts over the report PDF, fonts-liberation2 for its Times-metric serif face),
+# poppler-utils for pdftoppm/pdffonts over the report PDF, fonts-liberation2 for its Times-metric serif face,
+# postgresql for a private PostgreSQL cluster (initdb/pg_ctl) under the clustered collectors),
 # builds in Release, runs all test projects and prints one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,8 @@ command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
+# The programs live in /usr/lib/postgresql/<version>/bin, off PATH; the tests find the version folder.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== Cài đặt thành phần cho kiểm thử / installing test dependencies: ${missing[*]}"

@@ -12,12 +12,12 @@ public sealed class MonthlyReportJob(MonthlyReportRun run) : IJob
 {
     public const string MissedTimeKey = "missed";
 
-    public Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var firedAt = context.MergedJobDataMap.GetString(MissedTimeKey) is { } missed
             ? DateTimeOffset.Parse(missed, CultureInfo.InvariantCulture)
             : context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-        return run.RunAsync(firedAt, context.CancellationToken);
+        await run.RunAsync(firedAt, cancellationToken);
     }
 }

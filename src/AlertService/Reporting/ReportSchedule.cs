@@ -25,7 +25,7 @@ public sealed partial class ReportSchedule(
 
     /// <summary>When <paramref name="cron"/> next fires after <paramref name="after"/>, read in Asia/Ho_Chi_Minh.</summary>
     public static DateTimeOffset? NextFire(string cron, DateTimeOffset after) =>
-        new CronExpression(cron) { TimeZone = VietnamTime.Zone }.GetTimeAfter(after);
+        new CronExpression(cron, VietnamTime.Zone).GetNextValidTimeAfter(after);
 
     /// <summary>The latest time <paramref name="cron"/> fired at or before <paramref name="now"/>, looking back 62 days.</summary>
     public static DateTimeOffset? LastFire(string cron, DateTimeOffset now)
@@ -45,10 +45,10 @@ public sealed partial class ReportSchedule(
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var job = JobBuilder.Create<MonthlyReportJob>().WithIdentity(Job).StoreDurably().Build();
         var trigger = TriggerBuilder.Create().ForJob(job).WithIdentity("bao-cao-thang-lich")
-            .WithCronSchedule(settings.Schedule, cron => cron.InTimeZone(VietnamTime.Zone).WithMisfireHandlingInstructionDoNothing())
+            .WithCronSchedule(settings.Schedule, cron => cron.InTimeZone(VietnamTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
             .Build();
         // Replace: Quartz keeps schedulers per name for the process, and a host built again (a restart in tests) finds the old job.
-        await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken);
+        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
 
         if (LastFire(settings.Schedule, time.GetUtcNow()) is { } missed)
         {

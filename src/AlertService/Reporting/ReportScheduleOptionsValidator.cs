@@ -13,7 +13,7 @@ public sealed class ReportScheduleOptionsValidator(Catalog catalog, AlertConfig 
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
-        if (!CronExpression.IsValidExpression(options.Schedule))
+        if (!CronExpression.TryParse(options.Schedule, out _))
         {
             problems.Add($"Reports:Schedule '{options.Schedule}' không phải biểu thức cron Quartz (có giây, ví dụ \"0 0 7 2 * ?\").");
         }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using KpiMonitor.Collector.Auth;
+using KpiMonitor.Collector.Cluster;
 using KpiMonitor.Collector.Polling;
 using KpiMonitor.Collector.Sources;
 using KpiMonitor.Collector.Sources.AntiMalware;
@@ -74,22 +74,75 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<RunOnceCommand>();
         if (scheduled)
         {
-            AddSchedules(services);
+            AddSchedules(services, configuration);
         }
 
         return services;
     }
 
-    private static void AddSchedules(IServiceCollection services)
+    private static void AddSchedules(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptionsWithValidateOnStart<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>();
+        services.AddOptions<ThreadPoolOptions>().Configure<IOptions<CollectorOptions>>((pool, collector) =>
+            pool.MaxConcurrency = collector.Value.MaxConcurrentSources);
         services.AddHostedService<QuartzLoggingBridge>();
+        // The mode is chosen here, from the raw setting; its values are validated at start with the rest.
+        var cluster = configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
+        if (cluster.Enabled)
+        {
+            AddClusteredSchedules(services, cluster);
+            return;
+        }
+
         services.AddQuartz();
-        services.AddOptions<QuartzOptions>().Configure<IOptions<CollectorOptions>>((quartz, collector) =>
-            quartz["quartz.threadPool.maxConcurrency"] = collector.Value.MaxConcurrentSources.ToString(CultureInfo.InvariantCulture));
         // Before Quartz's own service: the jobs exist when the scheduler starts and when the catch-up triggers them.
         services.AddHostedService<SourceScheduleService>();
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddHostedService<SpoolDrainService>();
         services.AddHostedService<CatchUpService>();
+    }
+
+    /// <summary>
+    /// Quartz's clustered ADO.NET job store on PostgreSQL (ADR 015): every firing runs on one instance, a dead instance's
+    /// firings are recovered by another, and missed times are Quartz misfires, so <see cref="CatchUpService"/> (which reads
+    /// this instance's own state file) is not registered: it would catch up once per instance.
+    /// </summary>
+    private static void AddClusteredSchedules(IServiceCollection services, ClusterOptions cluster)
+    {
+        services.AddSingleton<ClusterDatabase>();
+        services.ResolveOnStart<ClusterDatabase>();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                if (!string.Equals(cluster.InstanceId, "AUTO", StringComparison.OrdinalIgnoreCase))
+                {
+                    s.InstanceId = cluster.InstanceId;
+                }
+            });
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(cluster.ConnectionString!);
+                store.UseSystemTextJsonSerializer();
+                // The official Quartz schema, created when missing (never altered or dropped); instances starting together
+                // are safe: the one that loses the race finds the other's tables.
+                store.ProvisionSchema();
+                store.UseClustering(c =>
+                {
+                    c.CheckinInterval = cluster.CheckinInterval;
+                    c.CheckinMisfireThreshold = cluster.CheckinMisfireThreshold;
+                });
+            });
+        });
+        // A firing a shutdown interrupts is handed to another instance rather than finished as cancelled.
+        services.AddQuartzHostedService(q =>
+        {
+            q.WaitForJobsToComplete = true;
+            q.AwaitApplicationStarted = false;
+        });
+        // After Quartz's own service: the scheduler has made the schema by then.
+        services.AddHostedService<ClusteredScheduleService>();
+        services.AddHostedService<SpoolDrainService>();
     }
 }

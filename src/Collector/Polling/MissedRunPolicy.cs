@@ -17,7 +17,7 @@ public static class MissedRunPolicy
             return true;
         }
 
-        var expression = new CronExpression(cron) { TimeZone = VietnamTime.Zone };
+        var expression = new CronExpression(cron, VietnamTime.Zone);
         return expression.GetNextValidTimeAfter(lastRun.Value) is { } next && next <= now;
     }
 
@@ -26,7 +26,7 @@ public static class MissedRunPolicy
     {
         try
         {
-            CronExpression.ValidateExpression(cron);
+            _ = CronExpression.Parse(cron);
             return null;
         }
         catch (FormatException ex)

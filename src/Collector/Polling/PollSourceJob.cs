@@ -8,6 +8,6 @@ public sealed class PollSourceJob(SourcePoller poller) : IJob
 {
     public const string SourceKey = "source";
 
-    public Task Execute(IJobExecutionContext context) =>
-        poller.PollAsync(context.MergedJobDataMap.GetString(SourceKey)!, context.CancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await poller.PollAsync(context.MergedJobDataMap.GetString(SourceKey)!, cancellationToken);
 }

@@ -1,4 +1,4 @@
-using Quartz.Logging;
+using Quartz.Diagnostics;
 
 namespace KpiMonitor.Collector.Polling;
 
@@ -9,7 +9,7 @@ namespace KpiMonitor.Collector.Polling;
 /// </summary>
 public sealed class QuartzLoggingBridge : IHostedService
 {
-    public QuartzLoggingBridge(ILoggerFactory loggerFactory) => LogContext.SetCurrentLogProvider(loggerFactory);
+    public QuartzLoggingBridge(ILoggerFactory loggerFactory) => LogProvider.SetLogProvider(loggerFactory);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -20,10 +20,10 @@ public sealed class SourceScheduleService(ISchedulerFactory schedulers, SourceRe
             var job = JobBuilder.Create<PollSourceJob>().WithIdentity(new JobKey(source.Code))
                 .UsingJobData(PollSourceJob.SourceKey, source.Code).StoreDurably().Build();
             var trigger = TriggerBuilder.Create().ForJob(job).WithIdentity(TriggerFor(source.Code))
-                .WithCronSchedule(source.Schedule, cron => cron.InTimeZone(VietnamTime.Zone).WithMisfireHandlingInstructionDoNothing())
+                .WithCronSchedule(source.Schedule, cron => cron.InTimeZone(VietnamTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
                 .Build();
             // Replace: Quartz keeps schedulers per name for the process, and a host built again (a restart in tests) finds the old jobs.
-            await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken);
+            await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KpiMonitor.Collector.Cluster;
 using KpiMonitor.Collector.Hosting;
 using KpiMonitor.Collector.Polling;
 using KpiMonitor.Shared.Configuration;
@@ -14,6 +15,7 @@ public sealed class ComposeFileTests
     {
         ["Storage__Influx__"] = typeof(InfluxOptions),
         ["Collector__"] = typeof(CollectorOptions),
+        ["Collector__Cluster__"] = typeof(ClusterOptions),
         ["Catalog__"] = typeof(CatalogOptions),
     };
 
@@ -37,26 +39,38 @@ public sealed class ComposeFileTests
         await process.WaitForExitAsync();
 
         Assert.True(process.ExitCode == 0, errors);
-        var settings = EnvironmentOf(yaml, "collector");
-        Assert.Contains("Storage__Influx__Url", settings);
         var secrets = SourceLoader.Load(new SourceLoadContext(CatalogLoader.Load(RepoPaths.Config), RepoPaths.Config, MissedRunPolicy.Check))
             .Select(s => s.Auth.SecretKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        Assert.All(secrets, s => Assert.Contains(s, settings));
-        foreach (string key in settings.Where(k => !secrets.Contains(k)))
+        // The single collector, and the two of the optional cluster profile (ADR 015).
+        foreach (string collector in new[] { "collector", "collector-a", "collector-b" })
         {
-            var section = Sections.FirstOrDefault(s => key.StartsWith(s.Key, StringComparison.Ordinal));
-            Assert.True(section.Value is not null, $"{key} belongs to no known section");
-            Assert.True(section.Value.GetProperty(key[section.Key.Length..]) is not null, $"{key} names no property of {section.Value.Name}");
+            var settings = EnvironmentOf(yaml, collector);
+            Assert.Contains("Storage__Influx__Url", settings);
+            Assert.All(secrets, s => Assert.Contains(s, settings));
+            foreach (string key in settings.Where(k => !secrets.Contains(k)))
+            {
+                var section = SectionOf(key);
+                Assert.True(section.Value is not null, $"{collector}: {key} belongs to no known section");
+                Assert.True(section.Value.GetProperty(key[section.Key.Length..]) is not null, $"{collector}: {key} names no property of {section.Value.Name}");
+            }
         }
+
+        Assert.Contains("Collector__Cluster__ConnectionString", EnvironmentOf(yaml, "collector-a"));
+        Assert.Contains("Collector__Cluster__ConnectionString", EnvironmentOf(yaml, "collector-b"));
+        Assert.DoesNotContain("Collector__Cluster__ConnectionString", EnvironmentOf(yaml, "collector"));
 
         foreach (string key in EnvironmentOf(yaml, "dashboard").Where(k => !DashboardOnly.Contains(k)))
         {
-            var section = Sections.FirstOrDefault(s => key.StartsWith(s.Key, StringComparison.Ordinal));
+            var section = SectionOf(key);
             Assert.True(section.Value?.GetProperty(key[section.Key.Length..]) is not null, $"dashboard: {key} binds to nothing");
         }
 
         Assert.Contains("Demo__Enabled", EnvironmentOf(yaml, "dashboard"));
     }
+
+    /// <summary>The options class a key binds to: the longest section prefix it starts with.</summary>
+    private static KeyValuePair<string, Type> SectionOf(string key) =>
+        Sections.Where(s => key.StartsWith(s.Key, StringComparison.Ordinal)).MaxBy(s => s.Key.Length);
 
     /// <summary>The keys under services.NAME.environment of docker-compose's normalised output.</summary>
     private static List<string> EnvironmentOf(string yaml, string service)

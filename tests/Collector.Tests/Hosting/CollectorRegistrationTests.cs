@@ -61,7 +61,7 @@ public sealed class CollectorRegistrationTests : IDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddConfiguration(Configuration(config, ("Collector:MaxConcurrentSources", "3")));
         builder.Services.AddCollector(builder.Configuration, scheduled: true);
-        builder.Services.Configure<QuartzOptions>(q => q.SchedulerName = "registration-test");
+        builder.Services.Configure<QuartzSchedulerOptions>(s => s.InstanceName = "registration-test");
         using var host = builder.Build();
         ConsoleStartup.ValidateSettings(host.Services);
 
@@ -78,9 +78,9 @@ public sealed class CollectorRegistrationTests : IDisposable
             Assert.Equal(new TriggerKey("eoffice-lich"), trigger.Key);
             Assert.Equal("0 0 * * * ?", trigger.CronExpressionString);
             Assert.Equal(VietnamTime.Zone, trigger.TimeZone);
-            Assert.Equal(MisfireInstruction.CronTrigger.DoNothing, trigger.MisfireInstruction);
+            Assert.Equal(CronTriggerMisfireInstruction.DoNothing, trigger.MisfireInstruction);
             Assert.Null(await scheduler.GetJobDetail(new JobKey("portal766")));
-            Assert.Equal(3, (await scheduler.GetMetaData()).ThreadPoolSize);
+            Assert.Equal(3, (await scheduler.GetMetadata()).ThreadPoolSize);
         }
         finally
         {
