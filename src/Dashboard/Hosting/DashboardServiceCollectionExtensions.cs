@@ -83,7 +83,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<ChildRanking>();
         services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>>();
         services.AddSingleton<AccountStore>();
-        services.TryAddSingleton<ISessionRevocations, MemorySessionRevocations>();
+        services.TryAddSingleton<ISessionRevocations, StoreSessionRevocations>();
         services.AddSingleton<SessionCookieEvents>();
         services.AddOptionsWithValidateOnStart<KpiMonitor.Dashboard.ManualEntry.ManualEntryOptions>()
             .Bind(configuration.GetSection(KpiMonitor.Dashboard.ManualEntry.ManualEntryOptions.Section)).ValidateDataAnnotations();

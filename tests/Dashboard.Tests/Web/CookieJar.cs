@@ -10,6 +10,18 @@ public sealed class CookieJar
 
     public bool Has(string name) => _cookies.ContainsKey(name);
 
+    /// <summary>Another jar with the same cookies (a copy taken before signing out).</summary>
+    public CookieJar Copy()
+    {
+        var copy = new CookieJar();
+        foreach (var (name, value) in _cookies)
+        {
+            copy._cookies[name] = value;
+        }
+
+        return copy;
+    }
+
     public async Task<HttpResponseMessage> GetAsync(HttpClient client, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));

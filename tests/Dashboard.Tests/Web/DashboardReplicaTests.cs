@@ -10,7 +10,7 @@ namespace KpiMonitor.Dashboard.Tests.Web;
 /// <summary>
 /// Two real dashboard processes on one store, as two replicas behind one address (ADR 016): a person signed in on one
 /// is signed in on the other, a figure saved on one shows on the other with its audit entry, and the other's rollup
-/// cache learns of it through the store's change versions.
+/// cache learns of it through the store's change versions; a sign-out on one ends the session on the other.
 /// </summary>
 public sealed class DashboardReplicaTests : IDisposable
 {
@@ -96,6 +96,20 @@ public sealed class DashboardReplicaTests : IDisposable
         Assert.Matches(new Regex("canbo[^\\n]*" + Regex.Escape(Kpi)), exportOnB);
         Assert.Contains("\"numerator\":29", seriesOnB, StringComparison.Ordinal);
         Assert.Contains("\"denominator\":41", seriesOnB, StringComparison.Ordinal);
+        // Signing out on A ends the session on B too (Auth:SessionCheckInterval): a copy of the cookie opens nothing there.
+        var copied = jar.Copy();
+        using var signOut = await jar.PostAsync(onA, "/dang-xuat", new() { ["__RequestVerificationToken"] = DashboardFactory.Token(await jar.GetStringAsync(onA, page)) });
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        HttpStatusCode afterSignOut = HttpStatusCode.OK;
+        deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && afterSignOut == HttpStatusCode.OK)
+        {
+            using var response = await copied.GetAsync(onB, page);
+            afterSignOut = response.StatusCode;
+            await Task.Delay(250);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, afterSignOut);
         Assert.False(a.Output().Contains(" ERR]", StringComparison.Ordinal), a.Output());
         Assert.False(b.Output().Contains(" ERR]", StringComparison.Ordinal), b.Output());
     }
