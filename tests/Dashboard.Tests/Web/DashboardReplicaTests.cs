@@ -38,6 +38,7 @@ public sealed class DashboardReplicaTests : IDisposable
             ["Auth__Users__0__Role"] = account.Role,
             ["Auth__Users__0__PasswordHash"] = new PasswordHasher<UserAccount>().HashPassword(account, DashboardFactory.Password),
             ["Rollups__Warmup__Wait"] = "00:01:00",
+            ["Reports__ArchiveFolder"] = Path.Combine(_folder, "reports"), // one archive for both, as a shared volume
         };
         // Each its own home folder, as on two machines or containers: ASP.NET Core's default key folder is not shared.
         // The second starts after the first has made the key ring, as a replica added later; both then read the store.
@@ -96,6 +97,26 @@ public sealed class DashboardReplicaTests : IDisposable
         Assert.Matches(new Regex("canbo[^\\n]*" + Regex.Escape(Kpi)), exportOnB);
         Assert.Contains("\"numerator\":29", seriesOnB, StringComparison.Ordinal);
         Assert.Contains("\"denominator\":41", seriesOnB, StringComparison.Ordinal);
+        // A report asked for on A: its run and its progress show on B (the page's refresh may land there).
+        using var asked = await jar.PostAsync(onA, "/bao-cao", new()
+        {
+            ["unit"] = "LCU", ["month"] = period, ["__RequestVerificationToken"] = DashboardFactory.Token(await jar.GetStringAsync(onA, "/bao-cao")),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        string runId = Regex.Match(await jar.GetStringAsync(onA, "/bao-cao"), "data-run=\"([0-9a-f-]+)\"").Groups[1].Value;
+        Assert.NotEmpty(runId);
+        string progressOnB = "";
+        deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && !progressOnB.Contains("\"stage\":\"done\"", StringComparison.Ordinal))
+        {
+            using var progress = await jar.GetAsync(onB, "/bao-cao/tien-do/" + runId);
+            progressOnB = await progress.Content.ReadAsStringAsync();
+            await Task.Delay(250);
+        }
+
+        Assert.Contains("\"stage\":\"done\"", progressOnB, StringComparison.Ordinal);
+        Assert.Contains("data-run=\"" + runId + "\"", await jar.GetStringAsync(onB, "/bao-cao"), StringComparison.Ordinal);
+
         // Signing out on A ends the session on B too (Auth:SessionCheckInterval): a copy of the cookie opens nothing there.
         var copied = jar.Copy();
         using var signOut = await jar.PostAsync(onA, "/dang-xuat", new() { ["__RequestVerificationToken"] = DashboardFactory.Token(await jar.GetStringAsync(onA, page)) });
