@@ -8,6 +8,7 @@ using KpiMonitor.Dashboard.Reporting;
 using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Dashboard.Sources;
 using KpiMonitor.Logging;
+using KpiMonitor.Logging.Telemetry;
 using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Hosting;
@@ -68,6 +69,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddDashboardLocalization();
         services.AddKpiCatalog(configuration);
         services.AddTimeSeriesStore(configuration);
+        services.AddKpiMonitorTelemetry(configuration, "kpimonitor-dashboard");
         services.AddOptionsWithValidateOnStart<RollupCacheOptions>().Bind(configuration.GetSection(RollupCacheOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<RollupCache>();
         services.AddSingleton(sp => new KpiReader(sp.GetRequiredService<ITimeSeriesStore>(), sp.GetRequiredService<Catalog>(), sp.GetRequiredService<RollupCache>()));
