@@ -22,6 +22,17 @@ public sealed class TelemetryOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Telemetry:ExportInterval phải từ 00:00:01 đến 01:00:00 (mặc định 00:01:00).")]
     public TimeSpan ExportInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Port of a Prometheus scrape endpoint (<c>/metrics</c>) serving the KpiMonitor meter; 0 serves none. Each process
+    /// needs its own port when several run on one machine.
+    /// </summary>
+    [Range(0, 65535, ErrorMessage = "Telemetry:PrometheusPort phải từ 0 (tắt) đến 65535.")]
+    public int PrometheusPort { get; set; }
+
+    /// <summary>Host name the scrape endpoint listens on: <c>+</c> every address, <c>127.0.0.1</c> this machine only.</summary>
+    [Required(ErrorMessage = "Telemetry:PrometheusHost không được để trống (mặc định +).")]
+    public string PrometheusHost { get; set; } = "+";
+
     /// <summary>The service name the exported data carries; each process sets its own default.</summary>
     public string? ServiceName { get; set; }
 

@@ -10,7 +10,8 @@ namespace KpiMonitor.Logging.Telemetry;
 /// <summary>
 /// OpenTelemetry for a KpiMonitor process: the <c>KpiMonitor</c> meter and activity source (KpiMonitorTelemetry in
 /// Shared), HttpClient traces and the .NET runtime's metrics, exported over OTLP when <c>Telemetry:OtlpEndpoint</c> is
-/// set. Without an endpoint nothing of OpenTelemetry is registered.
+/// set (without it nothing of OpenTelemetry is registered), and the meter for Prometheus to scrape when
+/// <c>Telemetry:PrometheusPort</c> is set (<see cref="PrometheusScrapeService"/>).
 /// </summary>
 public static class TelemetryServiceCollectionExtensions
 {
@@ -22,6 +23,12 @@ public static class TelemetryServiceCollectionExtensions
     {
         services.AddOptionsWithValidateOnStart<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section)).ValidateDataAnnotations();
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (options.PrometheusPort > 0)
+        {
+            services.AddSingleton<PrometheusScrapeService>();
+            services.AddHostedService(sp => sp.GetRequiredService<PrometheusScrapeService>());
+        }
+
         if (string.IsNullOrWhiteSpace(options.OtlpEndpoint) || !Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint))
         {
             return services; // a malformed address stops the start through the validation above

@@ -13,7 +13,8 @@ namespace KpiMonitor.Collector.Tests.EndToEnd;
 
 /// <summary>
 /// Self-monitoring: a real poll of the simulator into a real influxd is counted by the KpiMonitor meter, traced from the
-/// source request to the store write, and exported over OTLP to a receiver that reads the requests as they arrive.
+/// source request to the store write, exported over OTLP to a receiver that reads the requests as they arrive, and
+/// served for a Prometheus scrape.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class TelemetryTests(SimulatorAndInflux env)
@@ -100,6 +101,34 @@ public sealed class TelemetryTests(SimulatorAndInflux env)
 
         Assert.Contains("kpimonitor-collector", metrics, StringComparison.Ordinal); // service.name
         Assert.Contains("poll eoffice", spans, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithAPrometheusPort_AScrapeAfterAPoll_NamesTheMetrics()
+    {
+        int port = LoopbackPort.Free();
+        var harness = CollectorHarness.Create(TestSources.Json(env.Simulator.BaseUrl, "eoffice"), env.Influx.Url.ToString(), SimulatorAndInflux.NewDatabase(),
+            extra: new Dictionary<string, string?> { ["Telemetry:PrometheusPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Telemetry:PrometheusHost"] = "127.0.0.1" });
+        string scrape;
+        await using (harness)
+        {
+            // The host starts it; the harness has no host.
+            var server = harness.Services.GetRequiredService<KpiMonitor.Logging.Telemetry.PrometheusScrapeService>();
+            await server.StartAsync(CancellationToken.None);
+            var (code, output) = await harness.RunOnceAsync();
+            Assert.True(code == 0, output);
+            using var http = new HttpClient();
+            scrape = await http.GetStringAsync(server.Url);
+            await server.StopAsync(CancellationToken.None);
+        }
+
+        harness.DeleteFolder();
+        foreach (string name in new[] { "kpimonitor_collector_polls", "kpimonitor_store_points_written", "kpimonitor_store_write_duration", "kpimonitor_collector_spool_depth" })
+        {
+            Assert.Contains(name, scrape, StringComparison.Ordinal);
+        }
+
+        Assert.Matches("kpimonitor_collector_polls[^\\n]*kpimonitor_source=\"eoffice\"", scrape);
     }
 
     private static Dictionary<string, object?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
