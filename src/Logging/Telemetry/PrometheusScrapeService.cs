@@ -26,6 +26,8 @@ public sealed class PrometheusScrapeService(IOptions<TelemetryOptions> options) 
         _adapter = MeterAdapter.StartListening(new MeterAdapterOptions
         {
             Registry = registry,
+            // Without it the adapter's metrics go to prometheus-net's default registry, not this one.
+            MetricFactory = Metrics.WithCustomRegistry(registry),
             InstrumentFilterPredicate = instrument => instrument.Meter.Name == TelemetryServiceCollectionExtensions.SourceName,
         });
         _server = new MetricServer(settings.PrometheusHost, settings.PrometheusPort, "metrics/", registry);

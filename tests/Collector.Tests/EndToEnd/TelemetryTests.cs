@@ -123,12 +123,14 @@ public sealed class TelemetryTests(SimulatorAndInflux env)
         }
 
         harness.DeleteFolder();
-        foreach (string name in new[] { "kpimonitor_collector_polls", "kpimonitor_store_points_written", "kpimonitor_store_write_duration", "kpimonitor_collector_spool_depth" })
+        // prometheus-net puts the meter's name before the instrument's.
+        foreach (string name in new[] { "kpimonitor_kpimonitor_collector_polls", "kpimonitor_kpimonitor_store_points_written", "kpimonitor_kpimonitor_store_write_duration_count",
+            "kpimonitor_kpimonitor_collector_spool_depth" })
         {
-            Assert.Contains(name, scrape, StringComparison.Ordinal);
+            Assert.Matches($"(?m)^{name}[{{ ]", scrape); // a sample, not only its HELP line
         }
 
-        Assert.Matches("kpimonitor_collector_polls[^\\n]*kpimonitor_source=\"eoffice\"", scrape);
+        Assert.Contains("kpimonitor_kpimonitor_collector_polls{kpimonitor_outcome=\"success\",kpimonitor_source=\"eoffice\"} 1", scrape, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, object?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
