@@ -1,6 +1,7 @@
 using KpiMonitor.Alerts.Delivery;
 using KpiMonitor.Alerts.Hosting;
 using KpiMonitor.AlertService.Reporting;
+using KpiMonitor.Logging.Telemetry;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Storage;
 
@@ -13,6 +14,7 @@ public static class AlertServiceCollectionExtensions
     {
         services.AddKpiCatalog(configuration);
         services.AddTimeSeriesStore(configuration);
+        services.AddKpiMonitorTelemetry(configuration, "kpimonitor-alerts");
         services.AddAlertDelivery();
         services.AddAlerting(configuration);
         services.AddOptionsWithValidateOnStart<AlertServiceOptions>()

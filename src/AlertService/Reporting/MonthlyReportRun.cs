@@ -39,6 +39,7 @@ public sealed partial class MonthlyReportRun(
             try
             {
                 var report = await producer.ProduceAsync(unit, month, progress: null, cancellationToken);
+                KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.ReportJobs.Add(1, new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.TriggerTag, "schedule"), new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.OutcomeTag, "success"));
                 LogArchived(unit, month);
                 await MailAsync(report, cancellationToken);
             }
@@ -47,6 +48,7 @@ public sealed partial class MonthlyReportRun(
                                           or System.Net.Sockets.SocketException or KpiMonitor.Shared.Storage.TimeSeriesStoreException)
             {
                 LogFailed(e, unit, month);
+                KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.ReportJobs.Add(1, new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.TriggerTag, "schedule"), new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.OutcomeTag, "failure"));
                 failed.Add(unit);
             }
         }

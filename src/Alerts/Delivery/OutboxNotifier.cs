@@ -105,6 +105,10 @@ public sealed partial class OutboxNotifier(
         }
     }
 
+    private static void Count(string channel, bool succeeded) =>
+        KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.AlertDeliveries.Add(1, new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.ChannelTag, channel),
+            new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.OutcomeTag, KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.Outcome(succeeded)));
+
     private async Task<bool> TrySendAsync(Digest digest, int maxAttempts, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -125,6 +129,7 @@ public sealed partial class OutboxNotifier(
                 try
                 {
                     await sender.SendAsync(channel, digest, cancellationToken);
+                    Count(contact.Channel, succeeded: true);
                     failures.Clear(digest.Id);
                     LogDelivered(contact.Channel, digest.Id, digest.Items.Count, attempt);
                     await MarkAsync(digest.Id, cancellationToken);
@@ -134,6 +139,7 @@ public sealed partial class OutboxNotifier(
                 {
                     // The message only: an exception's data or inner parts could carry a URL with its token.
                     error = $"{e.GetType().Name}: {e.Message}";
+                    Count(contact.Channel, succeeded: false);
                     LogAttemptFailed(contact.Channel, digest.Id, attempt, maxAttempts, error);
                 }
 

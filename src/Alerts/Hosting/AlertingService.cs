@@ -121,7 +121,18 @@ public sealed class AlertingService(
     {
         _stage = "đánh giá dữ liệu";
         var now = time.GetUtcNow();
-        var conditions = await evaluator.EvaluateAsync(book, versions, cancellationToken);
+        IReadOnlyList<InstanceCondition> conditions;
+        try
+        {
+            conditions = await evaluator.EvaluateAsync(book, versions, cancellationToken);
+        }
+        catch
+        {
+            KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.AlertEvaluations.Add(1, new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.OutcomeTag, KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.Outcome(false)));
+            throw;
+        }
+
+        KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.AlertEvaluations.Add(1, new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.OutcomeTag, KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.Outcome(true)));
         _stage = "đọc thao tác của cán bộ vận hành";
         var (acknowledgements, silences) = await _inbox.ReadAsync(now, cancellationToken);
 

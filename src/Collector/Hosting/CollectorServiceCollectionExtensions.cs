@@ -10,6 +10,7 @@ using KpiMonitor.Collector.Sources.HttpJson;
 using KpiMonitor.Collector.Sources.OneStop;
 using KpiMonitor.Collector.Sources.Portal;
 using KpiMonitor.Collector.Spool;
+using KpiMonitor.Logging.Telemetry;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Hosting;
 using KpiMonitor.Storage;
@@ -30,6 +31,7 @@ public static class CollectorServiceCollectionExtensions
     {
         services.AddKpiCatalog(configuration);
         services.AddTimeSeriesStore(configuration);
+        services.AddKpiMonitorTelemetry(configuration, "kpimonitor-collector");
         return services.AddCollectorJobs(configuration, scheduled);
     }
 

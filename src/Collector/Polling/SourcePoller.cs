@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KpiMonitor.Collector.Sources;
 using KpiMonitor.Collector.Spool;
+using KpiMonitor.Shared.Telemetry;
 
 namespace KpiMonitor.Collector.Polling;
 
@@ -27,6 +28,9 @@ public sealed class SourcePoller(
     /// <summary>Polls a source definition as given (the demo backfills history with a wider <c>Months</c> window).</summary>
     public async Task<PollSummary> PollAsync(KpiMonitor.Shared.Sources.SourceDefinition source, CancellationToken cancellationToken)
     {
+        // One trace per poll: the source requests (HttpClient) and, later, the store writes of its points join it.
+        using var activity = KpiMonitorTelemetry.ActivitySource.StartActivity("poll " + source.Code);
+        activity?.SetTag(KpiMonitorTelemetry.SourceTag, source.Code);
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var sink = new SpoolingSink(spool, source.Code);
@@ -55,6 +59,14 @@ public sealed class SourcePoller(
         }
 
         var summary = new PollSummary(source.Code, error is null, sink.Points, sink.Rejected, clock.Elapsed, error, sink.Problems);
+        var sourceTag = new KeyValuePair<string, object?>(KpiMonitorTelemetry.SourceTag, source.Code);
+        KpiMonitorTelemetry.Polls.Add(1, sourceTag, new KeyValuePair<string, object?>(KpiMonitorTelemetry.OutcomeTag, KpiMonitorTelemetry.Outcome(error is null)));
+        if (error is not null)
+        {
+            KpiMonitorTelemetry.PollFailures.Add(1, sourceTag);
+            activity?.SetStatus(ActivityStatusCode.Error);
+        }
+
         var run = state.Update(source.Code, s => s with
         {
             LastRun = started,

@@ -25,6 +25,10 @@ public sealed class ObservationSpool : IDisposable
     private long _nextSequence;
     private long _points;
 
+    // The trace of the poll that wrote each segment, so the drain's store write joins it (in memory: a restart replays
+    // segments without their poll's trace).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, System.Diagnostics.ActivityContext> _traces = new();
+
     public ObservationSpool(IOptions<CollectorOptions> options, TimeProvider time, ILogger<ObservationSpool> logger)
     {
         _directory = Path.GetFullPath(Path.Combine(options.Value.StateDirectory, "spool"));
@@ -42,7 +46,11 @@ public sealed class ObservationSpool : IDisposable
         var segments = Segments();
         _nextSequence = segments.Count == 0 ? 1 : segments[^1].Sequence + 1;
         _points = segments.Sum(s => (long)s.Points);
+        KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.ObserveSpool(this, () => PendingPoints);
     }
+
+    /// <summary>The trace of the poll that wrote <paramref name="segment"/>, when this process wrote it.</summary>
+    public System.Diagnostics.ActivityContext TraceOf(SpoolSegment segment) => _traces.GetValueOrDefault(segment.Sequence);
 
     /// <summary>Observations waiting for the store.</summary>
     public long PendingPoints => Interlocked.Read(ref _points);
@@ -89,6 +97,10 @@ public sealed class ObservationSpool : IDisposable
             }
 
             File.Move(temp, final);
+            if (System.Diagnostics.Activity.Current is { } poll)
+            {
+                _traces[sequence] = poll.Context;
+            }
         }
         catch
         {
@@ -159,7 +171,11 @@ public sealed class ObservationSpool : IDisposable
         Interlocked.Add(ref _points, -segment.Points);
     }
 
-    public void Dispose() => _ownership.Dispose();
+    public void Dispose()
+    {
+        KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.StopObservingSpool(this);
+        _ownership.Dispose();
+    }
 
     /// <summary>
     /// One collector per state folder: a second one would delete the first's half-written segments and reuse
@@ -184,5 +200,6 @@ public sealed class ObservationSpool : IDisposable
     {
         File.Delete(segment.Path);
         Interlocked.Add(ref _points, -segment.Points);
+        _traces.TryRemove(segment.Sequence, out _);
     }
 }

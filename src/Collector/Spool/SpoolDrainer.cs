@@ -1,4 +1,5 @@
 using KpiMonitor.Shared.Storage;
+using KpiMonitor.Shared.Telemetry;
 
 namespace KpiMonitor.Collector.Spool;
 
@@ -12,6 +13,8 @@ namespace KpiMonitor.Collector.Spool;
 public sealed class SpoolDrainer(ObservationSpool spool, ITimeSeriesStore store, DeadLetterFile deadLetters, ILogger<SpoolDrainer> logger) : IDisposable
 {
     private readonly SemaphoreSlim _single = new(1, 1);
+
+    private string StoreName => store.GetType().Name.StartsWith("Influx", StringComparison.Ordinal) ? "influxdb" : "sqlite";
 
     public async Task<DrainResult> DrainAsync(CancellationToken cancellationToken)
     {
@@ -33,10 +36,17 @@ public sealed class SpoolDrainer(ObservationSpool spool, ITimeSeriesStore store,
                     continue;
                 }
 
+                // The store write joins the trace of the poll that spooled these points.
+                using var activity = KpiMonitorTelemetry.ActivitySource.StartActivity("store write", System.Diagnostics.ActivityKind.Client, spool.TraceOf(segment));
+                activity?.SetTag("kpimonitor.points", batch.Count);
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                bool succeeded = false;
                 try
                 {
                     var result = await store.WriteAsync(batch, cancellationToken);
+                    succeeded = true;
                     written += result.Written;
+                    KpiMonitorTelemetry.PointsWritten.Add(result.Written, new KeyValuePair<string, object?>(KpiMonitorTelemetry.StoreTag, StoreName));
                     dead += await DeadLetterAsync(batch, result, cancellationToken);
                 }
                 catch (TimeSeriesStoreException ex) when (ex.StatusCode is 400 or 422)
@@ -52,6 +62,14 @@ public sealed class SpoolDrainer(ObservationSpool spool, ITimeSeriesStore store,
                         ? $"Kho dữ liệu tạm thời không ghi được, dữ liệu được giữ trong hàng đợi: {ex.Message}"
                         : $"Kho dữ liệu từ chối (cần sửa cấu hình), dữ liệu được giữ trong hàng đợi: {ex.Message}";
                     return new DrainResult(written, dead, spool.PendingPoints, error);
+                }
+
+                finally
+                {
+                    KpiMonitorTelemetry.WriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+                        new KeyValuePair<string, object?>(KpiMonitorTelemetry.StoreTag, StoreName),
+                        new KeyValuePair<string, object?>(KpiMonitorTelemetry.OutcomeTag, KpiMonitorTelemetry.Outcome(succeeded)));
+                    activity?.SetStatus(succeeded ? System.Diagnostics.ActivityStatusCode.Ok : System.Diagnostics.ActivityStatusCode.Error);
                 }
 
                 spool.Complete(segment);

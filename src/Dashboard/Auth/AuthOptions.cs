@@ -36,6 +36,13 @@ public sealed class AuthOptions
     public int LoginFailuresPerMinutePerAccount { get; set; } = 50;
 
     /// <summary>
+    /// How often a replica reads the sessions other replicas ended by signing out (ADR 016): a copied cookie opens
+    /// pages on another replica for at most this long after a sign-out. 0 reads on every request.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Auth:SessionCheckInterval phải từ 00:00:00 đến 00:10:00 (mặc định 00:00:05).")]
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Folder that keeps the keys signing sign-in cookies and form tokens, so a restarted or recreated dashboard
     /// still accepts them; empty leaves ASP.NET Core's default (the user's home folder, lost with a container).
     /// </summary>

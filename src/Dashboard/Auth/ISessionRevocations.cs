@@ -2,8 +2,8 @@ namespace KpiMonitor.Dashboard.Auth;
 
 /// <summary>
 /// Sessions ended by signing out, checked on every request that carries a sign-in cookie, so a copy of the cookie
-/// taken before sign-out opens nothing afterwards. The in-memory store serves one dashboard process; several
-/// replicas behind one address need a store they share (README, security).
+/// taken before sign-out opens nothing afterwards. The dashboard uses <see cref="StoreSessionRevocations"/>, shared by
+/// every replica through the store (ADR 016).
 /// </summary>
 public interface ISessionRevocations
 {

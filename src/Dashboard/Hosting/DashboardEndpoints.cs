@@ -21,6 +21,12 @@ public static class DashboardEndpoints
         {
             app.Logger.LogWarning("Khóa ký cookie đăng nhập lưu không mã hóa trong {Folder}: đặt Auth:KeyRingCertificatePath để mã hóa (README, mục bảo mật)", auth.KeyRingDirectory);
         }
+        else if (string.IsNullOrWhiteSpace(auth.KeyRingDirectory) && string.IsNullOrWhiteSpace(auth.KeyRingCertificatePath)
+            && !app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Demo.DemoOptions>>().Value.Enabled)
+        {
+            app.Logger.LogWarning("Khóa ký cookie đăng nhập lưu không mã hóa trong kho dữ liệu (nhật ký {Log}): đặt Auth:KeyRingCertificatePath để mã hóa (README, mục bảo mật)", Auth.StoreKeyRepository.Log);
+        }
+
         if (web.BehindProxy)
         {
             app.UseForwardedHeaders();

@@ -8,6 +8,7 @@ using KpiMonitor.Dashboard.Reporting;
 using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Dashboard.Sources;
 using KpiMonitor.Logging;
+using KpiMonitor.Logging.Telemetry;
 using KpiMonitor.Shared.Assessments;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Hosting;
@@ -68,6 +69,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddDashboardLocalization();
         services.AddKpiCatalog(configuration);
         services.AddTimeSeriesStore(configuration);
+        services.AddKpiMonitorTelemetry(configuration, "kpimonitor-dashboard");
         services.AddOptionsWithValidateOnStart<RollupCacheOptions>().Bind(configuration.GetSection(RollupCacheOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<RollupCache>();
         services.AddSingleton(sp => new KpiReader(sp.GetRequiredService<ITimeSeriesStore>(), sp.GetRequiredService<Catalog>(), sp.GetRequiredService<RollupCache>()));
@@ -83,9 +85,12 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<ChildRanking>();
         services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>>();
         services.AddSingleton<AccountStore>();
-        services.TryAddSingleton<ISessionRevocations, MemorySessionRevocations>();
+        services.TryAddSingleton<ISessionRevocations, StoreSessionRevocations>();
         services.AddSingleton<SessionCookieEvents>();
+        services.AddOptionsWithValidateOnStart<KpiMonitor.Dashboard.ManualEntry.ManualEntryOptions>()
+            .Bind(configuration.GetSection(KpiMonitor.Dashboard.ManualEntry.ManualEntryOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.AuditLog>();
+        services.AddHostedService<KpiMonitor.Dashboard.ManualEntry.AuditFileImport>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.ManualEntryService>();
         services.AddSingleton<KpiMonitor.Dashboard.ManualEntry.CurrentFigures>();
         if (demo)
@@ -101,20 +106,20 @@ public static class DashboardServiceCollectionExtensions
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RequestBodyLimit.MaxBytes);
 
-        // Sign-in cookies, form tokens and the "saved" note are protected by this key ring; kept in a folder, they
-        // outlive a restart or a recreated container instead of signing everyone out.
+        // Sign-in cookies, form tokens and the "saved" note are protected by this key ring. It lives in the shared store,
+        // so every replica reads the same keys and a restart or a recreated container signs no one out (ADR 016); a
+        // folder (Auth:KeyRingDirectory) replaces the store when set. The application name is fixed: replicas in other
+        // folders must use the same keys for the same purposes.
         // The folder and the certificate are settings read when the options are first built; the certificate file
         // itself is loaded at start (KeyRingCertificate, resolved with the other start-up checks), not while registering.
         services.AddDataProtection().SetApplicationName("KpiMonitor.Dashboard");
         services.AddSingleton<KeyRingCertificate>().ResolveOnStart<KeyRingCertificate>();
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<IOptions<AuthOptions>, KeyRingCertificate, ILoggerFactory>((keys, auth, certificate, loggers) =>
+            .Configure<IOptions<AuthOptions>, KeyRingCertificate, ILoggerFactory, IEventLog, TimeProvider>((keys, auth, certificate, loggers, events, time) =>
             {
-                if (!string.IsNullOrWhiteSpace(auth.Value.KeyRingDirectory))
-                {
-                    keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                        new DirectoryInfo(auth.Value.KeyRingDirectory), loggers);
-                }
+                keys.XmlRepository = string.IsNullOrWhiteSpace(auth.Value.KeyRingDirectory)
+                    ? new StoreKeyRepository(events, time)
+                    : new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(new DirectoryInfo(auth.Value.KeyRingDirectory), loggers);
 
                 if (certificate.Certificate is { } x509)
                 {

@@ -1,29 +1,43 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using KpiMonitor.Shared.Storage;
+using Microsoft.Extensions.Options;
 
 namespace KpiMonitor.Dashboard.ManualEntry;
 
 /// <summary>
-/// The audit trail of manual figures: an append-only JSON-lines file (<c>Manual:AuditFile</c>), flushed to disk on
-/// every entry, kept apart from the time-series store so a rewrite of a figure never erases who changed it.
+/// The audit trail of manual figures: events of the log <see cref="Log"/> in the shared store (<see cref="IEventLog"/>),
+/// so every dashboard replica records to and reads the same trail (ADR 016), kept apart from the figures so a rewrite
+/// of a figure never erases who changed it. Each process appends under a stream of its own, numbered 1, 2, 3…
 /// </summary>
-public sealed class AuditLog(IConfiguration configuration) : IDisposable
+public sealed class AuditLog(IEventLog events, IOptions<ManualEntryOptions> options, TimeProvider time) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly string _path = Path.GetFullPath(configuration["Manual:AuditFile"] ?? "data/audit/nhap-tay.jsonl");
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private Parsed? _parsed;
+    /// <summary>The event log holding the trail.</summary>
+    public const string Log = "manual-audit";
 
+    /// <summary>The type of every entry's event.</summary>
+    public const string EventType = "manual-change";
+
+    internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly string _stream = "dashboard-" + Guid.NewGuid().ToString("N");
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<(string Stream, long Sequence), (StoredEvent Event, AuditEntry Entry)> _known = [];
+    private long _sequence;
+    private DateTimeOffset? _newest;
+    private long _lastReadTicks = long.MinValue / 2; // UTC ticks of the last read; far in the past before the first
+    private IReadOnlyList<AuditEntry> _ordered = [];
+
+    /// <summary>Stores the entries in the shared log; this process sees them at once, other replicas at their next read.</summary>
     public async Task AppendAsync(IEnumerable<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        string text = string.Concat(entries.Select(e => JsonSerializer.Serialize(e, Json) + "\n"));
+        var now = time.GetUtcNow();
+        var stored = entries.Select(e => ToEvent(e, _stream, Interlocked.Increment(ref _sequence), now)).ToList();
+        await events.AppendAsync(stored, cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            await using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken);
-            stream.Flush(flushToDisk: true);
+            Merge(stored);
         }
         finally
         {
@@ -50,33 +64,89 @@ public sealed class AuditLog(IConfiguration configuration) : IDisposable
         return last;
     }
 
+    /// <summary>Makes the next read go to the store (after entries were imported from the old file).</summary>
+    public void Refresh() => Volatile.Write(ref _lastReadTicks, long.MinValue / 2);
+
+    /// <summary>The event that stores <paramref name="entry"/>.</summary>
+    internal static StoredEvent ToEvent(AuditEntry entry, string stream, long sequence, DateTimeOffset storedAt) =>
+        new(Log, stream, sequence, storedAt, EventType, JsonSerializer.Serialize(entry, Json));
+
+    /// <summary>The entry an event of the log holds, or null when it is not one.</summary>
+    internal static AuditEntry? FromEvent(StoredEvent e)
+    {
+        if (e.Type != EventType)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<AuditEntry>(e.Payload, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
-    /// Every entry, oldest first. The file only grows, so what was parsed stands while its length is unchanged: a
-    /// page that asks three times reads the file once, and only again after someone saved a figure.
+    /// Every entry, oldest first. Within <see cref="ManualEntryOptions.AuditRefreshInterval"/> of the last read the list
+    /// in memory answers (a page that asks three times reads once); after it, one read of the entries stored since the
+    /// newest seen (less the overlap) brings what other replicas saved.
     /// </summary>
     private async Task<IReadOnlyList<AuditEntry>> EntriesAsync(CancellationToken cancellationToken)
     {
-        var file = new FileInfo(_path);
-        if (!file.Exists)
+        var settings = options.Value;
+        if (time.GetUtcNow().UtcTicks - Volatile.Read(ref _lastReadTicks) < settings.AuditRefreshInterval.Ticks)
         {
-            return [];
+            return Volatile.Read(ref _ordered);
         }
 
-        var parsed = Volatile.Read(ref _parsed);
-        if (parsed?.Length == file.Length)
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            return parsed.Entries;
-        }
+            var now = time.GetUtcNow();
+            if (now.UtcTicks - _lastReadTicks < settings.AuditRefreshInterval.Ticks)
+            {
+                return _ordered;
+            }
 
-        var entries = (await File.ReadAllLinesAsync(_path, cancellationToken))
-            .Where(l => l.Length > 0)
-            .Select(l => JsonSerializer.Deserialize<AuditEntry>(l, Json)!)
-            .ToList();
-        Volatile.Write(ref _parsed, new Parsed(file.Length, entries));
-        return entries;
+            Merge(await events.ReadAsync(Log, _newest - settings.AuditOverlap, cancellationToken));
+            Volatile.Write(ref _lastReadTicks, now.UtcTicks);
+            return _ordered;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    private sealed record Parsed(long Length, IReadOnlyList<AuditEntry> Entries);
+    // Called under the gate.
+    private void Merge(IReadOnlyList<StoredEvent> read)
+    {
+        bool changed = false;
+        foreach (var e in read)
+        {
+            if (FromEvent(e) is not { } entry)
+            {
+                continue;
+            }
+
+            _newest = _newest is { } newest && newest >= e.Time ? newest : e.Time;
+            if (!_known.TryGetValue((e.Stream, e.Sequence), out var had) || had.Event.Time < e.Time)
+            {
+                _known[(e.Stream, e.Sequence)] = (e, entry);
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            Volatile.Write(ref _ordered, _known.Values
+                .OrderBy(k => k.Entry.At).ThenBy(k => k.Event.Time).ThenBy(k => k.Event.Stream, StringComparer.Ordinal).ThenBy(k => k.Event.Sequence)
+                .Select(k => k.Entry).ToList());
+        }
+    }
 
     public void Dispose() => _gate.Dispose();
 }

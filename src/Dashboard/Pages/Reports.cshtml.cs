@@ -31,14 +31,14 @@ public sealed class ReportsModel(ReportArchive archive, ReportQueue queue, Catal
 
     public bool CanGenerate => User.IsInRole(Roles.Operator) || User.IsInRole(Roles.Admin);
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         MonthText = LastEndedMonth().ToString("yyyy-MM", CultureInfo.InvariantCulture);
         UnitText = catalog.Units.TopOn(VietnamTime.DateOf(time.GetUtcNow())) ?? "";
-        Load();
+        await LoadAsync(cancellationToken);
     }
 
-    public IActionResult OnPost(string? unit, string? month)
+    public async Task<IActionResult> OnPostAsync(string? unit, string? month, CancellationToken cancellationToken)
     {
         // A viewer gets 403, not the sign-in page: they are signed in, the action is not theirs.
         if (!CanGenerate)
@@ -64,7 +64,7 @@ public sealed class ReportsModel(ReportArchive archive, ReportQueue queue, Catal
             problems.Add(UiText.Format("reports.notPast", culture, first.ToString("MM/yyyy", CultureInfo.InvariantCulture)));
         }
 
-        if (problems.Count == 0 && queue.TryEnqueue(UnitText, first, User.Identity?.Name ?? "?") is null)
+        if (problems.Count == 0 && await queue.TryEnqueueAsync(UnitText, first, User.Identity?.Name ?? "?", cancellationToken) is null)
         {
             problems.Add(UiText.Get("reports.queueFull", culture));
         }
@@ -72,7 +72,7 @@ public sealed class ReportsModel(ReportArchive archive, ReportQueue queue, Catal
         if (problems.Count > 0)
         {
             Problems = problems;
-            Load();
+            await LoadAsync(cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -87,11 +87,11 @@ public sealed class ReportsModel(ReportArchive archive, ReportQueue queue, Catal
         return new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
     }
 
-    private void Load()
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var culture = CultureInfo.CurrentCulture;
         Archived = archive.List();
-        Runs = queue.Recent();
+        Runs = await queue.RecentAsync(cancellationToken);
         if (Runs.Any(r => r.Active))
         {
             ViewData["Refresh"] = RefreshSeconds;

@@ -31,8 +31,8 @@ public static class ReportEndpoints
 
             return Results.File(file.FullPath, file.ContentType, ReportArchive.FileName(unit, first, kind));
         }).WithMetadata(new WithoutWarmupAttribute());
-        app.MapGet(ProgressPrefix + "/{id:guid}", (Guid id, ReportQueue queue) =>
-            queue.Find(id) is { } run
+        app.MapGet(ProgressPrefix + "/{id:guid}", async (Guid id, ReportQueue queue, CancellationToken ct) =>
+            await queue.FindAnywhereAsync(id, ct) is { } run
                 ? Results.Json(new
                 {
                     id = run.Id,

@@ -22,6 +22,7 @@ public sealed partial class ReportQueueWorker(ReportQueue queue, ReportProducer 
             {
                 // Content, charts and files are CPU work: on a pool thread of their own, the request threads stay free.
                 await Task.Run(() => producer.ProduceAsync(run.UnitCode, run.Month, new StageProgress(queue, id), stoppingToken), stoppingToken);
+                Count(succeeded: true);
                 LogMade(run.UnitCode, run.Month, run.RequestedBy);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -33,11 +34,16 @@ public sealed partial class ReportQueueWorker(ReportQueue queue, ReportProducer 
             {
                 // Handled: the run is marked failed with its reason and the next one is made. Letting any failure of
                 // one report escape would stop the whole dashboard (a background service's exception ends the host).
+                Count(succeeded: false);
                 LogFailed(e, run.UnitCode, run.Month);
                 queue.Update(id, ReportStage.Failed, Reason(e));
             }
         }
     }
+
+    private static void Count(bool succeeded) =>
+        KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.ReportJobs.Add(1, new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.TriggerTag, "request"),
+            new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.OutcomeTag, KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.Outcome(succeeded)));
 
     private static string Reason(Exception e) => e switch
     {

@@ -12,6 +12,8 @@ public static class ReportingServiceCollectionExtensions
         services.AddReports(sp => sp.GetRequiredService<ConfiguredSources>().All);
         services.AddReportArchive();
         services.AddOptionsWithValidateOnStart<ReportQueueOptions>().BindConfiguration(ReportQueueOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<SharedReportRuns>();
+        services.AddHostedService<ReportRunPublisher>();
         services.AddSingleton<ReportQueue>();
         services.AddHostedService<ReportQueueWorker>();
         return services;

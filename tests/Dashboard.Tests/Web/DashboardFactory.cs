@@ -22,6 +22,8 @@ public sealed class DashboardFactory : WebApplicationFactory<AccountStore>
         builder.UseSetting("Auth:ApiKey", ApiKey);
         builder.UseSetting("Auth:LoginAttemptsPerMinute", "1000");
         builder.UseSetting("Manual:AuditFile", Path.Combine(_folder, "audit.jsonl"));
+        // Tests look at the audit trail right after writing to it from another instance.
+        builder.UseSetting("Manual:AuditRefreshInterval", "00:00:00");
         // Tests write figures and look at them at once: the rollup cache checks for changes on every request
         // and waits for the new snapshot, so pages still go through it but never show figures from before a write.
         builder.UseSetting("Rollups:Cache:CheckInterval", "00:00:00");
