@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using System.Text;
+using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Periods;
+using KpiMonitor.Shared.Rollups;
+
+namespace KpiMonitor.Dashboard.Rollups;
+
+/// <summary>
+/// The newest snapshot of each KPI and granularity as a file in <see cref="RollupCacheOptions.SnapshotFolder"/>, so a
+/// restarted dashboard serves at once what it read before instead of reading every unit's figures again. A file names
+/// the catalogue it was built for (a fingerprint of the units and their parents over time) and the store's change
+/// version of its KPI; it is used only while both are still the same, so it never shows other figures than a fresh
+/// read would.
+/// </summary>
+public sealed class RollupSnapshotFolder
+{
+    private const string Extension = ".rollup";
+    private readonly string? _folder;
+    private readonly Catalog _catalog;
+    private readonly UnitIndex _units;
+    private readonly ILogger _logger;
+    private readonly string _fingerprint;
+    private int _failing;
+
+    /// <summary>A folder for the catalogue's snapshots; none when <paramref name="folder"/> is empty.</summary>
+    public RollupSnapshotFolder(string? folder, Catalog catalog, UnitIndex units, ILogger logger)
+    {
+        _folder = string.IsNullOrWhiteSpace(folder) ? null : Path.GetFullPath(folder);
+        _catalog = catalog;
+        _units = units;
+        _logger = logger;
+        _fingerprint = Fingerprint(catalog);
+    }
+
+    /// <summary>Whether snapshots are kept on disk.</summary>
+    public bool Enabled => _folder is not null;
+
+    /// <summary>
+    /// Writes the snapshot in place of the KPI's previous one (a new file, then renamed, so a crash leaves the old or the new).
+    /// A snapshot without a change version (a store nobody wrote to yet) is not written: nothing could tell it is still good.
+    /// A failure is logged once until writing works again; the dashboard goes on without the file.
+    /// </summary>
+    public async Task SaveAsync(RollupSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (_folder is null || snapshot.Version == 0)
+        {
+            return;
+        }
+
+        string path = Path.Combine(_folder, FileName(snapshot.Kpi.Code, snapshot.Granularity));
+        string temporary = path + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(_folder);
+            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                using var content = new MemoryStream();
+                using (var writer = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true))
+                {
+                    writer.Write(_fingerprint);
+                }
+
+                snapshot.WriteTo(content);
+                content.Position = 0;
+                await content.CopyToAsync(file, cancellationToken);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            if (Interlocked.Exchange(ref _failing, 0) == 1)
+            {
+                _logger.LogInformation("Ghi được bản tổng hợp vào {Folder} trở lại", _folder);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (Interlocked.Exchange(ref _failing, 1) == 0)
+            {
+                _logger.LogWarning("Không ghi được bản tổng hợp vào {Folder} ({Error}); khởi động lại sẽ phải đọc lại từ kho số liệu", _folder, ex.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The snapshots on disk that are still good: same catalogue, and the KPI's change version in the store is the one
+    /// they were built on. Files that are not are deleted.
+    /// </summary>
+    public async Task<IReadOnlyList<RollupSnapshot>> RestoreAsync(IReadOnlyDictionary<string, long> versions, CancellationToken cancellationToken)
+    {
+        var restored = new List<RollupSnapshot>();
+        if (_folder is null || !Directory.Exists(_folder))
+        {
+            return restored;
+        }
+
+        foreach (string path in Directory.EnumerateFiles(_folder, "*" + Extension))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RollupSnapshot? snapshot = null;
+            try
+            {
+                string kpiCode = Path.GetFileName(path).Split('.')[0];
+                if (_catalog.Kpis.Find(kpiCode) is { } kpi && versions.GetValueOrDefault(kpi.Code) is var version and not 0)
+                {
+                    byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+                    using var content = new MemoryStream(bytes, writable: false);
+                    using var reader = new BinaryReader(content, Encoding.UTF8, leaveOpen: true);
+                    snapshot = reader.ReadString() == _fingerprint ? RollupSnapshot.ReadFrom(content, kpi, _units) : null;
+                    snapshot = snapshot?.Version == version ? snapshot : null;
+                }
+
+                if (snapshot is null)
+                {
+                    File.Delete(path);
+                }
+                else
+                {
+                    restored.Add(snapshot);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _logger.LogWarning("Bỏ qua bản tổng hợp {Path}: {Error}", path, ex.Message);
+            }
+        }
+
+        return restored;
+    }
+
+    private static string FileName(string kpi, PeriodGranularity granularity) => $"{kpi}.{granularity}{Extension}";
+
+    /// <summary>Units, their levels, days of existence and parents over time: what the rollups of a period depend on.</summary>
+    private static string Fingerprint(Catalog catalog)
+    {
+        var text = new StringBuilder();
+        foreach (var unit in catalog.Units.Units)
+        {
+            text.Append(unit.Code).Append('|').Append(unit.Level).Append('|').Append(unit.ValidFrom?.DayNumber).Append('|').Append(unit.ValidTo?.DayNumber);
+            foreach (var parent in unit.Parents)
+            {
+                text.Append('|').Append(parent.From.DayNumber).Append('>').Append(parent.ParentCode);
+            }
+
+            text.Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
