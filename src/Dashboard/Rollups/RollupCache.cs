@@ -129,8 +129,10 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
     }
 
     /// <summary>
-    /// Takes back the snapshots of <see cref="RollupCacheOptions.SnapshotFolder"/> whose KPI has not changed in the store
-    /// since they were read (one question for the change versions); their number. With the store unreachable, none.
+    /// Takes back the snapshots of <see cref="RollupCacheOptions.SnapshotFolder"/> (one question for the change versions):
+    /// those whose KPI has not changed in the store since they were read, and with <see cref="RollupCacheOptions.ServeStale"/>
+    /// the others too, which the first request then has read again (see <see cref="RollupSnapshotFolder.RestoreAsync"/>).
+    /// Their number; with the store unreachable, none.
     /// </summary>
     public async Task<int> RestoreAsync(CancellationToken cancellationToken)
     {
@@ -146,7 +148,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
         }
 
         int restored = 0;
-        foreach (var snapshot in await _folder.RestoreAsync(versions, cancellationToken))
+        foreach (var snapshot in await _folder.RestoreAsync(versions, _options.ServeStale, cancellationToken))
         {
             long generation;
             lock (_gate)

@@ -10,8 +10,8 @@ namespace KpiMonitor.Dashboard.Rollups;
 /// The newest snapshot of each KPI and granularity as a file in <see cref="RollupCacheOptions.SnapshotFolder"/>, so a
 /// restarted dashboard serves at once what it read before instead of reading every unit's figures again. A file names
 /// the catalogue it was built for (a fingerprint of the units and their parents over time) and the store's change
-/// version of its KPI; it is used only while both are still the same, so it never shows other figures than a fresh
-/// read would.
+/// version of its KPI; a file of another catalogue is never used, one whose KPI changed since is answered while it is
+/// read again, as a running dashboard answers from a snapshot whose KPI changed (<see cref="RollupCacheOptions.ServeStale"/>).
 /// </summary>
 public sealed class RollupSnapshotFolder
 {
@@ -82,40 +82,31 @@ public sealed class RollupSnapshotFolder
     }
 
     /// <summary>
-    /// The snapshots on disk that are still good: same catalogue, and the KPI's change version in the store is the one
-    /// they were built on. Files that are not are deleted.
+    /// The snapshots on disk built for this catalogue whose KPI's change version in the store is still the one they were
+    /// read on; with <paramref name="stale"/> also those whose KPI changed since (to be answered while read again), as
+    /// long as at least one is current: when none is, the files are of another store, or everything changed, and none is
+    /// used. Files not used are deleted.
     /// </summary>
-    public async Task<IReadOnlyList<RollupSnapshot>> RestoreAsync(IReadOnlyDictionary<string, long> versions, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RollupSnapshot>> RestoreAsync(IReadOnlyDictionary<string, long> versions, bool stale, CancellationToken cancellationToken)
     {
-        var restored = new List<RollupSnapshot>();
+        var found = new List<(RollupSnapshot Snapshot, string Path)>();
         if (_folder is null || !Directory.Exists(_folder))
         {
-            return restored;
+            return [];
         }
 
         foreach (string path in Directory.EnumerateFiles(_folder, "*" + Extension))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RollupSnapshot? snapshot = null;
             try
             {
-                string kpiCode = Path.GetFileName(path).Split('.')[0];
-                if (_catalog.Kpis.Find(kpiCode) is { } kpi && versions.GetValueOrDefault(kpi.Code) is var version and not 0)
+                if (await ReadAsync(path, cancellationToken) is { } snapshot)
                 {
-                    byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-                    using var content = new MemoryStream(bytes, writable: false);
-                    using var reader = new BinaryReader(content, Encoding.UTF8, leaveOpen: true);
-                    snapshot = reader.ReadString() == _fingerprint ? RollupSnapshot.ReadFrom(content, kpi, _units) : null;
-                    snapshot = snapshot?.Version == version ? snapshot : null;
-                }
-
-                if (snapshot is null)
-                {
-                    File.Delete(path);
+                    found.Add((snapshot, path));
                 }
                 else
                 {
-                    restored.Add(snapshot);
+                    File.Delete(path);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -124,7 +115,36 @@ public sealed class RollupSnapshotFolder
             }
         }
 
+        bool Current(RollupSnapshot snapshot) => versions.GetValueOrDefault(snapshot.Kpi.Code) == snapshot.Version;
+        bool any = found.Exists(f => Current(f.Snapshot));
+        var restored = new List<RollupSnapshot>();
+        foreach (var (snapshot, path) in found)
+        {
+            if (any && (stale || Current(snapshot)))
+            {
+                restored.Add(snapshot);
+            }
+            else
+            {
+                File.Delete(path);
+            }
+        }
+
         return restored;
+    }
+
+    /// <summary>The snapshot in a file, or null when it is not of this catalogue or names a KPI it does not have.</summary>
+    private async Task<RollupSnapshot?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (_catalog.Kpis.Find(Path.GetFileName(path).Split('.')[0]) is not { } kpi)
+        {
+            return null;
+        }
+
+        byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        using var content = new MemoryStream(bytes, writable: false);
+        using var reader = new BinaryReader(content, Encoding.UTF8, leaveOpen: true);
+        return reader.ReadString() == _fingerprint ? RollupSnapshot.ReadFrom(content, kpi, _units) : null;
     }
 
     private static string FileName(string kpi, PeriodGranularity granularity) => $"{kpi}.{granularity}{Extension}";
