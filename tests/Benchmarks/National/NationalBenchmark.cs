@@ -126,6 +126,7 @@ public static class NationalBenchmark
             ["KPIMONITOR_PORTAL_PASSWORD"] = SimulatorOptions.DemoBasicPassword,
         });
         Console.WriteLine(string.Join('\n', output.TrimEnd().Split('\n').TakeLast(20)));
+        Console.WriteLine(string.Create(Invariant, $"  cycle {seconds:0.0} s (the collector process from start to exit), peak RSS MB {peak / 1e6:0}"));
         return exit == 0
             ? (seconds, peak)
             : throw new InvalidOperationException($"Bộ thu thập thoát với mã / the collector exited with {exit}");
@@ -136,13 +137,17 @@ public static class NationalBenchmark
     {
         var clock = Stopwatch.StartNew();
         await dashboard.WaitForAsync("/health", StartTimeout, cancellationToken: ct);
+        double health = clock.Elapsed.TotalSeconds;
         using var client = BrowserClient.Create(dashboard.Url);
         await BrowserClient.LoginAsync(client, DashboardBenchmark.Username, password, ct);
+        double signedIn = clock.Elapsed.TotalSeconds;
         while (clock.Elapsed < StartTimeout)
         {
             using var response = await client.GetAsync(new Uri("/", UriKind.Relative), ct);
             if (response.StatusCode == HttpStatusCode.OK)
             {
+                Console.WriteLine(string.Create(Invariant,
+                    $"  /health 200 after {health:0.0} s, signed in after {signedIn:0.0} s, overview 200 after {clock.Elapsed.TotalSeconds:0.0} s (load average {LoadAverage()})"));
                 return clock.Elapsed.TotalSeconds;
             }
 
@@ -151,6 +156,10 @@ public static class NationalBenchmark
 
         throw new TimeoutException($"Không có trang tổng quan sau / no overview after {StartTimeout}:\n{dashboard.Output}");
     }
+
+    /// <summary>The machine's one-minute load average: figures taken on a busy machine say so.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     /// <summary>Phase A the overview, phase B the KPI pages with their charts, the clients signed in.</summary>
     private static async Task<(LoadResult Overview, LoadResult KpiPage)> LoadAsync(DashboardProcess dashboard, Catalog catalog, string password,
