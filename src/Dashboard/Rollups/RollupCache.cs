@@ -131,7 +131,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
     /// <summary>
     /// Takes back the snapshots of <see cref="RollupCacheOptions.SnapshotFolder"/> (one question for the change versions):
     /// those whose KPI has not changed in the store since they were read, and with <see cref="RollupCacheOptions.ServeStale"/>
-    /// the others too, which the first request then has read again (see <see cref="RollupSnapshotFolder.RestoreAsync"/>).
+    /// the others too, which the first request then has read again (see <see cref="RollupSnapshotFolder.Restore"/>).
     /// Their number; with the store unreachable, none.
     /// </summary>
     public async Task<int> RestoreAsync(CancellationToken cancellationToken)
@@ -148,7 +148,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
         }
 
         int restored = 0;
-        foreach (var snapshot in await _folder.RestoreAsync(versions, _options.ServeStale, cancellationToken))
+        foreach (var snapshot in _folder.Restore(versions, _options.ServeStale, cancellationToken))
         {
             long generation;
             lock (_gate)
@@ -373,7 +373,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             Interlocked.Increment(ref _loads);
             if (Keep(snapshot, generation))
             {
-                await _folder.SaveAsync(snapshot, _stopping.Token);
+                _folder.Save(snapshot);
             }
 
             _logger.LogDebug("Tổng hợp {Kpi}: {Periods} kỳ × {Units} đơn vị từ {Points} số liệu trong {Ms} ms",

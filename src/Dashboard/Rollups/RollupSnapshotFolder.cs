@@ -41,7 +41,7 @@ public sealed class RollupSnapshotFolder
     /// A snapshot without a change version (a store nobody wrote to yet) is not written: nothing could tell it is still good.
     /// A failure is logged once until writing works again; the dashboard goes on without the file.
     /// </summary>
-    public async Task SaveAsync(RollupSnapshot snapshot, CancellationToken cancellationToken)
+    public void Save(RollupSnapshot snapshot)
     {
         if (_folder is null || snapshot.Version == 0)
         {
@@ -49,21 +49,18 @@ public sealed class RollupSnapshotFolder
         }
 
         string path = Path.Combine(_folder, FileName(snapshot.Kpi.Code, snapshot.Granularity));
-        string temporary = path + ".tmp";
+        string temporary = $"{path}.{Guid.NewGuid():N}.tmp"; // two reads of the same KPI may end together
         try
         {
             Directory.CreateDirectory(_folder);
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                using var content = new MemoryStream();
-                using (var writer = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true))
+                using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
                 {
                     writer.Write(_fingerprint);
                 }
 
-                snapshot.WriteTo(content);
-                content.Position = 0;
-                await content.CopyToAsync(file, cancellationToken);
+                snapshot.WriteTo(file);
             }
 
             File.Move(temporary, path, overwrite: true);
@@ -87,7 +84,7 @@ public sealed class RollupSnapshotFolder
     /// long as at least one is current: when none is, the files are of another store, or everything changed, and none is
     /// used. Files not used are deleted.
     /// </summary>
-    public async Task<IReadOnlyList<RollupSnapshot>> RestoreAsync(IReadOnlyDictionary<string, long> versions, bool stale, CancellationToken cancellationToken)
+    public IReadOnlyList<RollupSnapshot> Restore(IReadOnlyDictionary<string, long> versions, bool stale, CancellationToken cancellationToken)
     {
         var found = new List<(RollupSnapshot Snapshot, string Path)>();
         if (_folder is null || !Directory.Exists(_folder))
@@ -95,12 +92,17 @@ public sealed class RollupSnapshotFolder
             return [];
         }
 
+        foreach (string left in Directory.EnumerateFiles(_folder, "*.tmp"))
+        {
+            File.Delete(left); // of a process that stopped while writing
+        }
+
         foreach (string path in Directory.EnumerateFiles(_folder, "*" + Extension))
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                if (await ReadAsync(path, cancellationToken) is { } snapshot)
+                if (Read(path) is { } snapshot)
                 {
                     found.Add((snapshot, path));
                 }
@@ -134,17 +136,17 @@ public sealed class RollupSnapshotFolder
     }
 
     /// <summary>The snapshot in a file, or null when it is not of this catalogue or names a KPI it does not have.</summary>
-    private async Task<RollupSnapshot?> ReadAsync(string path, CancellationToken cancellationToken)
+    private RollupSnapshot? Read(string path)
     {
         if (_catalog.Kpis.Find(Path.GetFileName(path).Split('.')[0]) is not { } kpi)
         {
             return null;
         }
 
-        byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        using var content = new MemoryStream(bytes, writable: false);
-        using var reader = new BinaryReader(content, Encoding.UTF8, leaveOpen: true);
-        return reader.ReadString() == _fingerprint ? RollupSnapshot.ReadFrom(content, kpi, _units) : null;
+        // Straight from the file into the snapshot's arrays: no copy of the whole file (50 MB at national scale) on the heap.
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var reader = new BinaryReader(file, Encoding.UTF8, leaveOpen: true);
+        return reader.ReadString() == _fingerprint ? RollupSnapshot.ReadFrom(file, kpi, _units) : null;
     }
 
     private static string FileName(string kpi, PeriodGranularity granularity) => $"{kpi}.{granularity}{Extension}";
