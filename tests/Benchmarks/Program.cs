@@ -63,7 +63,7 @@ static int Usage()
 
           national   toàn quốc: 34 tỉnh, thành phố, 850 sở, 3.321 xã, phường, đặc khu; 24 tháng lịch sử trong influxd riêng, một
                      chu kỳ thu thập mọi nguồn từ trình mô phỏng, dashboard khởi động lần đầu và khởi động lại (thời gian tới khi
-                     phục vụ trang tổng quan), tải 20 người dùng, bộ nhớ đỉnh (cần: dotnet build src/Dashboard src/Collector -c Release)
+                     phục vụ trang tổng quan), tải 20 người dùng, bộ nhớ đỉnh (cần: dotnet build src/Dashboard -c Release và src/Collector)
                      the nation: 34 provinces, 850 departments, 3,321 communes; 24 months of history in a private influxd, one
                      collection cycle of every source from the simulator, the dashboard's first start and a restart (time to the
                      first overview served), 20 users' load, peak memory; same options as dashboard
