@@ -111,8 +111,9 @@ public sealed class RollupSnapshotFolder
                     File.Delete(path);
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
             {
+                // A file cut short (EndOfStreamException) or not written by this code: the KPI is read from the store.
                 _logger.LogWarning("Bỏ qua bản tổng hợp {Path}: {Error}", path, ex.Message);
             }
         }

@@ -100,6 +100,25 @@ public sealed class RollupSnapshotFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task FileCutShort_IsSkipped_AndTheKpiReadFromTheStore()
+    {
+        var store = Sqlite("shared.db");
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s")], Ct);
+        await ReadAsync(Cache(store, serveStale: true), store, Ratio, District);
+        string file = Assert.Single(Directory.GetFiles(Snapshots));
+        await using (var stream = new FileStream(file, FileMode.Open))
+        {
+            stream.SetLength(stream.Length / 2);
+        }
+
+        var restarted = Cache(store, serveStale: true);
+
+        Assert.Equal(0, await restarted.RestoreAsync(Ct));
+        Assert.Equal(50, await ReadAsync(restarted, store, Ratio, District));
+        Assert.Equal(1, restarted.Loads);
+    }
+
+    [Fact]
     public async Task SnapshotFile_HoldsEveryCellAsBuilt()
     {
         var store = Sqlite("shared.db");
