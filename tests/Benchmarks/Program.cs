@@ -2,6 +2,7 @@ using KpiMonitor.Benchmarks.Alerts;
 using KpiMonitor.Benchmarks.Collector;
 using KpiMonitor.Benchmarks.Dashboard;
 using KpiMonitor.Benchmarks.Imports;
+using KpiMonitor.Benchmarks.National;
 using KpiMonitor.Benchmarks.Reports;
 using KpiMonitor.Benchmarks.Storage;
 
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "imports" => await ImportBenchmark.RunAsync(args[1..]),
     "alerts" => await AlertsBenchmark.RunAsync(args[1..]),
     "report" => await ReportBenchmark.RunAsync(args[1..]),
+    "national" => await NationalBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -58,6 +60,13 @@ static int Usage()
                      the content, PDF, DOCX and XLSX, peak memory (VmHWM)
                      --influx-url URL (hoặc/or KPIMONITOR_BENCH_INFLUX_URL)  dùng máy chủ có sẵn / use an existing server
                      --skip-load     dữ liệu đã nạp ở lần chạy trước / the history is there from an earlier run
+
+          national   toàn quốc: 34 tỉnh, thành phố, 850 sở, 3.321 xã, phường, đặc khu; 24 tháng lịch sử trong influxd riêng, một
+                     chu kỳ thu thập mọi nguồn từ trình mô phỏng, dashboard khởi động lần đầu và khởi động lại (thời gian tới khi
+                     phục vụ trang tổng quan), tải 20 người dùng, bộ nhớ đỉnh (cần: dotnet build src/Dashboard -c Release và src/Collector)
+                     the nation: 34 provinces, 850 departments, 3,321 communes; 24 months of history in a private influxd, one
+                     collection cycle of every source from the simulator, the dashboard's first start and a restart (time to the
+                     first overview served), 20 users' load, peak memory; same options as dashboard
         """);
     return 2;
 }

@@ -16,7 +16,7 @@ namespace KpiMonitor.Dashboard.Hosting;
 /// progress is kept in <see cref="WarmupState"/>, which holds pages until it ends.
 /// </summary>
 public sealed class RollupWarmup(
-    OverviewService overview, ITimeSeriesStore store, Catalog catalog, WarmupState state, IOptions<RollupCacheOptions> options, TimeProvider time,
+    OverviewService overview, RollupCache cache, ITimeSeriesStore store, Catalog catalog, WarmupState state, IOptions<RollupCacheOptions> options, TimeProvider time,
     ILogger<RollupWarmup> logger)
     : BackgroundService
 {
@@ -33,6 +33,10 @@ public sealed class RollupWarmup(
         }
 
         state.Begin(catalog.Kpis.All.Count);
+        if (await cache.RestoreAsync(stoppingToken) is > 0 and var restored)
+        {
+            logger.LogInformation("Đã lấy lại {Count} bản tổng hợp từ thư mục {Folder}; chỉ tiêu đã đổi được đọc lại từ kho", restored, options.Value.SnapshotFolder);
+        }
 
         bool failing = false, first = true;
         using var timer = new PeriodicTimer(Interval, time);

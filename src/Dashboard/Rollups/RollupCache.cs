@@ -29,6 +29,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly UnitIndex _units;
+    private readonly RollupSnapshotFolder _folder;
     private readonly SemaphoreSlim _loadSlots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly HashSet<Task> _running = [];
@@ -55,6 +56,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
         _time = time;
         _logger = logger;
         _units = new UnitIndex(catalog.Units);
+        _folder = new RollupSnapshotFolder(_options.SnapshotFolder, catalog, _units, logger);
         _loadSlots = new SemaphoreSlim(_options.MaxParallelLoads);
     }
 
@@ -124,6 +126,43 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             t => _logger.LogWarning(t.Exception?.GetBaseException(), "Không làm mới được số liệu tổng hợp của {Kpi}; vẫn dùng bản đọc lúc {BuiltAt}", kpi.Code, snapshot.BuiltAt),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return snapshot;
+    }
+
+    /// <summary>
+    /// Takes back the snapshots of <see cref="RollupCacheOptions.SnapshotFolder"/> (one question for the change versions):
+    /// those whose KPI has not changed in the store since they were read, and with <see cref="RollupCacheOptions.ServeStale"/>
+    /// the others too, which the first request then has read again (see <see cref="RollupSnapshotFolder.Restore"/>).
+    /// Their number; with the store unreachable, none.
+    /// </summary>
+    public async Task<int> RestoreAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled || !_folder.Enabled)
+        {
+            return 0;
+        }
+
+        var versions = await VersionsAsync(cancellationToken);
+        if (versions is null)
+        {
+            return 0;
+        }
+
+        int restored = 0;
+        foreach (var snapshot in _folder.Restore(versions, _options.ServeStale, cancellationToken))
+        {
+            long generation;
+            lock (_gate)
+            {
+                generation = _generations.GetValueOrDefault(snapshot.Kpi.Code);
+            }
+
+            if (Keep(snapshot, generation))
+            {
+                restored++;
+            }
+        }
+
+        return restored;
     }
 
     /// <summary>
@@ -231,14 +270,18 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
     }
 
     /// <summary>The KPI's change version; null when the store could not be asked (then what is cached is used).</summary>
-    private async Task<long?> VersionOfAsync(string kpi, CancellationToken cancellationToken)
+    private async Task<long?> VersionOfAsync(string kpi, CancellationToken cancellationToken) =>
+        (await VersionsAsync(cancellationToken))?.GetValueOrDefault(kpi);
+
+    /// <summary>Every KPI's change version, read at most every <see cref="RollupCacheOptions.CheckInterval"/>; null when the store could not be asked.</summary>
+    private async Task<IReadOnlyDictionary<string, long>?> VersionsAsync(CancellationToken cancellationToken)
     {
         Task<IReadOnlyDictionary<string, long>?> check;
         lock (_gate)
         {
             if (_time.GetUtcNow() - _versionsReadAt < _options.CheckInterval)
             {
-                return _versions.GetValueOrDefault(kpi);
+                return _versions;
             }
 
             if (_versionCheck is null || _versionCheck.IsCompleted)
@@ -249,8 +292,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             check = _versionCheck;
         }
 
-        var versions = await check.WaitAsync(cancellationToken);
-        return versions?.GetValueOrDefault(kpi);
+        return await check.WaitAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyDictionary<string, long>?> ReadVersionsAsync()
@@ -329,7 +371,11 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             var points = await _store.GetSeriesAsync(kpi.Code, null, buckets[0].Start, buckets[^1].End, key.Granularity, _stopping.Token);
             var snapshot = RollupSnapshot.Build(kpi, key.Granularity, _catalog, _units, buckets, points, version, builtAt);
             Interlocked.Increment(ref _loads);
-            Keep(snapshot, generation);
+            if (Keep(snapshot, generation))
+            {
+                _folder.Save(snapshot);
+            }
+
             _logger.LogDebug("Tổng hợp {Kpi}: {Periods} kỳ × {Units} đơn vị từ {Points} số liệu trong {Ms} ms",
                 kpi.Code, buckets.Count, _units.Count, points.Count, clock.ElapsedMilliseconds);
             return snapshot;
@@ -370,15 +416,15 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
 
     /// <summary>
     /// Adds the snapshot in place of those it covers, then drops the least recently used beyond the budget; a snapshot
-    /// read before an <see cref="Invalidate"/> of its KPI is not kept.
+    /// read before an <see cref="Invalidate"/> of its KPI is not kept (false).
     /// </summary>
-    private void Keep(RollupSnapshot snapshot, long generation)
+    private bool Keep(RollupSnapshot snapshot, long generation)
     {
         lock (_gate)
         {
             if (_generations.GetValueOrDefault(snapshot.Kpi.Code) != generation)
             {
-                return;
+                return false;
             }
 
             foreach (var old in _entries.Where(e => e.Snapshot.Kpi.Code == snapshot.Kpi.Code && e.Snapshot.Granularity == snapshot.Granularity
@@ -394,6 +440,8 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             {
                 Remove(_entries.Where(e => e != entry).MinBy(e => e.LastUsed)!);
             }
+
+            return true;
         }
     }
 

@@ -36,6 +36,12 @@ public sealed class RollupCacheOptions
     [Range(13, 120, ErrorMessage = "Rollups:Cache:WindowMonths phải trong khoảng 13–120 (ít nhất 13 tháng cho ô tổng quan).")]
     public int WindowMonths { get; set; } = 24;
 
+    /// <summary>
+    /// A folder where the newest snapshot of each KPI is kept as a file, so a restarted dashboard is ready without
+    /// reading every unit's figures again (a file is used only while its KPI's change version is unchanged). Empty: none.
+    /// </summary>
+    public string SnapshotFolder { get; set; } = "";
+
     /// <summary>Snapshots read from the store at the same time.</summary>
     [Range(1, 16, ErrorMessage = "Rollups:Cache:MaxParallelLoads phải trong khoảng 1–16.")]
     public int MaxParallelLoads { get; set; } = 2;

@@ -11,7 +11,7 @@ namespace KpiMonitor.Shared.Rollups;
 /// figures. Each period uses the tree of its last day, as <see cref="KpiReader"/> does, so the two agree.
 /// Values sit in flat arrays (period × unit), about 20 bytes a cell: 5,000 units × 24 months is 2.4 MB.
 /// </summary>
-public sealed class RollupSnapshot
+public sealed partial class RollupSnapshot
 {
     private readonly UnitIndex _units;
     private readonly DateOnly[] _periods;

@@ -71,11 +71,19 @@ public sealed partial class InfluxTimeSeriesStore
         }
 
         var wanted = units is null ? null : new HashSet<string>(units, StringComparer.Ordinal);
-        var query = new StringBuilder($"SELECT \"{InfluxSchema.Unit}\",{SeriesFields} FROM {_observations} WHERE \"{InfluxSchema.Kpi}\" = ")
+        // Only the fields the KPI's kind uses (Figure ignores the others): influxd 1.6 hands over every unit's 24 months of a
+        // ratio KPI in about 60 % of the time without "value" (the dashboard's first reading at national scale, issue #13).
+        bool? ratio = KindOf(kpi);
+        string fields = ratio switch
+        {
+            true => $"\"{InfluxSchema.Numerator}\",\"{InfluxSchema.Denominator}\"",
+            false => $"\"{InfluxSchema.Value}\"",
+            null => SeriesFields,
+        };
+        var query = new StringBuilder($"SELECT \"{InfluxSchema.Unit}\",{fields} FROM {_observations} WHERE \"{InfluxSchema.Kpi}\" = ")
             .Append(Literal(kpi)).Append(" AND time >= ").Append(Time(buckets[0].Start)).Append(" AND time < ").Append(Time(buckets[^1].End));
         AppendUnitFilter(query, wanted);
 
-        bool? ratio = KindOf(kpi);
         var last = new LastInPeriod(buckets);
         foreach (var series in (await QueryAsync(query.ToString(), cancellationToken)).SelectMany(r => r.Series))
         {

@@ -53,7 +53,9 @@ public static class CollectorBenchmark
     private static long Calls(SimulatorHost simulator) =>
         simulator.State.Stats.Requests(SimEndpoints.EOffice) + simulator.State.Stats.Requests(SimEndpoints.OneStopStats) + simulator.State.Stats.Requests(SimEndpoints.Token);
 
-    private static async Task<(double Seconds, long PeakRss, string Output, int Exit)> RunCollectorAsync(string dll, string root, Uri influx)
+    /// <summary>Runs <c>collector --once</c> in <paramref name="root"/> (its <c>config</c> folder); time, peak RSS (VmHWM), output, exit code.</summary>
+    public static async Task<(double Seconds, long PeakRss, string Output, int Exit)> RunCollectorAsync(string dll, string root, Uri influx,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", [dll, "--once"]) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["Catalog__Directory"] = Path.Combine(root, "config");
@@ -62,6 +64,11 @@ public static class CollectorBenchmark
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["KPIMONITOR_EOFFICE_SECRET"] = SimulatorOptions.DemoClientSecret;
         start.Environment["KPIMONITOR_ONESTOP_SECRET"] = SimulatorOptions.DemoClientSecret;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -78,7 +85,7 @@ public static class CollectorBenchmark
     }
 
     /// <summary>VmHWM: the most resident memory the process has had so far.</summary>
-    private static long HighWaterMark(int pid)
+    public static long HighWaterMark(int pid)
     {
         try
         {
@@ -127,7 +134,8 @@ public static class CollectorBenchmark
             """);
     }
 
-    private static string CollectorDll()
+    /// <summary>The collector built in the benchmark's configuration, or a message saying how to build it.</summary>
+    public static string CollectorDll()
     {
         string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         string dll = Path.Combine(RepoPaths.Root, "src", "Collector", "bin", configuration, "net10.0", "KpiMonitor.Collector.dll");

@@ -17,8 +17,8 @@ namespace KpiMonitor.Benchmarks.Dashboard;
 /// </summary>
 public static class DashboardBenchmark
 {
-    private const string Database = "kpimonitor";
-    private const string Username = "thu-tai";
+    public const string Database = "kpimonitor";
+    public const string Username = "thu-tai";
     private const string Goal = "goal: overview p95 < 200 ms, KPI page (with chart) p95 < 300 ms, zero errors";
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -192,7 +192,8 @@ public static class DashboardBenchmark
     private static (TimeSpan Dashboard, TimeSpan Clients, TimeSpan Influx) Cpu(DashboardProcess dashboard, int? influxPid) =>
         (ProcessCpu.Of(dashboard.ProcessId), Process.GetCurrentProcess().TotalProcessorTime, ProcessCpu.Of(influxPid));
 
-    private static Dictionary<string, string> DashboardEnvironment(Uri influx, string root, string password, int clients) => new(StringComparer.Ordinal)
+    /// <summary>The dashboard's settings for a load test: this store and catalogue, no demo, one viewer account for every client.</summary>
+    public static Dictionary<string, string> DashboardEnvironment(Uri influx, string root, string password, int clients) => new(StringComparer.Ordinal)
     {
         ["Storage__Influx__Url"] = influx.ToString(),
         ["Storage__Influx__Database"] = Database,

@@ -36,8 +36,23 @@ public static class NationalConfig
 
     public static string District(int d) => $"{Province}.H{d + 1:D2}";
 
-    /// <summary>Writes <c>kpis.json</c>, <c>targets.json</c>, <c>sources.json</c>, <c>units.json</c> and the anti-malware unit map into <paramref name="directory"/>.</summary>
-    public static void Write(string directory)
+    /// <summary>The levels of <c>units.json</c> that <c>targets.json</c> names.</summary>
+    public static IReadOnlyList<(string Code, string NameVi, string NameEn)> ProvinceLevels { get; } =
+    [
+        ("province", "Cấp tỉnh", "Province"),
+        ("department", "Sở, ban, ngành", "Provincial department"),
+        ("district", "Cấp huyện", "District"),
+        ("commune", "Cấp xã", "Commune"),
+    ];
+
+    /// <summary>Writes the province of 5,000 units (see <see cref="Write(string, IReadOnlyList{CatalogueUnit}, IReadOnlyList{ValueTuple{string, string, string}})"/>).</summary>
+    public static void Write(string directory) => Write(directory, Units(), ProvinceLevels);
+
+    /// <summary>
+    /// Writes <c>kpis.json</c>, <c>targets.json</c>, <c>sources.json</c>, <c>units.json</c> (these units on these levels) and
+    /// the anti-malware unit map into <paramref name="directory"/>.
+    /// </summary>
+    public static void Write(string directory, IReadOnlyList<CatalogueUnit> units, IReadOnlyList<(string Code, string NameVi, string NameEn)> levels)
     {
         Directory.CreateDirectory(Path.Combine(directory, "mappings"));
         foreach (string file in (string[])["kpis.json", "targets.json", "sources.json"])
@@ -51,16 +66,9 @@ public static class NationalConfig
             .Replace("\"LCU.S.STP\"", $"\"{Department(0)}\"", StringComparison.Ordinal)
             .Replace("\"LCU.S.STC\"", $"\"{Department(1)}\"", StringComparison.Ordinal));
 
-        var units = Units();
         File.WriteAllText(Path.Combine(directory, "units.json"), JsonSerializer.Serialize(new
         {
-            levels = new[]
-            {
-                new { code = "province", nameVi = "Cấp tỉnh", nameEn = "Province" },
-                new { code = "department", nameVi = "Sở, ban, ngành", nameEn = "Provincial department" },
-                new { code = "district", nameVi = "Cấp huyện", nameEn = "District" },
-                new { code = "commune", nameVi = "Cấp xã", nameEn = "Commune" },
-            },
+            levels = levels.Select(l => new { code = l.Code, nameVi = l.NameVi, nameEn = l.NameEn }),
             units = units.Select(u => u.Parent is null
                 ? (object)new { code = u.Code, nameVi = u.NameVi, level = u.Level }
                 : new { code = u.Code, nameVi = u.NameVi, level = u.Level, parent = u.Parent }),
@@ -76,26 +84,31 @@ public static class NationalConfig
         File.WriteAllText(Path.Combine(directory, "mappings", "antimalware.csv"), map.ToString());
     }
 
-    private static List<(string Code, string NameVi, string Level, string? Parent)> Units()
+    /// <summary>The name of department <paramref name="d"/> (0 to <see cref="DepartmentCount"/> − 1) of a province.</summary>
+    public static string DepartmentName(int d) => Departments[d];
+
+    /// <summary>A commune's name from two syllables, the <paramref name="n"/>th of a fixed sequence (repeating after 112).</summary>
+    public static string CommuneSyllables(int n) => $"{First[n % First.Length]} {Second[n / First.Length % Second.Length]}";
+
+    private static List<CatalogueUnit> Units()
     {
-        var units = new List<(string Code, string NameVi, string Level, string? Parent)> { (Province, "Tỉnh Bình An", "province", null) };
+        var units = new List<CatalogueUnit> { new(Province, "Tỉnh Bình An", "province", null) };
         for (int d = 0; d < DepartmentCount; d++)
         {
-            units.Add((Department(d), Departments[d], "department", Province));
+            units.Add(new(Department(d), Departments[d], "department", Province));
         }
 
         for (int d = 0; d < DistrictCount; d++)
         {
             string name = d == 0 ? "Thành phố Bình An" : $"Huyện {First[d % 10]} {Second[d / 10]}";
-            units.Add((District(d), name, "district", Province));
+            units.Add(new(District(d), name, "district", Province));
         }
 
         // Communes go round the districts, about 98 each; names repeat across districts, as they do in life.
         for (int c = 0; units.Count < UnitCount; c++)
         {
             int district = c % DistrictCount, within = c / DistrictCount;
-            string name = $"Xã {First[within % First.Length]} {Second[within / First.Length % Second.Length]}";
-            units.Add(($"{District(district)}.X{within + 1:D3}", name, "commune", District(district)));
+            units.Add(new($"{District(district)}.X{within + 1:D3}", $"Xã {CommuneSyllables(within)}", "commune", District(district)));
         }
 
         return units;

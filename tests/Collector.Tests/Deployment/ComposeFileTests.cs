@@ -20,8 +20,10 @@ public sealed class ComposeFileTests
     };
 
     // Settings the dashboard reads besides the shared ones (its own options classes live in its project).
-    // Reports__ArchiveFolder binds to ReportArchiveOptions (src/Reports), which this project does not reference.
-    private static readonly string[] DashboardOnly = ["Urls", "AllowedHosts", "Demo__Enabled", "Auth__ApiKey", "Auth__KeyRingDirectory", "Manual__AuditFile", "Reports__ArchiveFolder"];
+    // Reports__ArchiveFolder binds to ReportArchiveOptions (src/Reports), which this project does not reference;
+    // Rollups__Cache__SnapshotFolder to the dashboard's RollupCacheOptions.
+    private static readonly string[] DashboardOnly =
+        ["Urls", "AllowedHosts", "Demo__Enabled", "Auth__ApiKey", "Auth__KeyRingDirectory", "Manual__AuditFile", "Reports__ArchiveFolder", "Rollups__Cache__SnapshotFolder"];
 
     [Fact]
     public async Task ComposeFile_IsValid_AndTheCollectorsSettingsAllMeanSomething()

@@ -59,6 +59,33 @@ public sealed class UnitChoicesTests
     }
 
     [Fact]
+    public void NationOfProvinces_ListsProvincesAndOnlyTheChosenProvincesUnits()
+    {
+        var units = new List<OrgUnit> { Unit("VN", "Toàn quốc", "nation", null) };
+        for (int p = 0; p < 34; p++)
+        {
+            units.Add(Unit($"P{p}", $"Tỉnh {p}", "province", "VN"));
+            for (int c = 0; c < 25; c++)
+            {
+                units.Add(Unit($"P{p}.S{c}", $"Sở {c}", "department", $"P{p}"));
+            }
+        }
+
+        var levels = new[] { new OrgLevel("nation", "Toàn quốc", "Nation"), new OrgLevel("province", "Tỉnh", "Province"), new OrgLevel("department", "Sở", "Department") };
+        var catalog = new Catalog(new KpiCatalog([]), new OrgTree(levels, units), new TargetBook([]), "(test)");
+        var choices = new UnitChoices(catalog);
+
+        var atNation = choices.For(Day, catalog.Units.Find("VN")!);
+        var atProvince = choices.For(Day, catalog.Units.Find("P5")!);
+        var atDepartment = choices.For(Day, catalog.Units.Find("P9.S3")!);
+
+        Assert.Equal(35, atNation.Count);
+        Assert.Equal(60, atProvince.Count);
+        Assert.All(atProvince.Where(u => u.Level == "department"), u => Assert.StartsWith("P5.", u.Code, StringComparison.Ordinal));
+        Assert.Equal(36, atDepartment.Count);
+    }
+
+    [Fact]
     public void AUnitOfAnotherPeriod_StaysSelectable()
     {
         var catalog = TestCatalog.Create();
