@@ -113,4 +113,16 @@ public static class XlsxWorkbook
 
     /// <summary>A number shown as a percentage: Excel stores 43,24 % as the fraction 0.4324.</summary>
     public sealed record Percent(double Fraction);
+
+    /// <summary>The rows after the header of sheet <paramref name="name"/>, each cell as its text (inline string) or its stored number.</summary>
+    public static List<string[]> ReadSheet(byte[] xlsx, string name)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var book = document.WorkbookPart!;
+        var sheet = book.Workbook!.Descendants<Sheet>().Single(s => s.Name == name);
+        var part = (WorksheetPart)book.GetPartById(sheet.Id!);
+        return part.Worksheet!.Descendants<Row>().Skip(1)
+            .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray())
+            .ToList();
+    }
 }

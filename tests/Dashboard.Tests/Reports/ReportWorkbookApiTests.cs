@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using KpiMonitor.Dashboard.Tests.Web;
 using KpiMonitor.Reports.Content;
 using KpiMonitor.Reports.Generation;
 using KpiMonitor.Reports.Xlsx;
 using KpiMonitor.Shared.Configuration;
 using KpiMonitor.Shared.Storage;
+using KpiMonitor.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static KpiMonitor.Dashboard.Tests.Web.KpiTablePage;
@@ -41,7 +40,7 @@ public sealed class ReportWorkbookApiTests(DashboardFactory factory) : IClassFix
         var children = api.RootElement.GetProperty("children").EnumerateArray().ToDictionary(c => c.GetProperty("unit").GetString()!);
 
         // Sheet "Chỉ tiêu": the unit's value, numerator, denominator, target, last month and last year.
-        var row = Sheet(workbook, "Chỉ tiêu").Single(r => r[0] == Kpi);
+        var row = XlsxWorkbook.ReadSheet(workbook, "Chỉ tiêu").Single(r => r[0] == Kpi);
         Assert.Equal(Number(self.GetProperty("value"), "value"), Cell(row[3]));
         Assert.Equal(Number(self.GetProperty("value"), "numerator"), Cell(row[4]));
         Assert.Equal(Number(self.GetProperty("value"), "denominator"), Cell(row[5]));
@@ -50,7 +49,7 @@ public sealed class ReportWorkbookApiTests(DashboardFactory factory) : IClassFix
         Assert.Equal(Number(self, "lastYear"), Cell(row[9]));
 
         // Sheet "Xếp hạng": every ranked commune's rank, value, rank last month and movement.
-        var ranked = Sheet(workbook, "Xếp hạng").Where(r => r[0] == Kpi).ToList();
+        var ranked = XlsxWorkbook.ReadSheet(workbook, "Xếp hạng").Where(r => r[0] == Kpi).ToList();
         Assert.Equal([BanBo, BanGiang, SanThang, SungPhai], ranked.Select(r => r[4]).Distinct().Order(StringComparer.Ordinal));
         foreach (var r in ranked)
         {
@@ -90,17 +89,5 @@ public sealed class ReportWorkbookApiTests(DashboardFactory factory) : IClassFix
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>The rows after the header, each cell as its text (inline string) or its stored number.</summary>
-    private static List<string[]> Sheet(byte[] xlsx, string name)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        var book = document.WorkbookPart!;
-        var sheet = book.Workbook!.Descendants<Sheet>().Single(s => s.Name == name);
-        var part = (WorksheetPart)book.GetPartById(sheet.Id!);
-        return part.Worksheet!.Descendants<Row>().Skip(1)
-            .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray())
-            .ToList();
     }
 }

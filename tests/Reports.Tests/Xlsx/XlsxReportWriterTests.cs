@@ -2,8 +2,8 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
-using DocumentFormat.OpenXml.Spreadsheet;
 using KpiMonitor.Reports.Xlsx;
+using KpiMonitor.Testing;
 using static KpiMonitor.Reports.Tests.ReportSeed;
 
 namespace KpiMonitor.Reports.Tests.Xlsx;
@@ -14,7 +14,7 @@ public sealed class XlsxReportWriterTests(ReportFixture fixture) : IClassFixture
     [Fact]
     public void KpiSheet_HoldsTheProvinceFiguresAsNumbers()
     {
-        var rows = Sheet(XlsxReportWriter.Write(fixture.Report), "Chỉ tiêu");
+        var rows = XlsxWorkbook.ReadSheet(XlsxReportWriter.Write(fixture.Report), "Chỉ tiêu");
         var online = rows.Single(r => r[0] == Online);
         double n = OnlineFigures.Values.Sum(f => f.Oct.N), d = OnlineFigures.Values.Sum(f => f.Oct.D);
 
@@ -29,7 +29,7 @@ public sealed class XlsxReportWriterTests(ReportFixture fixture) : IClassFixture
     [Fact]
     public void AttainmentSheet_CountsEqualAnIndependentCount()
     {
-        var rows = Sheet(XlsxReportWriter.Write(fixture.Report), "Đạt chỉ tiêu");
+        var rows = XlsxWorkbook.ReadSheet(XlsxReportWriter.Write(fixture.Report), "Đạt chỉ tiêu");
         int communesMet = Children.Count(c => c.Level == "commune" && OnlineFigures.TryGetValue(c.Code, out var f) && f.Oct.N / f.Oct.D * 100 >= OnlineTarget);
 
         var communes = rows.Single(r => r[0] == Online && r[2] == "Cấp xã");
@@ -52,16 +52,4 @@ public sealed class XlsxReportWriterTests(ReportFixture fixture) : IClassFixture
         Assert.Equal(XlsxReportWriter.Write(fixture.Report), XlsxReportWriter.Write(fixture.Report));
 
     private static double Number(string cell) => double.Parse(cell, CultureInfo.InvariantCulture);
-
-    /// <summary>The rows after the header, each cell as its text (inline string) or its stored number.</summary>
-    private static List<string[]> Sheet(byte[] xlsx, string name)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        var book = document.WorkbookPart!;
-        var sheet = book.Workbook!.Descendants<Sheet>().Single(s => s.Name == name);
-        var part = (WorksheetPart)book.GetPartById(sheet.Id!);
-        return part.Worksheet!.Descendants<Row>().Skip(1)
-            .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray())
-            .ToList();
-    }
 }
