@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace KpiMonitor.Reports.Content;
 
 /// <summary>Who issues the monthly report and how long its lists are, bound from the <c>Reports</c> section.</summary>
-public sealed class ReportOptions
+public sealed record ReportOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Reports";
@@ -43,17 +43,10 @@ public sealed class ReportOptions
     public int MissingNamed { get; init; } = 10;
 
     /// <summary>These options with the heading's empty parts taken from the top unit of the tree: "UBND TỈNH LAI CHÂU", "Lai Châu".</summary>
-    public ReportOptions WithHeadingOf(string topUnitName) => new()
+    public ReportOptions WithHeadingOf(string topUnitName) => this with
     {
         ParentBody = string.IsNullOrWhiteSpace(ParentBody) ? $"UBND {topUnitName}" : ParentBody,
-        IssuingBody = IssuingBody,
-        DocumentCode = DocumentCode,
         Place = string.IsNullOrWhiteSpace(Place) ? PlaceOf(topUnitName) : Place,
-        SignerTitle = SignerTitle,
-        Recipients = Recipients,
-        LeagueSize = LeagueSize,
-        Movements = Movements,
-        MissingNamed = MissingNamed,
     };
 
     // A Vietnamese administrative document names the place without its kind: "Tỉnh Lai Châu" → "Lai Châu".
