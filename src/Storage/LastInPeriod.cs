@@ -5,13 +5,16 @@ namespace KpiMonitor.Storage;
 
 /// <summary>
 /// Keeps the last figure of each unit in each period while a store reads rows of a range in any order;
-/// both stores answer <see cref="ITimeSeriesStore.GetSeriesAsync"/> through it.
+/// both stores answer <see cref="ITimeSeriesStore.GetSeriesAsync"/> through it. A national read offers 100,000
+/// rows, so a row costs one lookup of its unit and a look at that unit's own row of periods; nothing is made until <see cref="Ordered"/>.
 /// </summary>
 internal sealed class LastInPeriod(IReadOnlyList<PeriodBucket> buckets)
 {
     private readonly long[] _starts = buckets.Select(b => b.Start.ToUnixTimeMilliseconds()).ToArray();
     private readonly long _end = buckets[^1].End.ToUnixTimeMilliseconds();
-    private readonly Dictionary<(int Bucket, string Unit), SeriesPoint> _last = [];
+    private readonly Dictionary<string, int> _unitIds = new(StringComparer.Ordinal);
+    private readonly List<string> _units = [];
+    private readonly List<Figure[]> _last = [];
 
     /// <summary>Takes a row; it replaces what the unit had in its period unless that is newer.</summary>
     public void Offer(string unit, long timeMs, double? value, double? numerator, double? denominator)
@@ -23,13 +26,48 @@ internal sealed class LastInPeriod(IReadOnlyList<PeriodBucket> buckets)
             return;
         }
 
-        var key = (bucket, unit);
-        if (!_last.TryGetValue(key, out var kept) || kept.Time.ToUnixTimeMilliseconds() <= timeMs)
+        if (!_unitIds.TryGetValue(unit, out int id))
         {
-            _last[key] = new SeriesPoint(buckets[bucket].FirstDay, unit, DateTimeOffset.FromUnixTimeMilliseconds(timeMs), value, numerator, denominator);
+            id = _units.Count;
+            _unitIds.Add(unit, id);
+            _units.Add(unit);
+            var empty = new Figure[_starts.Length];
+            Array.Fill(empty, Figure.None);
+            _last.Add(empty);
+        }
+
+        ref var kept = ref _last[id][bucket];
+        if (kept.TimeMs <= timeMs)
+        {
+            kept = new Figure(timeMs, value, numerator, denominator);
         }
     }
 
-    /// <summary>The points by period, then unit.</summary>
-    public List<SeriesPoint> Ordered() => _last.Values.OrderBy(p => p.Period).ThenBy(p => p.Unit, StringComparer.Ordinal).ToList();
+    /// <summary>The points by period, then unit (ordinal).</summary>
+    public List<SeriesPoint> Ordered()
+    {
+        var byName = Enumerable.Range(0, _units.Count).ToArray();
+        Array.Sort(byName, (a, b) => string.CompareOrdinal(_units[a], _units[b]));
+        var points = new List<SeriesPoint>();
+        for (int bucket = 0; bucket < _starts.Length; bucket++)
+        {
+            foreach (int id in byName)
+            {
+                var figure = _last[id][bucket];
+                if (figure.TimeMs != long.MinValue)
+                {
+                    points.Add(new SeriesPoint(buckets[bucket].FirstDay, _units[id], DateTimeOffset.FromUnixTimeMilliseconds(figure.TimeMs),
+                        figure.Value, figure.Numerator, figure.Denominator));
+                }
+            }
+        }
+
+        return points;
+    }
+
+    private readonly record struct Figure(long TimeMs, double? Value, double? Numerator, double? Denominator)
+    {
+        /// <summary>No figure yet: older than any row.</summary>
+        public static Figure None { get; } = new(long.MinValue, null, null, null);
+    }
 }

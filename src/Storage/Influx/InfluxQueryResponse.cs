@@ -10,9 +10,17 @@ namespace KpiMonitor.Storage.Influx;
 internal static class InfluxQueryResponse
 {
     /// <summary>Parses the results; throws <see cref="JsonException"/> when the body is not such JSON.</summary>
-    public static List<InfluxStatementResult> Parse(ReadOnlySpan<byte> json)
+    public static List<InfluxStatementResult> Parse(ReadOnlySpan<byte> json) => Parse(json, null);
+
+    /// <summary>
+    /// Parses the results, handing each row to <paramref name="rows"/> as it is read instead of keeping it (the
+    /// series then have no <see cref="InfluxSeries.Rows"/>): a national read of 100,000 rows then makes no array per
+    /// row and one string per distinct text (a unit code is made once, not once per month).
+    /// </summary>
+    public static List<InfluxStatementResult> Parse(ReadOnlySpan<byte> json, InfluxRowHandler? rows)
     {
         var reader = new Utf8JsonReader(json);
+        var context = rows is null ? null : new InfluxRows(rows);
         var results = new List<InfluxStatementResult>();
         Expect(ref reader, JsonTokenType.StartObject);
         while (Next(ref reader) == JsonTokenType.PropertyName)
@@ -22,7 +30,7 @@ internal static class InfluxQueryResponse
                 Expect(ref reader, JsonTokenType.StartArray);
                 while (Next(ref reader) == JsonTokenType.StartObject)
                 {
-                    results.Add(ReadResult(ref reader, results.Count));
+                    results.Add(ReadResult(ref reader, results.Count, context));
                 }
             }
             else if (reader.ValueTextEquals("error"u8))
@@ -40,7 +48,7 @@ internal static class InfluxQueryResponse
         return results;
     }
 
-    private static InfluxStatementResult ReadResult(ref Utf8JsonReader reader, int position)
+    private static InfluxStatementResult ReadResult(ref Utf8JsonReader reader, int position, InfluxRows? context)
     {
         int id = position;
         string? error = null;
@@ -67,7 +75,7 @@ internal static class InfluxQueryResponse
                 Expect(ref reader, JsonTokenType.StartArray);
                 while (Next(ref reader) == JsonTokenType.StartObject)
                 {
-                    series.Add(ReadSeries(ref reader));
+                    series.Add(ReadSeries(ref reader, context));
                 }
             }
             else
@@ -80,13 +88,14 @@ internal static class InfluxQueryResponse
         return new InfluxStatementResult(id, error, partial, series);
     }
 
-    private static InfluxSeries ReadSeries(ref Utf8JsonReader reader)
+    private static InfluxSeries ReadSeries(ref Utf8JsonReader reader, InfluxRows? context)
     {
         string name = "";
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         var columns = new List<string>();
         var rows = new List<InfluxCell[]>();
         bool partial = false;
+        InfluxSeries? handed = null;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("name"u8))
@@ -115,6 +124,18 @@ internal static class InfluxQueryResponse
             else if (reader.ValueTextEquals("values"u8))
             {
                 Expect(ref reader, JsonTokenType.StartArray);
+                if (context is not null)
+                {
+                    // InfluxDB writes name, tags and columns before the values; a series is handed over as it stands then.
+                    handed = new InfluxSeries { Name = name, Tags = tags, Columns = [.. columns], Rows = rows };
+                    while (Next(ref reader) == JsonTokenType.StartArray)
+                    {
+                        context.Handler(handed, ReadRow(ref reader, context));
+                    }
+
+                    continue;
+                }
+
                 while (Next(ref reader) == JsonTokenType.StartArray)
                 {
                     rows.Add(ReadRow(ref reader, columns.Count));
@@ -131,7 +152,7 @@ internal static class InfluxQueryResponse
             }
         }
 
-        return new InfluxSeries { Name = name, Tags = tags, Columns = [.. columns], Rows = rows, Partial = partial };
+        return new InfluxSeries { Name = name, Tags = tags, Columns = handed?.Columns ?? [.. columns], Rows = rows, Partial = partial };
     }
 
     private static InfluxCell[] ReadRow(ref Utf8JsonReader reader, int width)
@@ -139,19 +160,45 @@ internal static class InfluxQueryResponse
         var row = new List<InfluxCell>(width);
         while (Next(ref reader) != JsonTokenType.EndArray)
         {
-            row.Add(reader.TokenType switch
-            {
-                JsonTokenType.Number => new InfluxCell(reader.GetDouble(), null),
-                JsonTokenType.String => new InfluxCell(null, reader.GetString()),
-                JsonTokenType.True => new InfluxCell(null, "true"),
-                JsonTokenType.False => new InfluxCell(null, "false"),
-                JsonTokenType.Null => default,
-                _ => throw new JsonException($"Giá trị không mong đợi ({reader.TokenType}) trong một hàng kết quả InfluxDB."),
-            });
+            row.Add(Cell(ref reader));
         }
 
         return [.. row];
     }
+
+    /// <summary>Reads a row into the shared buffer (valid until the next row).</summary>
+    private static ReadOnlySpan<InfluxCell> ReadRow(ref Utf8JsonReader reader, InfluxRows rows)
+    {
+        rows.Clear();
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            rows.Add(reader.TokenType == JsonTokenType.String ? new InfluxCell(null, Text(ref reader, rows)) : Cell(ref reader));
+        }
+
+        return rows.Row;
+    }
+
+    private static string Text(ref Utf8JsonReader reader, InfluxRows rows)
+    {
+        int length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > InfluxRows.MaxPooled)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> chars = stackalloc char[InfluxRows.MaxPooled];
+        return rows.Intern(chars[..reader.CopyString(chars)]);
+    }
+
+    private static InfluxCell Cell(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Number => new InfluxCell(reader.GetDouble(), null),
+        JsonTokenType.String => new InfluxCell(null, reader.GetString()),
+        JsonTokenType.True => new InfluxCell(null, "true"),
+        JsonTokenType.False => new InfluxCell(null, "false"),
+        JsonTokenType.Null => default,
+        _ => throw new JsonException($"Giá trị không mong đợi ({reader.TokenType}) trong một hàng kết quả InfluxDB."),
+    };
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
         reader.Read() ? reader.TokenType : throw new JsonException("Kết quả InfluxDB bị cắt ngang.");

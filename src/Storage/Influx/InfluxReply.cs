@@ -4,9 +4,15 @@ using System.Text.Json;
 
 namespace KpiMonitor.Storage.Influx;
 
-/// <summary>An answer of one server: status, body, the server's address and the wait a <c>Retry-After</c> header asked for.</summary>
-internal readonly record struct InfluxReply(HttpStatusCode Status, string Reason, byte[] Body, Uri Server, TimeSpan? RetryAfter = null)
+/// <summary>
+/// An answer of one server: status, body, the server's address, the wait a <c>Retry-After</c> header asked for and
+/// whether the body is MessagePack (a query's answer when the server honours <c>Accept: application/x-msgpack</c>).
+/// </summary>
+internal readonly record struct InfluxReply(HttpStatusCode Status, string Reason, byte[] Body, Uri Server, TimeSpan? RetryAfter = null, bool MessagePack = false)
 {
+    /// <summary>The media type asked for query answers; 1.x matches it as written, so it is sent alone (no q-values).</summary>
+    public const string MessagePackMediaType = "application/x-msgpack";
+
     private const int MaxQuoted = 500;
 
     public int Code => (int)Status;
@@ -15,7 +21,7 @@ internal readonly record struct InfluxReply(HttpStatusCode Status, string Reason
     /// The server's own words: the <c>error</c> (1.x, 2.x: <c>message</c>) of a JSON body, else the text,
     /// shortened. Servers do not echo credentials, so this is safe to log and to put in exceptions.
     /// </summary>
-    public string ServerMessage => Describe(Body);
+    public string ServerMessage => MessagePack && InfluxMessagePackResponse.ErrorOf(Body) is { } error ? Shorten(error) : Describe(Body);
 
     public static string Describe(byte[] body)
     {

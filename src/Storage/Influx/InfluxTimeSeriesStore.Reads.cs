@@ -84,19 +84,23 @@ public sealed partial class InfluxTimeSeriesStore
             .Append(Literal(kpi)).Append(" AND time >= ").Append(Time(buckets[0].Start)).Append(" AND time < ").Append(Time(buckets[^1].End));
         AppendUnitFilter(query, wanted);
 
+        // Rows are taken as they are parsed (a national read is 100,000 rows): no row arrays, one string per unit.
         var last = new LastInPeriod(buckets);
-        foreach (var series in (await QueryAsync(query.ToString(), cancellationToken)).SelectMany(r => r.Series))
+        InfluxSeries? current = null;
+        var columns = default(FigureColumns);
+        await QueryAsync(query.ToString(), cancellationToken, (series, row) =>
         {
-            int unitColumn = series.Column(InfluxSchema.Unit);
-            foreach (var row in series.Rows)
+            if (!ReferenceEquals(series, current))
             {
-                if (InfluxCell.TextAt(row, unitColumn) is { } unit && (wanted is null || wanted.Contains(unit)))
-                {
-                    var (time, value, numerator, denominator) = Figure(series, row, ratio);
-                    last.Offer(unit, time.ToUnixTimeMilliseconds(), value, numerator, denominator);
-                }
+                (current, columns) = (series, FigureColumns.Of(series));
             }
-        }
+
+            if (Cell(row, columns.Unit).Text is { } unit && (wanted is null || wanted.Contains(unit)))
+            {
+                var (time, value, numerator, denominator) = Figure(row, columns, ratio);
+                last.Offer(unit, time, value, numerator, denominator);
+            }
+        });
 
         return last.Ordered();
     }
@@ -138,6 +142,24 @@ public sealed partial class InfluxTimeSeriesStore
         query.Append(')');
     }
 
+    private static InfluxCell Cell(ReadOnlySpan<InfluxCell> row, int column) => column >= 0 && column < row.Length ? row[column] : default;
+
+    /// <summary><see cref="Figure(InfluxSeries, InfluxCell[], bool?)"/> of a row handed over while parsing, with epoch milliseconds.</summary>
+    private static (long TimeMs, double? Value, double? Numerator, double? Denominator) Figure(ReadOnlySpan<InfluxCell> row, FigureColumns columns, bool? ratio)
+    {
+        long time = (long)(Cell(row, columns.Time).Number ?? 0);
+        double? numerator = Cell(row, columns.Numerator).Number;
+        double? denominator = Cell(row, columns.Denominator).Number;
+        double? value = Cell(row, columns.Value).Number;
+        value = ratio switch
+        {
+            true => StoredValue.Percentage(numerator, denominator),
+            false => value,
+            null => value ?? StoredValue.Percentage(numerator, denominator),
+        };
+        return ratio == false ? (time, value, null, null) : (time, value, numerator, denominator);
+    }
+
     /// <summary>Time and value of a row; a ratio's value is the percentage of its parts, null without a denominator.</summary>
     private static (DateTimeOffset Time, double? Value, double? Numerator, double? Denominator) Figure(InfluxSeries series, InfluxCell[] row, bool? ratio)
     {
@@ -159,9 +181,9 @@ public sealed partial class InfluxTimeSeriesStore
     /// <summary>Whether the KPI is a ratio; null when the catalogue no longer knows it (then the stored fields decide).</summary>
     private bool? KindOf(string kpi) => _catalog.Kpis.Find(kpi) is { } definition ? definition.Kind == KpiKind.Ratio : null;
 
-    private async Task<List<InfluxStatementResult>> QueryAsync(string query, CancellationToken cancellationToken)
+    private async Task<List<InfluxStatementResult>> QueryAsync(string query, CancellationToken cancellationToken, InfluxRowHandler? rows = null)
     {
-        var results = await _connection.RunQueryAsync(query, inDatabase: true, cancellationToken);
+        var results = await _connection.RunQueryAsync(query, inDatabase: true, cancellationToken, rows);
         if (results.Exists(r => r.IsDatabaseNotFound))
         {
             return [];
@@ -185,5 +207,13 @@ public sealed partial class InfluxTimeSeriesStore
         }
 
         return results;
+    }
+
+    /// <summary>Where a series' figure columns are, found once per series rather than once per row.</summary>
+    private readonly record struct FigureColumns(int Time, int Unit, int Numerator, int Denominator, int Value)
+    {
+        public static FigureColumns Of(InfluxSeries series) => new(
+            series.Column("time"), series.Column(InfluxSchema.Unit), series.Column(InfluxSchema.Numerator),
+            series.Column(InfluxSchema.Denominator), series.Column(InfluxSchema.Value));
     }
 }
