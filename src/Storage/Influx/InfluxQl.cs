@@ -19,6 +19,25 @@ public static class InfluxQl
     public static string Time(DateTimeOffset instant) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{instant.ToUnixTimeMilliseconds()}ms");
 
+    /// <summary>
+    /// <c>CREATE DATABASE</c>, with a shard group duration when one is given (an InfluxQL duration such as <c>208w</c>,
+    /// checked by <see cref="InfluxOptions.ShardDuration"/>'s rule; anything else is refused here too).
+    /// </summary>
+    public static string CreateDatabase(string database, string? shardDuration)
+    {
+        if (string.IsNullOrEmpty(shardDuration))
+        {
+            return $"CREATE DATABASE {Identifier(database)}";
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(shardDuration, "^[1-9][0-9]{0,5}(w|d|h)$"))
+        {
+            throw new ArgumentException($"Khoảng thời gian shard không hợp lệ: '{shardDuration}'.", nameof(shardDuration));
+        }
+
+        return $"CREATE DATABASE {Identifier(database)} WITH SHARD DURATION {shardDuration}";
+    }
+
     private static string Quote(string value, char quote)
     {
         var sb = new StringBuilder(value.Length + 8);

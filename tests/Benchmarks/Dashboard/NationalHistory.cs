@@ -154,7 +154,8 @@ public static class NationalHistory
 
     private static async Task CreateDatabaseAsync(HttpClient http, Uri influx, string database, CancellationToken cancellationToken)
     {
-        using var content = new FormUrlEncodedContent([new("q", $"CREATE DATABASE {InfluxQl.Identifier(database)}")]);
+        // As the store creates it (Storage:Influx:ShardDuration's default), so the history sits in the shards a deployment has.
+        using var content = new FormUrlEncodedContent([new("q", InfluxQl.CreateDatabase(database, InfluxOptions.DefaultShardDuration))]);
         using var response = await http.PostAsync(new Uri(influx, "/query"), content, cancellationToken);
         await CheckAsync(response, "CREATE DATABASE", cancellationToken);
     }
