@@ -43,9 +43,9 @@ public sealed partial class InfluxTimeSeriesStore
             }
 
             var row = series.Rows[0];
-            var (time, value, numerator, denominator) = Figure(series, row, ratio);
+            var (time, value, numerator, denominator) = Figure(row, FigureColumns.Of(series), ratio);
             long? received = InfluxCell.NumberAt(row, series.Column(InfluxSchema.ReceivedMs)) is { } r ? (long)r : null;
-            values.Add(new StoredValue(unit, time, value, numerator, denominator,
+            values.Add(new StoredValue(unit, DateTimeOffset.FromUnixTimeMilliseconds(time), value, numerator, denominator,
                 InfluxCell.TextAt(row, series.Column(InfluxSchema.Source)),
                 received is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null));
         }
@@ -144,7 +144,10 @@ public sealed partial class InfluxTimeSeriesStore
 
     private static InfluxCell Cell(ReadOnlySpan<InfluxCell> row, int column) => column >= 0 && column < row.Length ? row[column] : default;
 
-    /// <summary><see cref="Figure(InfluxSeries, InfluxCell[], bool?)"/> of a row handed over while parsing, with epoch milliseconds.</summary>
+    /// <summary>
+    /// Time (epoch milliseconds) and value of a row; a ratio's value is the percentage of its parts, null without a
+    /// denominator; a scalar has no parts.
+    /// </summary>
     private static (long TimeMs, double? Value, double? Numerator, double? Denominator) Figure(ReadOnlySpan<InfluxCell> row, FigureColumns columns, bool? ratio)
     {
         long time = (long)(Cell(row, columns.Time).Number ?? 0);
@@ -158,24 +161,6 @@ public sealed partial class InfluxTimeSeriesStore
             null => value ?? StoredValue.Percentage(numerator, denominator),
         };
         return ratio == false ? (time, value, null, null) : (time, value, numerator, denominator);
-    }
-
-    /// <summary>Time and value of a row; a ratio's value is the percentage of its parts, null without a denominator.</summary>
-    private static (DateTimeOffset Time, double? Value, double? Numerator, double? Denominator) Figure(InfluxSeries series, InfluxCell[] row, bool? ratio)
-    {
-        long time = (long)(InfluxCell.NumberAt(row, series.Column("time")) ?? 0);
-        double? numerator = InfluxCell.NumberAt(row, series.Column(InfluxSchema.Numerator));
-        double? denominator = InfluxCell.NumberAt(row, series.Column(InfluxSchema.Denominator));
-        double? value = InfluxCell.NumberAt(row, series.Column(InfluxSchema.Value));
-        value = ratio switch
-        {
-            true => StoredValue.Percentage(numerator, denominator),
-            false => value,
-            null => value ?? StoredValue.Percentage(numerator, denominator),
-        };
-        return ratio == false
-            ? (DateTimeOffset.FromUnixTimeMilliseconds(time), value, null, null)
-            : (DateTimeOffset.FromUnixTimeMilliseconds(time), value, numerator, denominator);
     }
 
     /// <summary>Whether the KPI is a ratio; null when the catalogue no longer knows it (then the stored fields decide).</summary>
