@@ -88,24 +88,29 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
     public async Task<RollupSnapshot> GetAsync(KpiDefinition kpi, PeriodGranularity granularity, DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
         long? version = await VersionOfAsync(kpi.Code, cancellationToken);
-        Entry? entry;
+        Entry? entry, tail;
         lock (_gate)
         {
             entry = _entries.Find(e => e.Snapshot.Kpi.Code == kpi.Code && e.Snapshot.Granularity == granularity && e.Snapshot.Covers(first, last));
             entry?.LastUsed = ++_clock;
+            // A snapshot holding the newer part of what is asked (the overview's first read, when a chart wants more months).
+            tail = entry is not null ? null : _entries.Find(e => e.Snapshot.Kpi.Code == kpi.Code && e.Snapshot.Granularity == granularity
+                && e.Snapshot.FirstPeriod > first && e.Snapshot.FirstPeriod <= last && e.Snapshot.LastPeriod >= last);
         }
 
         if (entry is null)
         {
+            if (tail is not null && Current(tail.Snapshot, version))
+            {
+                // Only the older periods are read, and joined to what is held.
+                return await LoadAsync(kpi, granularity, first, tail.Snapshot.LastPeriod, version ?? 0, out _, cancellationToken, tail.Snapshot);
+            }
+
             return await LoadAsync(kpi, granularity, WindowStart(granularity, first, last), last, version ?? 0, out _, cancellationToken);
         }
 
         var snapshot = entry.Snapshot;
-        // With the store unreachable (no version, or the last check failed) a reload would only fail again: what is
-        // cached stands, whatever its age, until the store answers.
-        bool current = version is null || Volatile.Read(ref _storeUnreachable)
-            || (version == snapshot.Version && _time.GetUtcNow() - snapshot.BuiltAt < _options.MaxAge);
-        if (current)
+        if (Current(snapshot, version))
         {
             return snapshot;
         }
@@ -126,6 +131,30 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             t => _logger.LogWarning(t.Exception?.GetBaseException(), "Không làm mới được số liệu tổng hợp của {Kpi}; vẫn dùng bản đọc lúc {BuiltAt}", kpi.Code, snapshot.BuiltAt),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return snapshot;
+    }
+
+    /// <summary>
+    /// Reads the older periods of every snapshot shorter than <see cref="RollupCacheOptions.WindowMonths"/> (the first
+    /// reading covers what the overview shows, a year back), one KPI after another, so that KPI pages' charts are served
+    /// from memory too. The number widened; a failed read is left for the page that needs it.
+    /// </summary>
+    public async Task<int> WidenAsync(CancellationToken cancellationToken)
+    {
+        List<RollupSnapshot> narrow;
+        lock (_gate)
+        {
+            narrow = _entries.Select(e => e.Snapshot).Where(s => s.Periods < MinimumPeriods(s.Granularity)).ToList();
+        }
+
+        int widened = 0;
+        foreach (var snapshot in narrow)
+        {
+            var first = WindowStart(snapshot.Granularity, snapshot.LastPeriod, snapshot.LastPeriod, MinimumPeriods(snapshot.Granularity));
+            await GetAsync(snapshot.Kpi, snapshot.Granularity, first, snapshot.LastPeriod, cancellationToken);
+            widened++;
+        }
+
+        return widened;
     }
 
     /// <summary>
@@ -240,7 +269,29 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
         _loadSlots.Dispose();
     }
 
-    /// <summary>Periods a snapshot reads at least: <see cref="RollupCacheOptions.WindowMonths"/>, and never less than an overview tile needs.</summary>
+    /// <summary>
+    /// Whether a held snapshot may be served for the <paramref name="version"/> just read. With the store unreachable (no
+    /// version, or the last check failed) a reload would only fail again: what is cached stands, whatever its age, until
+    /// the store answers.
+    /// </summary>
+    private bool Current(RollupSnapshot snapshot, long? version) =>
+        version is null || Volatile.Read(ref _storeUnreachable)
+        || (version == snapshot.Version && _time.GetUtcNow() - snapshot.BuiltAt < _options.MaxAge);
+
+    /// <summary>
+    /// Periods a first reading covers at least: what an overview tile reads (the period, the one before and the same one a
+    /// year earlier, and the sparkline's year between), so the dashboard is ready sooner; <see cref="WidenAsync"/> then
+    /// reads the rest of <see cref="MinimumPeriods"/>.
+    /// </summary>
+    private static int FirstPeriods(PeriodGranularity granularity) => granularity switch
+    {
+        PeriodGranularity.Month => 13,
+        PeriodGranularity.Quarter => 5,
+        PeriodGranularity.Year => 2,
+        _ => 1,
+    };
+
+    /// <summary>Periods a snapshot covers once widened: <see cref="RollupCacheOptions.WindowMonths"/>, and never less than an overview tile needs.</summary>
     private int MinimumPeriods(PeriodGranularity granularity)
     {
         int months = _options.WindowMonths;
@@ -254,12 +305,13 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
     }
 
     /// <summary>
-    /// The first period of a snapshot ending at <paramref name="last"/>: at least <see cref="MinimumPeriods"/> back, so
-    /// the overview, the KPI page's chart and its ranking of the same month share one read.
+    /// The first period of a snapshot ending at <paramref name="last"/>: at least <paramref name="periods"/> back
+    /// (<see cref="FirstPeriods"/> when not given), so the overview, the KPI page's ranking of the same month and the
+    /// alerts share one read; a longer chart then reads only the older periods it lacks.
     /// </summary>
-    private DateOnly WindowStart(PeriodGranularity granularity, DateOnly first, DateOnly last)
+    private static DateOnly WindowStart(PeriodGranularity granularity, DateOnly first, DateOnly last, int periods = 0)
     {
-        int back = MinimumPeriods(granularity) - 1;
+        int back = (periods > 0 ? periods : FirstPeriods(granularity)) - 1;
         var start = granularity switch
         {
             PeriodGranularity.Month => last.AddMonths(-back),
@@ -330,8 +382,9 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
     }
 
     /// <summary>One read per snapshot at a time, whoever asks; the read does not stop when one of the askers gives up.</summary>
+    /// <remarks>With <paramref name="tail"/>, only the periods before it are read and joined to it (it ends at <paramref name="last"/>).</remarks>
     private Task<RollupSnapshot> LoadAsync(KpiDefinition kpi, PeriodGranularity granularity, DateOnly first, DateOnly last, long version,
-        out bool started, CancellationToken cancellationToken)
+        out bool started, CancellationToken cancellationToken, RollupSnapshot? tail = null)
     {
         var key = new SnapshotKey(kpi.Code, granularity, first, last);
         Task<RollupSnapshot> task;
@@ -341,7 +394,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             started = !_loading.TryGetValue(key, out var load) || load.Task.IsCompleted || load.Generation != generation;
             if (started)
             {
-                load = new Load(Track(Task.Run(() => ReadAsync(kpi, key, version, generation), CancellationToken.None)), generation);
+                load = new Load(Track(Task.Run(() => ReadAsync(kpi, key, version, generation, tail), CancellationToken.None)), generation);
                 _loading[key] = load;
             }
 
@@ -351,7 +404,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
         return task.WaitAsync(cancellationToken);
     }
 
-    private async Task<RollupSnapshot> ReadAsync(KpiDefinition kpi, SnapshotKey key, long version, long generation)
+    private async Task<RollupSnapshot> ReadAsync(KpiDefinition kpi, SnapshotKey key, long version, long generation, RollupSnapshot? tail)
     {
         try
         {
@@ -367,9 +420,15 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
         {
             var clock = Stopwatch.StartNew();
             var builtAt = _time.GetUtcNow();
-            var buckets = PeriodBucket.Between(VietnamTime.StartOf(key.First), VietnamTime.StartOf(PeriodBucket.Next(key.Last, key.Granularity)), key.Granularity);
+            var end = tail?.FirstPeriod ?? PeriodBucket.Next(key.Last, key.Granularity);
+            var buckets = PeriodBucket.Between(VietnamTime.StartOf(key.First), VietnamTime.StartOf(end), key.Granularity);
             var points = await _store.GetSeriesAsync(kpi.Code, null, buckets[0].Start, buckets[^1].End, key.Granularity, _stopping.Token);
             var snapshot = RollupSnapshot.Build(kpi, key.Granularity, _catalog, _units, buckets, points, version, builtAt);
+            if (tail is not null)
+            {
+                snapshot = RollupSnapshot.Join(snapshot, tail);
+            }
+
             Interlocked.Increment(ref _loads);
             if (Keep(snapshot, generation))
             {

@@ -21,11 +21,16 @@ public sealed partial class RollupSnapshot
     private readonly int[] _reporting;
 
     private RollupSnapshot(KpiDefinition kpi, PeriodGranularity granularity, IReadOnlyList<PeriodBucket> buckets, UnitIndex units, long version, DateTimeOffset builtAt)
+        : this(kpi, granularity, buckets.Select(b => b.FirstDay).ToArray(), units, version, builtAt)
+    {
+    }
+
+    private RollupSnapshot(KpiDefinition kpi, PeriodGranularity granularity, DateOnly[] periods, UnitIndex units, long version, DateTimeOffset builtAt)
     {
         Kpi = kpi;
         Granularity = granularity;
         _units = units;
-        _periods = buckets.Select(b => b.FirstDay).ToArray();
+        _periods = periods;
         Version = version;
         BuiltAt = builtAt;
         int cells = _periods.Length * units.Count;
@@ -56,6 +61,9 @@ public sealed partial class RollupSnapshot
 
     /// <summary>Periods × units: what the snapshot weighs.</summary>
     public long Cells => (long)_periods.Length * _units.Count;
+
+    /// <summary>Number of periods.</summary>
+    public int Periods => _periods.Length;
 
     /// <summary>Whether every period from <paramref name="first"/> to <paramref name="last"/> is inside.</summary>
     public bool Covers(DateOnly first, DateOnly last) => first >= FirstPeriod && last <= LastPeriod;
@@ -103,6 +111,41 @@ public sealed partial class RollupSnapshot
         }
 
         return snapshot;
+    }
+
+    /// <summary>
+    /// One snapshot of the periods of <paramref name="older"/> followed by those of <paramref name="newer"/>, which must
+    /// follow on without a gap (same KPI, granularity and units). Each period was rolled up on its own tree, so joining
+    /// changes no figure. It carries <paramref name="newer"/>'s version and the older of the two reading times.
+    /// </summary>
+    public static RollupSnapshot Join(RollupSnapshot older, RollupSnapshot newer)
+    {
+        ArgumentNullException.ThrowIfNull(older);
+        ArgumentNullException.ThrowIfNull(newer);
+        if (older.Kpi.Code != newer.Kpi.Code || older.Granularity != newer.Granularity || !ReferenceEquals(older._units, newer._units)
+            || PeriodBucket.Next(older.LastPeriod, older.Granularity) != newer.FirstPeriod)
+        {
+            throw new ArgumentException(
+                $"Không nối được bản tổng hợp {older.Kpi.Code} {older.FirstPeriod:dd/MM/yyyy}–{older.LastPeriod:dd/MM/yyyy} với {newer.Kpi.Code} {newer.FirstPeriod:dd/MM/yyyy}–{newer.LastPeriod:dd/MM/yyyy}.",
+                nameof(newer));
+        }
+
+        var joined = new RollupSnapshot(newer.Kpi, newer.Granularity, [.. older._periods, .. newer._periods], newer._units, newer.Version,
+            older.BuiltAt < newer.BuiltAt ? older.BuiltAt : newer.BuiltAt);
+        Concat(older._reporting, newer._reporting, joined._reporting);
+        Concat(older._numerator, newer._numerator, joined._numerator);
+        Concat(older._denominator, newer._denominator, joined._denominator);
+        Concat(older._value, newer._value, joined._value);
+        return joined;
+    }
+
+    private static void Concat<T>(T[]? first, T[]? second, T[]? into)
+    {
+        if (into is not null)
+        {
+            first!.CopyTo(into, 0);
+            second!.CopyTo(into, first.Length);
+        }
     }
 
     private static RolledValue Empty { get; } = new(null, null, null, 0);

@@ -276,6 +276,66 @@ public sealed class RollupCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task FirstRead_CoversAYearBack_AndATwoYearChart_ReadsOnlyTheOlderMonths()
+    {
+        var (inner, store, cache) = Counted(new RollupCacheOptions());
+        await inner.WriteAsync(TwoYears(), Ct);
+        var reader = new KpiReader(store, _catalog, cache);
+        var direct = new KpiReader(inner, _catalog);
+        string[] units = [Province, Department, District, CommuneA, CommuneB];
+
+        var year = await reader.GetSeriesAsync(Ratio, units, June.AddMonths(-12), July, PeriodGranularity.Month, Ct);
+        Assert.Equal([(June.AddMonths(-12), July)], store.Ranges);
+
+        var twoYears = await reader.GetSeriesAsync(Ratio, units, June.AddMonths(-23), July, PeriodGranularity.Month, Ct);
+        Assert.Equal([(June.AddMonths(-12), July), (June.AddMonths(-23), June.AddMonths(-12))], store.Ranges);
+
+        var expected = await direct.GetSeriesAsync(Ratio, units, June.AddMonths(-23), July, PeriodGranularity.Month, Ct);
+        foreach (string unit in units)
+        {
+            Assert.Equal(expected[unit], twoYears[unit]);
+            Assert.Equal(expected[unit].Skip(11), year[unit]);
+        }
+
+        Assert.Contains(twoYears[District], p => p.Value.Value is not null);
+        await reader.GetSeriesAsync(Ratio, units, June.AddMonths(-23), July, PeriodGranularity.Month, Ct);
+        Assert.Equal(2, store.Ranges.Count);
+        Assert.Equal(2, cache.Loads);
+    }
+
+    [Fact]
+    public async Task KpiChangedSinceTheFirstRead_IsReadWhole_NotJoined()
+    {
+        var (inner, store, cache) = Counted(new RollupCacheOptions { CheckInterval = TimeSpan.Zero, ServeStale = false });
+        await inner.WriteAsync(TwoYears(), Ct);
+        var reader = new KpiReader(store, _catalog, cache);
+        await reader.GetSeriesAsync(Ratio, District, June.AddMonths(-12), July, PeriodGranularity.Month, Ct);
+
+        await OtherProcess().WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 10, 10, "s"), Observation.Ratio(Ratio, CommuneB, June, 10, 10, "s")], Ct);
+        var twoYears = await reader.GetSeriesAsync(Ratio, District, June.AddMonths(-23), July, PeriodGranularity.Month, Ct);
+
+        Assert.Equal((June.AddMonths(-23), July), store.Ranges[^1]);
+        Assert.Equal(100, twoYears[^1].Value.Value);
+    }
+
+    [Fact]
+    public async Task Widen_ReadsTheOlderMonthsOfEveryNarrowSnapshot_ThenChartsAreServedFromMemory()
+    {
+        var (inner, store, cache) = Counted(new RollupCacheOptions());
+        await inner.WriteAsync(TwoYears(), Ct);
+        var reader = new KpiReader(store, _catalog, cache);
+        await reader.GetSeriesAsync(Ratio, District, June.AddMonths(-12), July, PeriodGranularity.Month, Ct);
+
+        Assert.Equal(1, await cache.WidenAsync(Ct));
+        Assert.Equal((June.AddMonths(-23), June.AddMonths(-12)), store.Ranges[^1]);
+        Assert.Equal(0, await cache.WidenAsync(Ct));
+
+        var twoYears = await reader.GetSeriesAsync(Ratio, District, June.AddMonths(-23), July, PeriodGranularity.Month, Ct);
+        Assert.Equal(2, store.Ranges.Count);
+        Assert.Equal(await new KpiReader(inner, _catalog).GetSeriesAsync(Ratio, District, June.AddMonths(-23), July, PeriodGranularity.Month, Ct), twoYears);
+    }
+
+    [Fact]
     public async Task DaysAndWeeks_AreReadDirectly()
     {
         var (store, cache) = Open(new RollupCacheOptions());
@@ -320,6 +380,23 @@ public sealed class RollupCacheTests : IDisposable
 
     private SqliteTimeSeriesStore OtherProcess() => Sqlite("shared.db");
 
+    /// <summary>The store, the same store counting the ranges of series read through it, and a cache over the counting one.</summary>
+    private (SqliteTimeSeriesStore Inner, VersionsFailingStore Store, RollupCache Cache) Counted(RollupCacheOptions options)
+    {
+        var inner = Sqlite("shared.db");
+        var store = new VersionsFailingStore(inner);
+        return (inner, store, Cache(store, options));
+    }
+
+    /// <summary>Two years of figures up to June 2025 for both communes and the department, each month different.</summary>
+    private static List<Observation> TwoYears() =>
+        [.. Enumerable.Range(0, 24).SelectMany(m => new[]
+        {
+            Observation.Ratio(Ratio, CommuneA, June.AddMonths(-m), m, 30, "s"),
+            Observation.Ratio(Ratio, CommuneB, June.AddMonths(-m), 2 * m % 17, 20, "s"),
+            Observation.Ratio(Ratio, Department, June.AddMonths(-m), 3, 4 + m, "s"),
+        })];
+
     private SqliteTimeSeriesStore Sqlite(string file)
     {
         var store = new SqliteTimeSeriesStore(Options.Create(new SqliteOptions { Path = Path.Combine(_folder, file) }), _catalog, TimeProvider.System);
@@ -347,6 +424,9 @@ public sealed class RollupCacheTests : IDisposable
         public int VersionChecks => Volatile.Read(ref _versionChecks);
 
         public int SeriesReads => Volatile.Read(ref _seriesReads);
+
+        /// <summary>The ranges series were read for, in order.</summary>
+        public List<(DateTimeOffset From, DateTimeOffset To)> Ranges { get; } = [];
 
         /// <summary>Series reads that have returned or thrown.</summary>
         public int SeriesReadsEnded => Volatile.Read(ref _seriesReadsEnded);
@@ -377,6 +457,11 @@ public sealed class RollupCacheTests : IDisposable
             {
                 await gate.WaitAsync(cancellationToken);
                 throw new TimeSeriesStoreException(Message, isTransient: true);
+            }
+
+            lock (Ranges)
+            {
+                Ranges.Add((from, to));
             }
 
             try
