@@ -56,6 +56,9 @@ internal sealed class InfluxConnection
     /// <summary>Every configured address, in the order they are tried.</summary>
     public IReadOnlyList<Uri> Urls => [.. _nodes.All.Select(n => n.BaseUri)];
 
+    /// <summary>Rows per chunk of a query answer (influxd's own default).</summary>
+    private const string ChunkRows = "10000";
+
     /// <summary>Writes line protocol; timestamps are milliseconds, or nanoseconds when <paramref name="nanoseconds"/> is set.</summary>
     public Task<InfluxReply> WriteAsync(ReadOnlyMemory<byte> body, bool gzipped, bool nanoseconds, CancellationToken cancellationToken) =>
         SendAsync("ghi dữ liệu", _options.MaxRetries, node =>
@@ -77,7 +80,9 @@ internal sealed class InfluxConnection
     private Task<InfluxReply> QueryAsync(string query, bool inDatabase, CancellationToken cancellationToken) =>
         SendAsync("truy vấn", Math.Min(_options.MaxRetries, 2), node =>
         {
-            var form = new List<KeyValuePair<string, string>> { new("q", query), new("epoch", "ms") };
+            // Chunked: 1.x applies max-row-limit only to answers that are not, and marks a long series of an unchunked
+            // answer partial although it is whole (influxd 1.6 past 10,000 rows). The chunks are joined when parsed.
+            var form = new List<KeyValuePair<string, string>> { new("q", query), new("epoch", "ms"), new("chunked", "true"), new("chunk_size", ChunkRows) };
             if (inDatabase)
             {
                 form.Add(new("db", _options.Database));

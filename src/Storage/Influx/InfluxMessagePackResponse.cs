@@ -17,6 +17,19 @@ internal static class InfluxMessagePackResponse
         var reader = new MessagePackReader(body);
         var context = rows is null ? null : new InfluxRows(rows);
         var results = new List<InfluxStatementResult>();
+        // A chunked answer is one map per chunk, one after another.
+        do
+        {
+            InfluxStatementResult.AddChunk(results, ReadChunk(ref reader, context));
+        }
+        while (!reader.End);
+
+        return results;
+    }
+
+    private static List<InfluxStatementResult> ReadChunk(ref MessagePackReader reader, InfluxRows? context)
+    {
+        var results = new List<InfluxStatementResult>();
         for (int keys = reader.ReadMapHeader(); keys > 0; keys--)
         {
             var key = Key(ref reader);

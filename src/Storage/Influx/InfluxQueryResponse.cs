@@ -19,10 +19,30 @@ internal static class InfluxQueryResponse
     /// </summary>
     public static List<InfluxStatementResult> Parse(ReadOnlySpan<byte> json, InfluxRowHandler? rows)
     {
-        var reader = new Utf8JsonReader(json);
+        // A chunked answer is one object per chunk, one after another (newline-separated).
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowMultipleValues = true });
         var context = rows is null ? null : new InfluxRows(rows);
         var results = new List<InfluxStatementResult>();
         Expect(ref reader, JsonTokenType.StartObject);
+        while (true)
+        {
+            InfluxStatementResult.AddChunk(results, ReadChunk(ref reader, context));
+            if (!reader.Read())
+            {
+                return results;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException($"Kết quả InfluxDB không đúng dạng: gặp {reader.TokenType} giữa hai phần.");
+            }
+        }
+    }
+
+    /// <summary>One object of the answer, its opening brace read.</summary>
+    private static List<InfluxStatementResult> ReadChunk(ref Utf8JsonReader reader, InfluxRows? context)
+    {
+        var results = new List<InfluxStatementResult>();
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("results"u8))

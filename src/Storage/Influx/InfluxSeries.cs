@@ -11,8 +11,11 @@ internal sealed class InfluxSeries
 
     public required List<InfluxCell[]> Rows { get; init; }
 
-    /// <summary>The server cut this series short (max-row-limit).</summary>
-    public bool Partial { get; init; }
+    /// <summary>
+    /// The series goes on in the next chunk of a chunked answer; in the last chunk, or in an answer that was not
+    /// chunked, the server cut it short (max-row-limit).
+    /// </summary>
+    public bool Partial { get; set; }
 
     public string? Tag(string key) => Tags.GetValueOrDefault(key);
 

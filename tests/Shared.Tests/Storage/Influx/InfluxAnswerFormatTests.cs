@@ -64,6 +64,23 @@ public sealed class InfluxAnswerFormatTests(InfluxFixture fixture)
         Assert.Same(units[1], units[2]);
     }
 
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData(InfluxReply.MessagePackMediaType)]
+    public async Task ChunkedAnswer_IsJoined_IntoTheUnchunkedOne(string accept)
+    {
+        string db = await WrittenAsync();
+        var (whole, _) = await AskAsync(db, accept);
+        var (chunks, _) = await AskAsync(db, accept, "&chunked=true&chunk_size=1");
+
+        var expected = Parse(whole, accept);
+        var joined = Parse(chunks, accept);
+
+        Assert.Equal(Describe(expected), Describe(joined));
+        Assert.Equal(3, joined[0].Series.Single().Rows.Count);
+        Assert.DoesNotContain(joined, r => r.Partial || r.Series.Any(s => s.Partial));
+    }
+
     [Fact]
     public async Task ErrorAnswer_InMessagePack_IsQuoted()
     {
@@ -133,10 +150,13 @@ public sealed class InfluxAnswerFormatTests(InfluxFixture fixture)
         return db;
     }
 
-    private async Task<(byte[] Body, string? MediaType)> AskAsync(string db, string accept)
+    private static List<InfluxStatementResult> Parse(byte[] body, string accept) =>
+        accept == InfluxReply.MessagePackMediaType ? InfluxMessagePackResponse.Parse(body, null) : InfluxQueryResponse.Parse(body);
+
+    private async Task<(byte[] Body, string? MediaType)> AskAsync(string db, string accept, string parameters = "")
     {
         using var content = new FormUrlEncodedContent([new("q", Query), new("db", db), new("epoch", "ms")]);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Url, "/query")) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Url, "/query" + (parameters.Length > 0 ? "?" + parameters[1..] : ""))) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         using var response = await fixture.Http.SendAsync(request, Ct);
         return (await response.Content.ReadAsByteArrayAsync(Ct), response.Content.Headers.ContentType?.MediaType);

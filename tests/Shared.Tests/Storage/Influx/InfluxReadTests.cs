@@ -32,6 +32,28 @@ public sealed class InfluxReadTests(InfluxFixture fixture)
     }
 
     [Fact]
+    public async Task Series_OfMoreThanOneChunk_IsReadWhole_WithoutSayingItWasCut()
+    {
+        var log = new KpiMonitor.Testing.CapturingLogger<KpiMonitor.Storage.Influx.InfluxTimeSeriesStore>();
+        string db = InfluxFixture.NewDatabase();
+        await fixture.CreateDatabaseAsync(db);
+        var store = fixture.CreateStore(Create(), db, logger: log);
+        // Units of a national tree, written as the collector stores them (the test catalogue has only a handful).
+        var units = Enumerable.Range(0, 1_100).Select(u => $"P.X{u:D4}").ToList();
+        var lines = Enumerable.Range(0, 12).SelectMany(m => units.Select((unit, u) =>
+            $"observation,kpi={Ratio},unit={unit} numerator={(u + m) % 10},denominator=10,source=\"s\" {Jan.AddMonths(m).ToUnixTimeMilliseconds()}"));
+        var (status, body) = await fixture.WriteRawAsync(db, string.Join('\n', lines));
+        Assert.True(status == 204, body);
+
+        var series = await store.GetSeriesAsync(Ratio, null, Jan, Jan.AddMonths(12), PeriodGranularity.Month, Ct);
+
+        Assert.Equal(13_200, series.Count);
+        Assert.Equal(Enumerable.Range(0, 12).SelectMany(m => units.Select((unit, u) => (Jan.AddMonths(m), unit, (u + m) % 10 * 10.0))),
+            series.Select(p => (VietnamTime.StartOf(p.Period), p.Unit, Math.Round(p.Value!.Value, 9))));
+        Assert.DoesNotContain(log.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+    }
+
+    [Fact]
     public async Task Series_ByMonth_KeepsTheLastValueOfEachMonthPerUnit()
     {
         var store = fixture.CreateStore(Create(), InfluxFixture.NewDatabase());
