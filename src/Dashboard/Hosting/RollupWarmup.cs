@@ -12,9 +12,9 @@ namespace KpiMonitor.Dashboard.Hosting;
 /// Reads the province overview once at start and then every <see cref="Interval"/>, so the first visitor of the
 /// morning does not wait for 26 KPIs to be read and figures the collector wrote are read again before anyone asks.
 /// A failure (store down) is logged once per outage, and the store is asked once a round until it answers again; pages
-/// then say what is wrong themselves. The first reading covers a year back, what the overview shows; its progress is
-/// kept in <see cref="WarmupState"/>, which holds pages until it ends. The older months of the KPI pages' charts are read
-/// after that (<see cref="RollupCache.WidenAsync"/>).
+/// then say what is wrong themselves. The first reading holds the periods the overview's tiles compare; its progress is
+/// kept in <see cref="WarmupState"/>, which holds pages until it ends. The months of the sparklines and the KPI pages'
+/// charts are read after that (<see cref="RollupCache.WidenAsync"/>).
 /// </summary>
 public sealed class RollupWarmup(
     OverviewService overview, RollupCache cache, ITimeSeriesStore store, Catalog catalog, WarmupState state, IOptions<RollupCacheOptions> options, TimeProvider time,
@@ -68,7 +68,7 @@ public sealed class RollupWarmup(
                     logger.LogInformation("Đã nạp sẵn số liệu tổng hợp của {Count} chỉ tiêu trong {Seconds:0.0} giây", catalog.Kpis.All.Count, clock.Elapsed.TotalSeconds);
                 }
 
-                // Pages open now; the months before the overview's year are read after, for the KPI pages' charts.
+                // Pages open now; the older months, for sparklines and the KPI pages' charts, are read after.
                 state.Complete();
                 if (await cache.WidenAsync(stoppingToken) is > 0 and var widened && (first || failing))
                 {

@@ -106,7 +106,9 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
                 return await LoadAsync(kpi, granularity, first, tail.Snapshot.LastPeriod, version ?? 0, out _, cancellationToken, tail.Snapshot);
             }
 
-            return await LoadAsync(kpi, granularity, WindowStart(granularity, first, last), last, version ?? 0, out _, cancellationToken);
+            // What is asked and no more: the first reading (the overview's three periods) is then short, and whatever
+            // asks for more later reads only the older periods it lacks.
+            return await LoadAsync(kpi, granularity, first, last, version ?? 0, out _, cancellationToken);
         }
 
         var snapshot = entry.Snapshot;
@@ -134,16 +136,20 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
     }
 
     /// <summary>
-    /// Reads the older periods of every snapshot shorter than <see cref="RollupCacheOptions.WindowMonths"/> (the first
-    /// reading covers what the overview shows, a year back), one KPI after another, so that KPI pages' charts are served
-    /// from memory too. The number widened; a failed read is left for the page that needs it.
+    /// Reads the older periods of each KPI's newest snapshot while it is shorter than <see cref="RollupCacheOptions.WindowMonths"/>
+    /// (the first reading holds only the periods the overview compares), one KPI after another, so that sparklines and
+    /// KPI pages' charts are served from memory too; the widened snapshot replaces the shorter ones it covers. The number widened.
     /// </summary>
     public async Task<int> WidenAsync(CancellationToken cancellationToken)
     {
         List<RollupSnapshot> narrow;
         lock (_gate)
         {
-            narrow = _entries.Select(e => e.Snapshot).Where(s => s.Periods < MinimumPeriods(s.Granularity)).ToList();
+            narrow = _entries.Select(e => e.Snapshot)
+                .GroupBy(s => (s.Kpi.Code, s.Granularity))
+                .Select(g => g.MaxBy(s => (s.LastPeriod, s.Periods))!)
+                .Where(s => s.Periods < MinimumPeriods(s.Granularity))
+                .ToList();
         }
 
         int widened = 0;
@@ -278,19 +284,6 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
         version is null || Volatile.Read(ref _storeUnreachable)
         || (version == snapshot.Version && _time.GetUtcNow() - snapshot.BuiltAt < _options.MaxAge);
 
-    /// <summary>
-    /// Periods a first reading covers at least: what an overview tile reads (the period, the one before and the same one a
-    /// year earlier, and the sparkline's year between), so the dashboard is ready sooner; <see cref="WidenAsync"/> then
-    /// reads the rest of <see cref="MinimumPeriods"/>.
-    /// </summary>
-    private static int FirstPeriods(PeriodGranularity granularity) => granularity switch
-    {
-        PeriodGranularity.Month => 13,
-        PeriodGranularity.Quarter => 5,
-        PeriodGranularity.Year => 2,
-        _ => 1,
-    };
-
     /// <summary>Periods a snapshot covers once widened: <see cref="RollupCacheOptions.WindowMonths"/>, and never less than an overview tile needs.</summary>
     private int MinimumPeriods(PeriodGranularity granularity)
     {
@@ -304,14 +297,10 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
         };
     }
 
-    /// <summary>
-    /// The first period of a snapshot ending at <paramref name="last"/>: at least <paramref name="periods"/> back
-    /// (<see cref="FirstPeriods"/> when not given), so the overview, the KPI page's ranking of the same month and the
-    /// alerts share one read; a longer chart then reads only the older periods it lacks.
-    /// </summary>
-    private static DateOnly WindowStart(PeriodGranularity granularity, DateOnly first, DateOnly last, int periods = 0)
+    /// <summary>The first period of a snapshot of at least <paramref name="periods"/> periods ending at <paramref name="last"/> and covering <paramref name="first"/>.</summary>
+    private static DateOnly WindowStart(PeriodGranularity granularity, DateOnly first, DateOnly last, int periods)
     {
-        int back = (periods > 0 ? periods : FirstPeriods(granularity)) - 1;
+        int back = periods - 1;
         var start = granularity switch
         {
             PeriodGranularity.Month => last.AddMonths(-back),

@@ -31,8 +31,8 @@ public sealed class RollupCacheOptions
 
     /// <summary>
     /// Months a snapshot covers, ending with the month asked for: the KPI page's default chart (24 months) then comes
-    /// from the snapshot the overview read. The first reading covers the overview's year (13 months); the older months
-    /// are read and joined once the dashboard is open (<see cref="RollupCache.WidenAsync"/>).
+    /// from the snapshot the overview read. The first reading holds only the periods an overview tile compares; the older
+    /// months are read and joined once the dashboard is open (<see cref="RollupCache.WidenAsync"/>).
     /// </summary>
     [Range(13, 120, ErrorMessage = "Rollups:Cache:WindowMonths phải trong khoảng 13–120 (ít nhất 13 tháng cho ô tổng quan).")]
     public int WindowMonths { get; set; } = 24;

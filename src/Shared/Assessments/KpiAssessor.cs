@@ -28,11 +28,11 @@ public sealed class KpiAssessor(KpiReader reader, Catalog catalog, TimeProvider 
     /// <summary>One unit's assessment for the KPI's period holding <paramref name="day"/>, not ranked (<see cref="KpiAssessment.Rank"/> null).</summary>
     public async Task<KpiAssessment> AssessAsync(KpiDefinition kpi, OrgUnit unit, DateOnly day, CancellationToken cancellationToken)
     {
-        // One read from the same period a year earlier to this one (what the overview tile's sparkline reads too): the
-        // first point is last year's, the last two the period before and this one.
+        // The three periods it compares, not the year between: a dashboard's first reading at national scale then reads
+        // 3 months of every unit instead of 13 (the tile's sparkline reads its year afterwards).
         var window = Window.Of(kpi, day);
-        var series = await reader.GetSeriesAsync(kpi.Code, unit.Code, Window.Start(window.LastYear), window.End, window.Granularity, cancellationToken);
-        return Assess(kpi, unit, window, (series[^1].Value, series[^2].Value, series[0].Value), null, null);
+        var values = await ReadAsync(kpi, [unit.Code], window, cancellationToken);
+        return Assess(kpi, unit, window, values[unit.Code], null, null);
     }
 
     /// <summary>

@@ -127,7 +127,7 @@ public sealed class RollupCacheTests : IDisposable
 
         foreach (string kpi in (string[])[Ratio, Count, Ratio, Score, Ratio, Count])
         {
-            await reader.GetSeriesAsync(kpi, CommuneA, June, July, PeriodGranularity.Month, Ct);
+            await reader.GetSeriesAsync(kpi, CommuneA, June.AddMonths(-12), July, PeriodGranularity.Month, Ct);
         }
 
         // Ratio stays (used often); Count is read, dropped for Score, and read again.
@@ -301,6 +301,28 @@ public sealed class RollupCacheTests : IDisposable
         await reader.GetSeriesAsync(Ratio, units, June.AddMonths(-23), July, PeriodGranularity.Month, Ct);
         Assert.Equal(2, store.Ranges.Count);
         Assert.Equal(2, cache.Loads);
+    }
+
+    [Fact]
+    public async Task OverviewTile_ReadsOnlyTheThreePeriodsItCompares_AndWideningThenServesTheSparklineAndTheChart()
+    {
+        var (inner, store, cache) = Counted(new RollupCacheOptions());
+        await inner.WriteAsync(TwoYears(), Ct);
+        var reader = new KpiReader(store, _catalog, cache);
+        var kpi = _catalog.Kpis.Find(Ratio)!;
+
+        var tile = await new KpiMonitor.Shared.Assessments.KpiAssessor(reader, _catalog, _time).AssessAsync(kpi, _catalog.Units.Find(District)!, new DateOnly(2025, 6, 1), Ct);
+
+        Assert.Equal([(June.AddMonths(-1), July), (June.AddMonths(-12), June.AddMonths(-11))], store.Ranges);
+        var direct = await new KpiReader(inner, _catalog).GetSeriesAsync(Ratio, District, June.AddMonths(-23), July, PeriodGranularity.Month, Ct);
+        Assert.Equal((direct[^1].Value.Value, direct[^2].Value.Value, direct[^13].Value.Value), (tile.Value.Value, tile.Previous.Value, tile.LastYear.Value));
+
+        Assert.Equal(1, await cache.WidenAsync(Ct));
+        Assert.Equal((June.AddMonths(-23), June.AddMonths(-1)), store.Ranges[^1]);
+        Assert.Equal(direct, await reader.GetSeriesAsync(Ratio, District, June.AddMonths(-23), July, PeriodGranularity.Month, Ct));
+        Assert.Equal(direct.Skip(12), await reader.GetSeriesAsync(Ratio, District, June.AddMonths(-11), July, PeriodGranularity.Month, Ct));
+        Assert.Equal(3, store.Ranges.Count);
+        Assert.Equal(0, await cache.WidenAsync(Ct));
     }
 
     [Fact]
