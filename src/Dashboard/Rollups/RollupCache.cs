@@ -419,7 +419,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             }
 
             Interlocked.Increment(ref _loads);
-            if (Keep(snapshot, generation))
+            if (Keep(snapshot, generation) && IsNewest(snapshot))
             {
                 _folder.Save(snapshot);
             }
@@ -490,6 +490,19 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             }
 
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Whether no snapshot held for the same KPI and granularity ends later, or ends as late with more periods: the one
+    /// the folder keeps (one file each), so a restart gets the overview's periods and not last year's month read after them.
+    /// </summary>
+    private bool IsNewest(RollupSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            return !_entries.Exists(e => e.Snapshot != snapshot && e.Snapshot.Kpi.Code == snapshot.Kpi.Code && e.Snapshot.Granularity == snapshot.Granularity
+                && (e.Snapshot.LastPeriod > snapshot.LastPeriod || (e.Snapshot.LastPeriod == snapshot.LastPeriod && e.Snapshot.Periods > snapshot.Periods)));
         }
     }
 

@@ -79,6 +79,13 @@ public static partial class BrowserClient
         return (clock.Elapsed.TotalMilliseconds, response.StatusCode);
     }
 
+    /// <summary>The sparklines of an overview page's tiles.</summary>
+    public static IReadOnlyList<string> SparklinePaths(string html) =>
+        [.. Sparkline().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
+
+    [GeneratedRegex("<img src=\"(/bieu-do/nho/[^\"]+)\"")]
+    private static partial Regex Sparkline();
+
     /// <summary>The trend chart a KPI page shows, as a browser on a wide screen would fetch it.</summary>
     public static string ChartPath(string html, string kpi) => TrendChart().Match(html) is { Success: true } m
         ? WebUtility.HtmlDecode(m.Groups[1].Value)

@@ -44,6 +44,25 @@ public sealed class RollupSnapshotFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task Restart_AfterAnOverviewTile_HasItsPeriods_NotLastYearsMonthReadAfterThem()
+    {
+        var store = Sqlite("shared.db");
+        await store.WriteAsync([Observation.Ratio(Ratio, CommuneA, June, 1, 2, "s"), Observation.Ratio(Ratio, CommuneA, June.AddMonths(-12), 1, 4, "s")], Ct);
+        var before = Cache(store, serveStale: false);
+        var assessor = new KpiMonitor.Shared.Assessments.KpiAssessor(new KpiReader(store, _catalog, before), _catalog, _time);
+        var tile = await assessor.AssessAsync(_catalog.Kpis.Find(Ratio)!, _catalog.Units.Find(CommuneA)!, new DateOnly(2025, 6, 1), Ct);
+        Assert.Equal((50.0, 25.0), (tile.Value.Value, tile.LastYear.Value));
+        Assert.Equal(2, before.Loads);
+
+        var restarted = Cache(Sqlite("shared.db"), serveStale: false);
+        Assert.Equal(1, await restarted.RestoreAsync(Ct));
+        var twoMonths = await new KpiReader(store, _catalog, restarted).GetSeriesAsync(Ratio, CommuneA, June.AddMonths(-1), July, PeriodGranularity.Month, Ct);
+
+        Assert.Equal(50.0, twoMonths[^1].Value.Value);
+        Assert.Equal(0, restarted.Loads);
+    }
+
+    [Fact]
     public async Task Restart_AfterTheKpiChanged_AnswersTheSavedFiguresWhileReadingThemAgain()
     {
         var store = Sqlite("shared.db");
