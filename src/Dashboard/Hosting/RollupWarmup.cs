@@ -24,6 +24,9 @@ public sealed class RollupWarmup(
     /// <summary>Time between two readings of the overview.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long after the first reading the older months are read.</summary>
+    public static readonly TimeSpan WidenAfter = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -68,8 +71,14 @@ public sealed class RollupWarmup(
                     logger.LogInformation("Đã nạp sẵn số liệu tổng hợp của {Count} chỉ tiêu trong {Seconds:0.0} giây", catalog.Kpis.All.Count, clock.Elapsed.TotalSeconds);
                 }
 
-                // Pages open now; the older months, for sparklines and the KPI pages' charts, are read after.
+                // Pages open now; the older months, for sparklines and the KPI pages' charts, are read after. At start the
+                // sparklines a browser asks for next read their year first; the widening then reads only the year before.
                 state.Complete();
+                if (first)
+                {
+                    await Task.Delay(WidenAfter, time, stoppingToken);
+                }
+
                 if (await cache.WidenAsync(stoppingToken) is > 0 and var widened && (first || failing))
                 {
                     logger.LogInformation("Đã đọc thêm các tháng trước của {Count} chỉ tiêu cho biểu đồ ({Seconds:0.0} giây từ lúc bắt đầu)", widened, clock.Elapsed.TotalSeconds);

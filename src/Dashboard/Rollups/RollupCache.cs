@@ -160,6 +160,13 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             widened++;
         }
 
+        if (widened > 0)
+        {
+            // A one-off read of every unit's older months grows the heap by about 100 MB at national scale (measured: 260 MB
+            // resident after it, 242 MB after this); it is given back to the system rather than kept for nothing.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
         return widened;
     }
 

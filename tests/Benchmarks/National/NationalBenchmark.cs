@@ -56,6 +56,8 @@ public static class NationalBenchmark
             }
 
             var (cycleSeconds, collectorPeak) = await CollectAsync(root, catalog, collectorDll, influx, ct);
+            // influxd folds the cycle's writes into its files for a few seconds: the dashboard is timed after that, not against it.
+            await CpuMeter.WaitForIdleAsync(server?.ProcessId);
 
             string password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             var environment = DashboardBenchmark.DashboardEnvironment(influx, root, password, settings.Clients);
@@ -85,7 +87,8 @@ public static class NationalBenchmark
             Console.WriteLine($"overview p95 ms: {LoadResult.Ms(overview.P95)}");
             Console.WriteLine($"KPI page (with chart) p95 ms: {LoadResult.Ms(kpiPage.P95)}");
             Console.WriteLine(Goal);
-            Console.WriteLine(string.Create(Invariant, $"dashboard ready seconds: {warm:0.0}"));
+            // The slower of the two starts: a new replica or a lost state folder must be ready as soon as a restart.
+            Console.WriteLine(string.Create(Invariant, $"dashboard ready seconds: {Math.Max(cold, warm):0.0}"));
             return errors == 0 ? 0 : 1;
         }
         finally
