@@ -155,7 +155,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
         int widened = 0;
         foreach (var snapshot in narrow)
         {
-            var first = WindowStart(snapshot.Granularity, snapshot.LastPeriod, snapshot.LastPeriod, MinimumPeriods(snapshot.Granularity));
+            var first = WindowStart(snapshot.Granularity, snapshot.LastPeriod, MinimumPeriods(snapshot.Granularity));
             await GetAsync(snapshot.Kpi, snapshot.Granularity, first, snapshot.LastPeriod, cancellationToken);
             widened++;
         }
@@ -304,18 +304,13 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
         };
     }
 
-    /// <summary>The first period of a snapshot of at least <paramref name="periods"/> periods ending at <paramref name="last"/> and covering <paramref name="first"/>.</summary>
-    private static DateOnly WindowStart(PeriodGranularity granularity, DateOnly first, DateOnly last, int periods)
+    /// <summary>The first period of a snapshot of <paramref name="periods"/> periods ending at <paramref name="last"/>.</summary>
+    private static DateOnly WindowStart(PeriodGranularity granularity, DateOnly last, int periods) => granularity switch
     {
-        int back = periods - 1;
-        var start = granularity switch
-        {
-            PeriodGranularity.Month => last.AddMonths(-back),
-            PeriodGranularity.Quarter => last.AddMonths(-3 * back),
-            _ => last.AddYears(-back),
-        };
-        return start < first ? start : first;
-    }
+        PeriodGranularity.Month => last.AddMonths(1 - periods),
+        PeriodGranularity.Quarter => last.AddMonths(3 * (1 - periods)),
+        _ => last.AddYears(1 - periods),
+    };
 
     /// <summary>The KPI's change version; null when the store could not be asked (then what is cached is used).</summary>
     private async Task<long?> VersionOfAsync(string kpi, CancellationToken cancellationToken) =>

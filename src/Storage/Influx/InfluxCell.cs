@@ -8,7 +8,10 @@ internal readonly record struct InfluxCell(double? Number, string? Text)
 {
     public long? Integer => Number is { } n ? (long)n : null;
 
-    public static double? NumberAt(InfluxCell[] row, int column) => column >= 0 && column < row.Length ? row[column].Number : null;
+    /// <summary>The cell of a column, empty when the server did not return that column (index -1) or the row is short.</summary>
+    public static InfluxCell At(ReadOnlySpan<InfluxCell> row, int column) => column >= 0 && column < row.Length ? row[column] : default;
 
-    public static string? TextAt(InfluxCell[] row, int column) => column >= 0 && column < row.Length ? row[column].Text : null;
+    public static double? NumberAt(ReadOnlySpan<InfluxCell> row, int column) => At(row, column).Number;
+
+    public static string? TextAt(ReadOnlySpan<InfluxCell> row, int column) => At(row, column).Text;
 }

@@ -110,7 +110,7 @@ public sealed class InfluxOptions
     /// 12 s with 208-week shards. InfluxData advises shard groups twice the longest usual query (24 months here) and longer
     /// ones for sparse history. It applies when the database is created; see the README for an existing one.
     /// </summary>
-    [RegularExpression("^([1-9][0-9]{0,5}(w|d|h))?$", ErrorMessage = "Storage:Influx:ShardDuration phải là một khoảng thời gian InfluxQL như 208w, 365d hoặc để trống.")]
+    [RegularExpression("^(" + InfluxQl.ShardDurationPattern + ")?$", ErrorMessage = "Storage:Influx:ShardDuration phải là một khoảng thời gian InfluxQL như 208w, 365d hoặc để trống.")]
     public string ShardDuration { get; set; } = DefaultShardDuration;
 
     /// <summary>Four years: twice the dashboard's 24-month window.</summary>

@@ -19,9 +19,12 @@ public static class InfluxQl
     public static string Time(DateTimeOffset instant) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{instant.ToUnixTimeMilliseconds()}ms");
 
+    /// <summary>A shard group duration KpiMonitor writes into a statement: a whole number of weeks, days or hours (<c>208w</c>).</summary>
+    public const string ShardDurationPattern = "[1-9][0-9]{0,5}(w|d|h)";
+
     /// <summary>
-    /// <c>CREATE DATABASE</c>, with a shard group duration when one is given (an InfluxQL duration such as <c>208w</c>,
-    /// checked by <see cref="InfluxOptions.ShardDuration"/>'s rule; anything else is refused here too).
+    /// <c>CREATE DATABASE</c>, with a shard group duration when one is given (<see cref="ShardDurationPattern"/>, which
+    /// <see cref="InfluxOptions.ShardDuration"/> is checked against; anything else is refused here too).
     /// </summary>
     public static string CreateDatabase(string database, string? shardDuration)
     {
@@ -30,7 +33,7 @@ public static class InfluxQl
             return $"CREATE DATABASE {Identifier(database)}";
         }
 
-        if (!System.Text.RegularExpressions.Regex.IsMatch(shardDuration, "^[1-9][0-9]{0,5}(w|d|h)$"))
+        if (!System.Text.RegularExpressions.Regex.IsMatch(shardDuration, $"^{ShardDurationPattern}$"))
         {
             throw new ArgumentException($"Khoảng thời gian shard không hợp lệ: '{shardDuration}'.", nameof(shardDuration));
         }

@@ -95,7 +95,7 @@ public sealed partial class InfluxTimeSeriesStore
                 (current, columns) = (series, FigureColumns.Of(series));
             }
 
-            if (Cell(row, columns.Unit).Text is { } unit && (wanted is null || wanted.Contains(unit)))
+            if (InfluxCell.TextAt(row, columns.Unit) is { } unit && (wanted is null || wanted.Contains(unit)))
             {
                 var (time, value, numerator, denominator) = Figure(row, columns, ratio);
                 last.Offer(unit, time, value, numerator, denominator);
@@ -142,18 +142,16 @@ public sealed partial class InfluxTimeSeriesStore
         query.Append(')');
     }
 
-    private static InfluxCell Cell(ReadOnlySpan<InfluxCell> row, int column) => column >= 0 && column < row.Length ? row[column] : default;
-
     /// <summary>
     /// Time (epoch milliseconds) and value of a row; a ratio's value is the percentage of its parts, null without a
     /// denominator; a scalar has no parts.
     /// </summary>
     private static (long TimeMs, double? Value, double? Numerator, double? Denominator) Figure(ReadOnlySpan<InfluxCell> row, FigureColumns columns, bool? ratio)
     {
-        long time = (long)(Cell(row, columns.Time).Number ?? 0);
-        double? numerator = Cell(row, columns.Numerator).Number;
-        double? denominator = Cell(row, columns.Denominator).Number;
-        double? value = Cell(row, columns.Value).Number;
+        long time = (long)(InfluxCell.NumberAt(row, columns.Time) ?? 0);
+        double? numerator = InfluxCell.NumberAt(row, columns.Numerator);
+        double? denominator = InfluxCell.NumberAt(row, columns.Denominator);
+        double? value = InfluxCell.NumberAt(row, columns.Value);
         value = ratio switch
         {
             true => StoredValue.Percentage(numerator, denominator),
