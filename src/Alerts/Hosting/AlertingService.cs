@@ -88,6 +88,7 @@ public sealed class AlertingService(
         {
             _lastErrorAt = time.GetUtcNow();
             _lastError = $"{_stage}: {ex.GetType().Name}";
+            CountEvaluation(succeeded: false);
             logger.LogError(ex, "Lần đánh giá cảnh báo thất bại ở bước {Stage}; lần sau sẽ chạy lại", _stage);
             return false;
         }
@@ -112,6 +113,10 @@ public sealed class AlertingService(
             && (_lastEvaluationAt is not { } last || now - last >= options.Value.EvaluationInterval || Changed(versions));
     }
 
+    private static void CountEvaluation(bool succeeded) =>
+        KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.AlertEvaluations.Add(1,
+            new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.OutcomeTag, KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.Outcome(succeeded)));
+
     private bool Changed(IReadOnlyDictionary<string, long> versions) =>
         _versions is null
         || versions.Count != _versions.Count
@@ -121,18 +126,7 @@ public sealed class AlertingService(
     {
         _stage = "đánh giá dữ liệu";
         var now = time.GetUtcNow();
-        IReadOnlyList<InstanceCondition> conditions;
-        try
-        {
-            conditions = await evaluator.EvaluateAsync(book, versions, cancellationToken);
-        }
-        catch
-        {
-            KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.AlertEvaluations.Add(1, new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.OutcomeTag, KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.Outcome(false)));
-            throw;
-        }
-
-        KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.AlertEvaluations.Add(1, new KeyValuePair<string, object?>(KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.OutcomeTag, KpiMonitor.Shared.Telemetry.KpiMonitorTelemetry.Outcome(true)));
+        var conditions = await evaluator.EvaluateAsync(book, versions, cancellationToken);
         _stage = "đọc thao tác của cán bộ vận hành";
         var (acknowledgements, silences) = await _inbox.ReadAsync(now, cancellationToken);
 
@@ -169,6 +163,7 @@ public sealed class AlertingService(
         _lastEvaluationAt = now;
         _lastRound = UndeliveredDigests.RoundOf(evaluation.At);
         _evaluations++;
+        CountEvaluation(succeeded: true);
         var digests = DigestBuilder.Build(evaluation.Notifications, recipients);
         logger.LogInformation(
             "Đánh giá cảnh báo: {Conditions} điều kiện, {Events} sự kiện, {Digests} bản tin", conditions.Count, decided.Count, digests.Count);

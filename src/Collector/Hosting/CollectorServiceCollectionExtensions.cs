@@ -137,7 +137,8 @@ public static class CollectorServiceCollectionExtensions
                 });
             });
         });
-        // A firing a shutdown interrupts is handed to another instance rather than finished as cancelled.
+        // A shutdown lets the firing under way finish (its points reach the spool); the scheduler starts with the host, before
+        // ClusteredScheduleService below declares the jobs. A firing cut short by a crash is recovered by another instance.
         services.AddQuartzHostedService(q =>
         {
             q.WaitForJobsToComplete = true;

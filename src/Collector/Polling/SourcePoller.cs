@@ -59,11 +59,10 @@ public sealed class SourcePoller(
         }
 
         var summary = new PollSummary(source.Code, error is null, sink.Points, sink.Rejected, clock.Elapsed, error, sink.Problems);
-        var sourceTag = new KeyValuePair<string, object?>(KpiMonitorTelemetry.SourceTag, source.Code);
-        KpiMonitorTelemetry.Polls.Add(1, sourceTag, new KeyValuePair<string, object?>(KpiMonitorTelemetry.OutcomeTag, KpiMonitorTelemetry.Outcome(error is null)));
+        KpiMonitorTelemetry.Polls.Add(1, new KeyValuePair<string, object?>(KpiMonitorTelemetry.SourceTag, source.Code),
+            new KeyValuePair<string, object?>(KpiMonitorTelemetry.OutcomeTag, KpiMonitorTelemetry.Outcome(error is null)));
         if (error is not null)
         {
-            KpiMonitorTelemetry.PollFailures.Add(1, sourceTag);
             activity?.SetStatus(ActivityStatusCode.Error);
         }
 

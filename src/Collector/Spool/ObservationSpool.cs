@@ -169,6 +169,7 @@ public sealed class ObservationSpool : IDisposable
         string name = $"{_time.GetUtcNow():yyyyMMddHHmmssfff}_{Path.GetFileName(segment.Path)}";
         File.Move(segment.Path, Path.Combine(folder, name));
         Interlocked.Add(ref _points, -segment.Points);
+        _traces.TryRemove(segment.Sequence, out _);
     }
 
     public void Dispose()

@@ -14,7 +14,7 @@ public sealed class SpoolDrainer(ObservationSpool spool, ITimeSeriesStore store,
 {
     private readonly SemaphoreSlim _single = new(1, 1);
 
-    private string StoreName => store.GetType().Name.StartsWith("Influx", StringComparison.Ordinal) ? "influxdb" : "sqlite";
+    private readonly string _storeName = store is KpiMonitor.Storage.Influx.InfluxTimeSeriesStore ? "influxdb" : "sqlite";
 
     public async Task<DrainResult> DrainAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ public sealed class SpoolDrainer(ObservationSpool spool, ITimeSeriesStore store,
                     var result = await store.WriteAsync(batch, cancellationToken);
                     succeeded = true;
                     written += result.Written;
-                    KpiMonitorTelemetry.PointsWritten.Add(result.Written, new KeyValuePair<string, object?>(KpiMonitorTelemetry.StoreTag, StoreName));
+                    KpiMonitorTelemetry.PointsWritten.Add(result.Written, new KeyValuePair<string, object?>(KpiMonitorTelemetry.StoreTag, _storeName));
                     dead += await DeadLetterAsync(batch, result, cancellationToken);
                 }
                 catch (TimeSeriesStoreException ex) when (ex.StatusCode is 400 or 422)
@@ -67,7 +67,7 @@ public sealed class SpoolDrainer(ObservationSpool spool, ITimeSeriesStore store,
                 finally
                 {
                     KpiMonitorTelemetry.WriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
-                        new KeyValuePair<string, object?>(KpiMonitorTelemetry.StoreTag, StoreName),
+                        new KeyValuePair<string, object?>(KpiMonitorTelemetry.StoreTag, _storeName),
                         new KeyValuePair<string, object?>(KpiMonitorTelemetry.OutcomeTag, KpiMonitorTelemetry.Outcome(succeeded)));
                     activity?.SetStatus(succeeded ? System.Diagnostics.ActivityStatusCode.Ok : System.Diagnostics.ActivityStatusCode.Error);
                 }

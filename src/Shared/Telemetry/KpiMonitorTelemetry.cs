@@ -39,9 +39,6 @@ public static class KpiMonitorTelemetry
     /// <summary>Polls of a source, whatever their outcome (attributes: source, outcome).</summary>
     public static readonly Counter<long> Polls = Meter.CreateCounter<long>("kpimonitor.collector.polls", "{poll}", "Polls of a source");
 
-    /// <summary>Polls that failed (attribute: source).</summary>
-    public static readonly Counter<long> PollFailures = Meter.CreateCounter<long>("kpimonitor.collector.poll.failures", "{poll}", "Polls of a source that failed");
-
     /// <summary>Points the store acknowledged (attribute: store).</summary>
     public static readonly Counter<long> PointsWritten = Meter.CreateCounter<long>("kpimonitor.store.points.written", "{point}", "Points written to the store");
 

@@ -20,6 +20,13 @@ namespace KpiMonitor.Collector.Tests.EndToEnd;
 public sealed class TelemetryTests(SimulatorAndInflux env)
 {
     [Fact]
+    public void Exporters_ListenToTheMeterAndSourceTheProcessesMeasureWith()
+    {
+        // Logging cannot see Shared (ADR 010), so the name is written in both; a rename of one alone would export nothing.
+        Assert.Equal(KpiMonitorTelemetry.Name, KpiMonitor.Logging.Telemetry.TelemetryServiceCollectionExtensions.SourceName);
+    }
+
+    [Fact]
     public async Task APoll_IsMeasured_AndTracedFromTheSourceRequestToTheStoreWrite()
     {
         var measured = new ConcurrentBag<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
