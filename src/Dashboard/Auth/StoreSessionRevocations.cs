@@ -28,7 +28,8 @@ public sealed partial class StoreSessionRevocations(IEventLog events, IOptions<A
     private readonly MemorySessionRevocations _memory = new(time);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset? _newest;
-    private long _lastReadTicks = long.MinValue / 2;
+    private const long NeverRead = long.MinValue / 2; // far in the past
+    private long _lastReadTicks = NeverRead;
     private bool _failing;
 
     public async ValueTask RevokeAsync(string sessionId, DateTimeOffset started, DateTimeOffset until, CancellationToken cancellationToken)
@@ -50,7 +51,20 @@ public sealed partial class StoreSessionRevocations(IEventLog events, IOptions<A
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        // Once the sign-outs have been read, a request does not queue behind a read under way (a slow store would hold every
+        // page for its timeout): it goes on with what was read. Only the first read is waited for.
+        if (Volatile.Read(ref _lastReadTicks) != NeverRead)
+        {
+            if (!await _gate.WaitAsync(0, cancellationToken))
+            {
+                return;
+            }
+        }
+        else
+        {
+            await _gate.WaitAsync(cancellationToken);
+        }
+
         try
         {
             var now = time.GetUtcNow();

@@ -37,6 +37,13 @@ public sealed partial class AuditFileImport(IEventLog events, AuditLog audit, IO
             {
                 LogStoreDown(e.Message, RetryDelay.TotalSeconds);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A one-off migration must not stop the dashboard: the file stays, and the next start tries again
+                // (entries already in the store are not added twice).
+                LogFileUnreadable(options.Value.AuditFile ?? "", e.Message);
+                return;
+            }
 
             await Task.Delay(RetryDelay, time, stoppingToken);
         }
@@ -126,6 +133,9 @@ public sealed partial class AuditFileImport(IEventLog events, AuditLog audit, IO
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} dòng của nhật ký nhập tay {File} không đọc được nên không chuyển vào kho (dòng {Lines}); tệp vẫn giữ lại")]
     private partial void LogUnreadable(int count, string file, string lines);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Không chuyển được nhật ký nhập tay cũ {Path} vào kho dữ liệu ({Reason}); tệp được giữ nguyên, lần khởi động sau sẽ thử lại")]
+    private partial void LogFileUnreadable(string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chưa chuyển được nhật ký nhập tay vào kho dữ liệu ({Reason}); thử lại sau {Seconds} giây")]
     private partial void LogStoreDown(string reason, double seconds);

@@ -25,7 +25,8 @@ public sealed class AuditLog(IEventLog events, IOptions<ManualEntryOptions> opti
     private readonly Dictionary<(string Stream, long Sequence), (StoredEvent Event, AuditEntry Entry)> _known = [];
     private long _sequence;
     private DateTimeOffset? _newest;
-    private long _lastReadTicks = long.MinValue / 2; // UTC ticks of the last read; far in the past before the first
+    private const long NeverRead = long.MinValue / 2; // far in the past
+    private long _lastReadTicks = NeverRead; // UTC ticks of the last read
     private IReadOnlyList<AuditEntry> _ordered = [];
 
     /// <summary>Stores the entries in the shared log; this process sees them at once, other replicas at their next read.</summary>
@@ -102,7 +103,18 @@ public sealed class AuditLog(IEventLog events, IOptions<ManualEntryOptions> opti
             return Volatile.Read(ref _ordered);
         }
 
-        await _gate.WaitAsync(cancellationToken);
+        // A read under way is not queued behind (a slow store would hold every page for its timeout): what was read is
+        // shown. Only a first read, with nothing to show yet, is waited for.
+        if (!await _gate.WaitAsync(0, cancellationToken))
+        {
+            if (Volatile.Read(ref _lastReadTicks) != NeverRead)
+            {
+                return Volatile.Read(ref _ordered);
+            }
+
+            await _gate.WaitAsync(cancellationToken);
+        }
+
         try
         {
             var now = time.GetUtcNow();

@@ -69,7 +69,7 @@ public sealed class ReportQueue
     public async Task<IReadOnlyList<ReportRun>> RecentAsync(CancellationToken cancellationToken)
     {
         var runs = new Dictionary<Guid, ReportRun>(_runs);
-        foreach (var run in (await _shared.RecentAsync(cancellationToken)).Take(_keptFinished + 50))
+        foreach (var run in await _shared.RecentAsync(cancellationToken))
         {
             runs.TryAdd(run.Id, run);
         }

@@ -21,14 +21,14 @@ public sealed partial class ReportRunPublisher(SharedReportRuns runs, TimeProvid
                     await runs.WriteAsync(run, stoppingToken);
                     break;
                 }
-                catch (TimeSeriesStoreException e) when (attempt < 3 && !runs.ToPublish.TryPeek(out _))
+                catch (TimeSeriesStoreException e) when (attempt < 3 && !(runs.ToPublish.TryPeek(out var next) && next.Id == run.Id))
                 {
                     LogRetry(e.Message);
                     await Task.Delay(RetryDelay, time, stoppingToken);
                 }
                 catch (TimeSeriesStoreException e)
                 {
-                    // A newer state is waiting (or three tries failed): other replicas show the run from that one.
+                    // A newer state of this run is waiting (or three tries failed): other replicas show the run from that one.
                     LogDropped(e.Message, run.UnitCode, run.Month);
                     break;
                 }

@@ -41,7 +41,7 @@ public sealed class SharedReportRuns(IEventLog events, TimeProvider time) : IDis
         events.AppendAsync([new StoredEvent(Log, run.Id.ToString("N"), (int)run.Stage + 1, time.GetUtcNow(), EventType, JsonSerializer.Serialize(run, Json))],
             cancellationToken);
 
-    /// <summary>Every replica's runs of the last day, each in its latest stage; a store that does not answer gives none.</summary>
+    /// <summary>Every replica's runs of the last day, each in its latest stage; while the store does not answer, those read before.</summary>
     public async Task<IReadOnlyList<ReportRun>> RecentAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -51,7 +51,12 @@ public sealed class SharedReportRuns(IEventLog events, TimeProvider time) : IDis
             return read.Runs;
         }
 
-        await _gate.WaitAsync(cancellationToken);
+        // A read under way is not queued behind: what was read last is shown meanwhile.
+        if (!await _gate.WaitAsync(0, cancellationToken))
+        {
+            return read.Runs;
+        }
+
         try
         {
             if (now.UtcTicks - _read.Ticks < RefreshInterval.Ticks)
@@ -64,16 +69,18 @@ public sealed class SharedReportRuns(IEventLog events, TimeProvider time) : IDis
             {
                 foreach (var e in await events.ReadAsync(Log, now - Window, cancellationToken))
                 {
-                    if (e.Type == EventType && JsonSerializer.Deserialize<ReportRun>(e.Payload, Json) is { } run
+                    if (e.Type == EventType && Parse(e.Payload) is { } run
                         && (!latest.TryGetValue(e.Stream, out var had) || had.Event.Sequence < e.Sequence))
                     {
                         latest[e.Stream] = (e, run);
                     }
                 }
             }
-            catch (Exception e) when (e is TimeSeriesStoreException or JsonException)
+            catch (TimeSeriesStoreException)
             {
-                // The page still shows this replica's own runs; the store's outage is reported where figures are read.
+                // The runs read before stand (the queue adds this replica's own), and the store is asked again after a
+                // full interval, not by every page and progress poll; its outage is reported where figures are read.
+                Volatile.Write(ref _read, new Snapshot(now.UtcTicks, read.Runs));
                 return read.Runs;
             }
 
@@ -87,6 +94,19 @@ public sealed class SharedReportRuns(IEventLog events, TimeProvider time) : IDis
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>A run as stored; an event no replica of this version could have written is passed over, not the others with it.</summary>
+    private static ReportRun? Parse(string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ReportRun>(payload, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -86,6 +86,20 @@ public sealed class RollupSnapshotFolder
     /// </summary>
     public IReadOnlyList<RollupSnapshot> Restore(IReadOnlyDictionary<string, long> versions, bool stale, CancellationToken cancellationToken)
     {
+        try
+        {
+            return RestoreFiles(versions, stale, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be listed or cleaned (permissions, a read-only volume) costs the first reading, not the start.
+            _logger.LogWarning("Không dùng được thư mục bản tổng hợp {Folder} ({Error}); số liệu được đọc lại từ kho", _folder, ex.Message);
+            return [];
+        }
+    }
+
+    private List<RollupSnapshot> RestoreFiles(IReadOnlyDictionary<string, long> versions, bool stale, CancellationToken cancellationToken)
+    {
         var found = new List<(RollupSnapshot Snapshot, string Path)>();
         if (_folder is null || !Directory.Exists(_folder))
         {
