@@ -21,9 +21,10 @@ public sealed class ComposeFileTests
 
     // Settings the dashboard reads besides the shared ones (its own options classes live in its project).
     // Reports__ArchiveFolder binds to ReportArchiveOptions (src/Reports), which this project does not reference;
-    // Rollups__Cache__SnapshotFolder to the dashboard's RollupCacheOptions.
+    // Rollups__Cache__SnapshotFolder to the dashboard's RollupCacheOptions; Web__KnownNetworks__0 to its WebOptions.
     private static readonly string[] DashboardOnly =
-        ["Urls", "AllowedHosts", "Demo__Enabled", "Auth__ApiKey", "Auth__KeyRingDirectory", "Manual__AuditFile", "Reports__ArchiveFolder", "Rollups__Cache__SnapshotFolder"];
+        ["Urls", "AllowedHosts", "Demo__Enabled", "Auth__ApiKey", "Auth__KeyRingDirectory", "Manual__AuditFile", "Reports__ArchiveFolder", "Rollups__Cache__SnapshotFolder",
+            "Web__KnownNetworks__0"];
 
     [Fact]
     public async Task ComposeFile_IsValid_AndTheCollectorsSettingsAllMeanSomething()
