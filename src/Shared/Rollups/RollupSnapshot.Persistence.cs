@@ -68,14 +68,13 @@ public sealed partial class RollupSnapshot
             return null;
         }
 
-        var buckets = new PeriodBucket[periods];
+        var firstDays = new DateOnly[periods];
         for (int p = 0; p < periods; p++)
         {
-            var first = DateOnly.FromDayNumber(reader.ReadInt32());
-            buckets[p] = new PeriodBucket(first, VietnamTime.StartOf(first), VietnamTime.StartOf(PeriodBucket.Next(first, granularity)));
+            firstDays[p] = DateOnly.FromDayNumber(reader.ReadInt32());
         }
 
-        var snapshot = new RollupSnapshot(kpi, granularity, buckets, units, version, builtAt);
+        var snapshot = new RollupSnapshot(kpi, granularity, firstDays, units, version, builtAt);
         stream.ReadExactly(MemoryMarshal.AsBytes(snapshot._reporting.AsSpan()));
         foreach (double[]? array in (double[]?[])[snapshot._numerator, snapshot._denominator, snapshot._value])
         {
