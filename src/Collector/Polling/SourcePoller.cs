@@ -66,14 +66,20 @@ public sealed class SourcePoller(
             activity?.SetStatus(ActivityStatusCode.Error);
         }
 
-        var run = state.Update(source.Code, s => s with
+        // In a cluster another instance may have run the source since this one did: its record in the store is the base.
+        var shared = await health.ReadAsync(source.Code, cancellationToken);
+        var run = state.Update(source.Code, mine =>
         {
-            LastRun = started,
-            LastSuccess = error is null ? started : s.LastSuccess,
-            LastError = error ?? (sink.Rejected > 0 ? $"{sink.Rejected} bản ghi bị loại; ví dụ: {sink.Problems[0]}" : null),
-            ConsecutiveFailures = error is null ? 0 : s.ConsecutiveFailures + 1,
-            LastDuration = clock.Elapsed,
-            LastPoints = sink.Points,
+            var s = mine.Following(shared);
+            return s with
+            {
+                LastRun = started,
+                LastSuccess = error is null ? started : s.LastSuccess,
+                LastError = error ?? (sink.Rejected > 0 ? $"{sink.Rejected} bản ghi bị loại; ví dụ: {sink.Problems[0]}" : null),
+                ConsecutiveFailures = error is null ? 0 : s.ConsecutiveFailures + 1,
+                LastDuration = clock.Elapsed,
+                LastPoints = sink.Points,
+            };
         });
         Log(summary, run);
         await health.WriteAsync(source.Code, run, cancellationToken);

@@ -1,3 +1,5 @@
+using KpiMonitor.Shared.Storage;
+
 namespace KpiMonitor.Collector.Polling;
 
 /// <summary>What the collector remembers of one source between runs (kept on disk and mirrored to the store).</summary>
@@ -9,4 +11,23 @@ public sealed record SourceRunState
     public int ConsecutiveFailures { get; init; }
     public TimeSpan LastDuration { get; init; }
     public long LastPoints { get; init; }
+
+    /// <summary>
+    /// This state brought up to the store's record of the source: in a cluster the runs take turns between instances,
+    /// so the store may hold a later run than this instance's file. Then its failure count goes on from the store's, and
+    /// the last success is the later of the two, never an older one (a "nguồn ngừng" alert reads it). Without a later
+    /// record (a single collector, or the store did not answer) only a later success is taken.
+    /// </summary>
+    public SourceRunState Following(SourceHealth? shared)
+    {
+        if (shared is null)
+        {
+            return this;
+        }
+
+        var lastSuccess = shared.LastSuccess > LastSuccess || LastSuccess is null ? shared.LastSuccess : LastSuccess;
+        return shared.LastRun > (LastRun ?? DateTimeOffset.MinValue)
+            ? this with { LastRun = shared.LastRun, LastSuccess = lastSuccess, ConsecutiveFailures = shared.ConsecutiveFailures }
+            : this with { LastSuccess = lastSuccess };
+    }
 }

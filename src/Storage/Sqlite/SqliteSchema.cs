@@ -72,9 +72,14 @@ internal static class SqliteSchema
 
     public const string MarkSent = "INSERT OR IGNORE INTO event_sent (outbox, id, sent_ms) VALUES ($outbox, $id, $sent)";
 
+    /// <summary>The newest run stands, as InfluxDB's newest point does: a run recorded late (another collector's, slower) does not replace it.</summary>
     public const string UpsertHealth = """
-        INSERT OR REPLACE INTO source_health (source, last_run_ms, last_success_ms, last_error, duration_ms, points, consecutive_failures)
+        INSERT INTO source_health (source, last_run_ms, last_success_ms, last_error, duration_ms, points, consecutive_failures)
         VALUES ($source, $run, $success, $error, $duration, $points, $failures)
+        ON CONFLICT (source) DO UPDATE SET
+            last_run_ms = excluded.last_run_ms, last_success_ms = excluded.last_success_ms, last_error = excluded.last_error,
+            duration_ms = excluded.duration_ms, points = excluded.points, consecutive_failures = excluded.consecutive_failures
+        WHERE excluded.last_run_ms >= source_health.last_run_ms
         """;
 
     public const string UpsertObservation = """

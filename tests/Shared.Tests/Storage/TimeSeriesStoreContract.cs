@@ -295,6 +295,25 @@ public abstract class TimeSeriesStoreContract
         Assert.Equal(before[Count], (await store.GetChangeVersionsAsync(Ct))[Count]);
     }
 
+    [Fact]
+    public async Task SourceHealth_TheNewestRunStands_WhenAnOlderRunIsRecordedAfterIt()
+    {
+        // Two collectors of a cluster: the one whose run started first may record it last.
+        var health = (ISourceHealthStore)await CreateStoreAsync(Create(), Ct);
+        var earlier = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeMilliseconds());
+        var later = earlier.AddMinutes(5);
+        var newest = new SourceHealth("one-stop", later, earlier, "HTTP 503", TimeSpan.FromSeconds(1), 0, 2);
+
+        await health.WriteSourceHealthAsync(newest, Ct);
+        await health.WriteSourceHealthAsync(new SourceHealth("one-stop", earlier, earlier, null, TimeSpan.FromSeconds(3), 120, 0), Ct);
+
+        Assert.Equal(newest, Assert.Single(await health.GetSourceHealthAsync(Ct)));
+
+        var next = newest with { LastRun = later.AddMinutes(5), ConsecutiveFailures = 3 };
+        await health.WriteSourceHealthAsync(next, Ct);
+        Assert.Equal(next, Assert.Single(await health.GetSourceHealthAsync(Ct)));
+    }
+
     private static async Task WriteAllAsync(ITimeSeriesStore store, params Observation[] observations)
     {
         var result = await store.WriteAsync(observations, Ct);
