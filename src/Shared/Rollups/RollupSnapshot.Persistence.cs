@@ -7,7 +7,8 @@ namespace KpiMonitor.Shared.Rollups;
 /// <summary>Writing a snapshot to a file and reading it back, so a restarted dashboard need not read the store again.</summary>
 public sealed partial class RollupSnapshot
 {
-    private const int Format = 1;
+    /// <summary>2: a KPI neither summed nor a ratio keeps no parts (files of format 1 are read again from the store).</summary>
+    private const int Format = 2;
 
     /// <summary>
     /// Writes the snapshot: what it is (KPI, rollup method, granularity, version, when built, units, periods) and its arrays

@@ -9,7 +9,8 @@ namespace KpiMonitor.Shared.Rollups;
 /// <summary>
 /// One KPI rolled up for every unit of the catalogue over consecutive periods, from one read of every unit's
 /// figures. Each period uses the tree of its last day, as <see cref="KpiReader"/> does, so the two agree.
-/// Values sit in flat arrays (period × unit), about 20 bytes a cell: 5,000 units × 24 months is 2.4 MB.
+/// Values sit in flat arrays (period × unit): 20 bytes a cell for a ratio, 12 for a count, score or rank; 5,000 units × 24
+/// months of a ratio is 2.4 MB.
 /// </summary>
 public sealed partial class RollupSnapshot
 {
@@ -34,7 +35,9 @@ public sealed partial class RollupSnapshot
         Version = version;
         BuiltAt = builtAt;
         int cells = _periods.Length * units.Count;
-        bool parts = kpi.Rollup != RollupMethod.Sum;
+        // A ratio keeps its parts (summed up the tree, or shown as they are); a score, rank or percentage has none, and
+        // NaN in two arrays of 8 bytes a cell was a third of a national snapshot of such a KPI (issue #13).
+        bool parts = kpi.Rollup == RollupMethod.SumRatio || (kpi.Rollup == RollupMethod.None && kpi.Kind == KpiKind.Ratio);
         _numerator = parts ? new double[cells] : null;
         _denominator = parts ? new double[cells] : null;
         _value = kpi.Rollup != RollupMethod.SumRatio ? new double[cells] : null;
@@ -172,8 +175,12 @@ public sealed partial class RollupSnapshot
                     break;
                 case RollupMethod.None:
                     _value![cell] = point.Value ?? StoredValue.Percentage(point.Numerator, point.Denominator) ?? double.NaN;
-                    _numerator![cell] = point.Numerator ?? double.NaN;
-                    _denominator![cell] = point.Denominator ?? double.NaN;
+                    if (_numerator is not null)
+                    {
+                        _numerator[cell] = point.Numerator ?? double.NaN;
+                        _denominator![cell] = point.Denominator ?? double.NaN;
+                    }
+
                     _reporting[cell] = 1;
                     break;
             }
@@ -234,7 +241,8 @@ public sealed partial class RollupSnapshot
         {
             RollupMethod.SumRatio => new RolledValue(StoredValue.Percentage(_numerator![cell], _denominator![cell]), _numerator[cell], _denominator[cell], _reporting[cell]),
             RollupMethod.Sum => new RolledValue(_value![cell], null, null, _reporting[cell]),
-            _ => new RolledValue(NullIfNaN(_value![cell]), NullIfNaN(_numerator![cell]), NullIfNaN(_denominator![cell]), 1),
+            _ when _numerator is null => new RolledValue(NullIfNaN(_value![cell]), null, null, 1),
+            _ => new RolledValue(NullIfNaN(_value![cell]), NullIfNaN(_numerator[cell]), NullIfNaN(_denominator![cell]), 1),
         };
     }
 

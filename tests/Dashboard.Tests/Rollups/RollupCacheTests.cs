@@ -1,5 +1,6 @@
 using KpiMonitor.Dashboard.Rollups;
 using KpiMonitor.Shared.Configuration;
+using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
@@ -273,6 +274,42 @@ public sealed class RollupCacheTests : IDisposable
 
         Assert.Equal(cached ? 1 : 0, loadsTogether);
         Assert.Equal(4.0 / 12 * 100, together[District][0].Value.Value!.Value, 9);
+    }
+
+    [Theory]
+    [InlineData(Ratio)]
+    [InlineData(Count)]
+    [InlineData(Score)]
+    [InlineData(Percent)]
+    [InlineData(Rank)]
+    public async Task EveryKind_FromTheCache_EqualsADirectRead(string kpi)
+    {
+        var (store, cache) = Open(new RollupCacheOptions());
+        var definition = _catalog.Kpis.Find(kpi)!;
+        Observation Figure(string unit, DateTimeOffset at, int n) => definition.Kind == KpiKind.Ratio
+            ? Observation.Ratio(kpi, unit, at, n % 7, n % 5 == 0 ? 0 : 10 + n, "s")
+            : Observation.Scalar(kpi, unit, at, n % 7 == 0 ? 0 : 3 * n + 0.5, "s");
+        string[] units = [Province, Department, District, CommuneA, CommuneB];
+        var figures = Enumerable.Range(0, 14).SelectMany(m => units.Select((unit, u) => (m, unit, u)))
+            .Where(x => (x.m + x.u) % 4 != 0)
+            .Select(x => Figure(x.unit, June.AddMonths(-x.m).AddDays(3), x.m * 5 + x.u))
+            .ToList();
+        // A later figure in the same month replaces the first; an earlier one written after it does not.
+        figures.Add(Figure(CommuneA, June.AddDays(20), 41));
+        figures.Add(Figure(CommuneB, June.AddMonths(-1).AddDays(1), 43));
+        await store.WriteAsync(figures, Ct);
+
+        var cached = await new KpiReader(store, _catalog, cache).GetSeriesAsync(kpi, units, June.AddMonths(-12), July, PeriodGranularity.Month, Ct);
+        var direct = await new KpiReader(store, _catalog).GetSeriesAsync(kpi, units, June.AddMonths(-12), July, PeriodGranularity.Month, Ct);
+
+        Assert.Equal(1, cache.Loads);
+        foreach (string unit in units)
+        {
+            Assert.Equal(direct[unit], cached[unit]);
+        }
+
+        Assert.Contains(cached[District], p => p.Value.Value is not null);
+        Assert.Equal(definition.Kind == KpiKind.Ratio, cached[CommuneA].Any(p => p.Value.Numerator is not null));
     }
 
     [Fact]
