@@ -413,8 +413,10 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             var builtAt = _time.GetUtcNow();
             var end = tail?.FirstPeriod ?? PeriodBucket.Next(key.Last, key.Granularity);
             var buckets = PeriodBucket.Between(VietnamTime.StartOf(key.First), VietnamTime.StartOf(end), key.Granularity);
-            var points = await _store.GetSeriesAsync(kpi.Code, null, buckets[0].Start, buckets[^1].End, key.Granularity, _stopping.Token);
-            var snapshot = RollupSnapshot.Build(kpi, key.Granularity, _catalog, _units, buckets, points, version, builtAt);
+            // The figures go straight into the snapshot's cells as they are parsed: no list of points at national scale.
+            var builder = RollupSnapshot.Begin(kpi, key.Granularity, _catalog, _units, buckets, version, builtAt);
+            await _store.ScanSeriesAsync(kpi.Code, null, buckets[0].Start, buckets[^1].End, builder.Offer, _stopping.Token);
+            var snapshot = builder.Finish();
             if (tail is not null)
             {
                 snapshot = RollupSnapshot.Join(snapshot, tail);
@@ -427,7 +429,7 @@ public sealed class RollupCache : IRollupSnapshots, IDisposable, IAsyncDisposabl
             }
 
             _logger.LogDebug("Tổng hợp {Kpi}: {Periods} kỳ × {Units} đơn vị từ {Points} số liệu trong {Ms} ms",
-                kpi.Code, buckets.Count, _units.Count, points.Count, clock.ElapsedMilliseconds);
+                kpi.Code, buckets.Count, _units.Count, builder.Rows, clock.ElapsedMilliseconds);
             return snapshot;
         }
         finally

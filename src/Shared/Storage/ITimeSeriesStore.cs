@@ -31,6 +31,14 @@ public interface ITimeSeriesStore
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// Hands every figure of the KPI in [from, to) to <paramref name="rows"/> while it is read, and keeps none: in no set
+    /// order, and all of a unit's figures in a period when it has several (whoever takes them keeps the newest, as
+    /// <see cref="GetSeriesAsync"/> does). Every unit when <paramref name="units"/> is null. For reads of every unit (a
+    /// national one is 100,000 figures, issue #13) whose reader builds its own arrays rather than a list of points.
+    /// </summary>
+    Task ScanSeriesAsync(string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to, SeriesRowHandler rows, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A number per KPI that changes whenever figures of that KPI are written, by any process; KPIs never
     /// written are absent. Readers that cache rollups compare it to know what to read again.
     /// </summary>

@@ -122,19 +122,30 @@ public sealed partial class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHea
             return [];
         }
 
+        var last = new LastInPeriod(buckets);
+        await ScanSeriesAsync(kpi, units, buckets[0].Start, buckets[^1].End, last.Offer, cancellationToken);
+        return last.Ordered();
+    }
+
+    /// <inheritdoc />
+    public async Task ScanSeriesAsync(
+        string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to, SeriesRowHandler rows, CancellationToken cancellationToken)
+    {
+        if (units is { Count: 0 })
+        {
+            return;
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await using var query = Command(connection, SqliteSchema.Range, "$kpi", "$from", "$to", "$all", "$units");
-        Bind(query, kpi, buckets[0].Start.ToUnixTimeMilliseconds(), buckets[^1].End.ToUnixTimeMilliseconds(), units is null, JsonSerializer.Serialize(units ?? []));
+        Bind(query, kpi, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), units is null, JsonSerializer.Serialize(units ?? []));
 
-        var last = new LastInPeriod(buckets);
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             double? numerator = Nullable(reader, 3), denominator = Nullable(reader, 4);
-            last.Offer(reader.GetString(0), reader.GetInt64(1), Nullable(reader, 2) ?? StoredValue.Percentage(numerator, denominator), numerator, denominator);
+            rows(reader.GetString(0), reader.GetInt64(1), Nullable(reader, 2) ?? StoredValue.Percentage(numerator, denominator), numerator, denominator);
         }
-
-        return last.Ordered();
     }
 
     /// <inheritdoc />

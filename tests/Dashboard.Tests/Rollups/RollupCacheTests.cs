@@ -509,8 +509,19 @@ public sealed class RollupCacheTests : IDisposable
         public Task<IReadOnlyList<StoredValue>> GetLatestAsync(string kpi, DateTimeOffset asOf, IReadOnlyCollection<string>? units, CancellationToken cancellationToken) =>
             inner.GetLatestAsync(kpi, asOf, units, cancellationToken);
 
-        public async Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to,
-            PeriodGranularity granularity, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to,
+            PeriodGranularity granularity, CancellationToken cancellationToken) =>
+            ReadAsync(from, to, () => inner.GetSeriesAsync(kpi, units, from, to, granularity, cancellationToken), cancellationToken);
+
+        public Task ScanSeriesAsync(string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to, SeriesRowHandler rows,
+            CancellationToken cancellationToken) =>
+            ReadAsync(from, to, async () =>
+            {
+                await inner.ScanSeriesAsync(kpi, units, from, to, rows, cancellationToken);
+                return true;
+            }, cancellationToken);
+
+        private async Task<T> ReadAsync<T>(DateTimeOffset from, DateTimeOffset to, Func<Task<T>> read, CancellationToken cancellationToken)
         {
             if (SeriesFailAfter is { } gate)
             {
@@ -525,13 +536,13 @@ public sealed class RollupCacheTests : IDisposable
 
             try
             {
-                var points = await inner.GetSeriesAsync(kpi, units, from, to, granularity, cancellationToken);
+                var result = await read();
                 if (Interlocked.Increment(ref _seriesReads) == 1 && FirstSeriesHeldUntil is { } held)
                 {
                     await held.WaitAsync(cancellationToken);
                 }
 
-                return points;
+                return result;
             }
             finally
             {

@@ -37,6 +37,39 @@ public sealed class RollupSnapshotJoinTests
         Assert.Contains(catalog.Units.Units, u => joined.Series(u.Code, January, January.AddMonths(5)).Any(p => p.Value.Reporting > 0));
     }
 
+    [Theory]
+    [InlineData(Ratio)]
+    [InlineData(Count)]
+    [InlineData(Rank)]
+    public void Builder_TakingFiguresInAnyOrder_EqualsTheBuildFromEachPeriodsLastFigure(string code)
+    {
+        var catalog = Create();
+        var kpi = catalog.Kpis.Find(code)!;
+        var units = new UnitIndex(catalog.Units);
+        var first = Points(catalog.Units.Units.Select(u => u.Code).ToList());
+        var last = first.Select(p => p with { Time = p.Time.AddHours(5) }).ToList();
+        // Older figures of the same periods, offered after the newest; figures outside the months and of unknown units.
+        var older = first.Select(p => p with { Value = 1000, Numerator = 1, Denominator = 1000 }).ToList();
+        var outside = new[] { last[0] with { Time = VietnamTime.StartOf(January.AddMonths(6)) }, last[0] with { Unit = "không-có" } };
+
+        var builder = RollupSnapshot.Begin(kpi, PeriodGranularity.Month, catalog, units, Months(0, 6), 3, DateTimeOffset.UnixEpoch);
+        foreach (var point in last.AsEnumerable().Reverse().Concat(older).Concat(outside))
+        {
+            builder.Offer(point.Unit, point.Time.ToUnixTimeMilliseconds(), point.Value, point.Numerator, point.Denominator);
+        }
+
+        var built = builder.Finish();
+        var expected = RollupSnapshot.Build(kpi, PeriodGranularity.Month, catalog, units, Months(0, 6), last, 3, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(2 * last.Count + 2, builder.Rows);
+        foreach (var unit in catalog.Units.Units)
+        {
+            Assert.Equal(expected.Series(unit.Code, January, January.AddMonths(5)), built.Series(unit.Code, January, January.AddMonths(5)));
+        }
+
+        Assert.Throws<InvalidOperationException>(() => builder.Offer(last[0].Unit, last[0].Time.ToUnixTimeMilliseconds(), 1, 1, 1));
+    }
+
     [Fact]
     public void AGapOrAnOverlap_IsRefused()
     {

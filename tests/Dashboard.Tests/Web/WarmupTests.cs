@@ -114,6 +114,13 @@ public sealed class WarmupTests : IClassFixture<DashboardFactory>, IDisposable
             return await inner.GetSeriesAsync(kpi, units, from, to, granularity, cancellationToken);
         }
 
+        public async Task ScanSeriesAsync(string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to, SeriesRowHandler rows,
+            CancellationToken cancellationToken)
+        {
+            await gate.WaitAsync(cancellationToken);
+            await inner.ScanSeriesAsync(kpi, units, from, to, rows, cancellationToken);
+        }
+
         public Task<IReadOnlyDictionary<string, long>> GetChangeVersionsAsync(CancellationToken cancellationToken) => inner.GetChangeVersionsAsync(cancellationToken);
 
         public Task<IReadOnlyList<SourceActivity>> GetSourceActivityAsync(CancellationToken cancellationToken) => inner.GetSourceActivityAsync(cancellationToken);

@@ -296,6 +296,37 @@ public abstract class TimeSeriesStoreContract
     }
 
     [Fact]
+    public async Task Scan_HandsEveryFigureOfTheRange_ForTheUnitsAsked()
+    {
+        var store = await CreateStoreAsync(Create(), Ct);
+        await WriteAllAsync(store,
+            Observation.Ratio(Ratio, CommuneA, Jan, 1, 4, "s"),
+            Observation.Ratio(Ratio, CommuneA, Jan.AddDays(10), 2, 4, "s"),
+            Observation.Ratio(Ratio, CommuneB, Feb, 0, 0, "s"),
+            Observation.Ratio(Ratio, Department, Feb, 1, 2, "s"),
+            Observation.Ratio(Ratio, CommuneA, Mar, 5, 5, "s"),
+            Observation.Scalar(Count, CommuneA, Jan, 9, "s"));
+
+        var all = new List<(string Unit, long TimeMs, double? Value, double? Numerator, double? Denominator)>();
+        await store.ScanSeriesAsync(Ratio, null, Jan, Mar, (unit, time, value, numerator, denominator) => all.Add((unit, time, value, numerator, denominator)), Ct);
+        var some = new List<string>();
+        await store.ScanSeriesAsync(Ratio, [CommuneB, Department], Jan, Local(2025, 4, 1), (unit, _, _, _, _) => some.Add(unit), Ct);
+        int none = 0;
+        await store.ScanSeriesAsync(Ratio, [], Jan, Mar, (_, _, _, _, _) => none++, Ct);
+
+        Assert.Equal(
+            [
+                (CommuneA, Jan.ToUnixTimeMilliseconds(), 25.0, 1.0, 4.0),
+                (CommuneA, Jan.AddDays(10).ToUnixTimeMilliseconds(), 50.0, 2.0, 4.0),
+                (CommuneB, Feb.ToUnixTimeMilliseconds(), null, 0.0, 0.0),
+                (Department, Feb.ToUnixTimeMilliseconds(), 50.0, 1.0, 2.0),
+            ],
+            all.OrderBy(r => r.Unit, StringComparer.Ordinal).ThenBy(r => r.TimeMs));
+        Assert.Equal([CommuneB, Department], some.Order(StringComparer.Ordinal));
+        Assert.Equal(0, none);
+    }
+
+    [Fact]
     public async Task SourceHealth_TheNewestRunStands_WhenAnOlderRunIsRecordedAfterIt()
     {
         // Two collectors of a cluster: the one whose run started first may record it last.
