@@ -39,7 +39,7 @@ internal sealed partial class InfluxBatchSplitter(InfluxConnection connection)
     public static int? BadCount(InfluxReply reply, int lines)
     {
         // The full body, not the shortened message: every "unable to parse" counts.
-        string text = Encoding.UTF8.GetString(reply.Body);
+        string text = Encoding.UTF8.GetString(reply.Body.Span);
         if (!text.Contains("partial write", StringComparison.Ordinal))
         {
             return null;

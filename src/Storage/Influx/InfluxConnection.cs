@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -12,7 +13,7 @@ namespace KpiMonitor.Storage.Influx;
 /// HTTP to the InfluxDB server, or to the first answering node of several: addresses, credentials,
 /// per-request timeout, failover and retries of what may pass (429, 5xx, network errors, timeouts) with
 /// exponential backoff, full jitter and <c>Retry-After</c>. What a status means for a write or a query is
-/// decided by the callers. (Over 200 lines: the retry loop, the single try and the ping share the HTTP details.)
+/// decided by the callers. (Over 200 lines: the retry loop, the single try, the ping and the pooled body share the HTTP details.)
 /// </summary>
 internal sealed class InfluxConnection
 {
@@ -110,12 +111,17 @@ internal sealed class InfluxConnection
 
         try
         {
-            return reply.MessagePack ? InfluxMessagePackResponse.Parse(reply.Body, rows) : InfluxQueryResponse.Parse(reply.Body, rows);
+            return reply.MessagePack ? InfluxMessagePackResponse.Parse(reply.Body, rows) : InfluxQueryResponse.Parse(reply.Body.Span, rows);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or MessagePack.MessagePackSerializationException or EndOfStreamException)
         {
             throw new TimeSeriesStoreException(
                 $"InfluxDB tại {reply.Server} trả lời truy vấn không đọc được: {ex.Message} ({(reply.MessagePack ? $"MessagePack, {reply.Body.Length} byte" : InfluxReply.Describe(reply.Body))})", isTransient: false, statusCode: reply.Code, inner: ex);
+        }
+        finally
+        {
+            // What was parsed holds strings and numbers, nothing of the body: its array serves the next answer.
+            reply.Release();
         }
     }
 
@@ -229,10 +235,13 @@ internal sealed class InfluxConnection
         {
             using var request = createRequest();
             request.Headers.Authorization = _auth;
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
-            byte[] body = await response.Content.ReadAsByteArrayAsync(linked.Token);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            var (body, length) = await ReadBodyAsync(response.Content, linked.Token);
             bool messagePack = string.Equals(response.Content.Headers.ContentType?.MediaType, InfluxReply.MessagePackMediaType, StringComparison.OrdinalIgnoreCase);
-            return (new InfluxReply(response.StatusCode, response.ReasonPhrase ?? "", body, node.BaseUri, _retry.RetryAfter(response.Headers.RetryAfter), messagePack), null, null);
+            return (new InfluxReply(response.StatusCode, response.ReasonPhrase ?? "", body.AsMemory(0, length), node.BaseUri, _retry.RetryAfter(response.Headers.RetryAfter), messagePack)
+            {
+                Rented = body,
+            }, null, null);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
@@ -241,6 +250,47 @@ internal sealed class InfluxConnection
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             return (null, $"quá thời gian chờ {_options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", ex);
+        }
+    }
+
+    /// <summary>
+    /// The body, read into an array of the shared pool that grows as it fills (a chunked answer declares no length): a
+    /// national query's answer is megabytes, and a new array for each, twice over while it was buffered, was most of what
+    /// the dashboard's reads allocated (issue #13). The array goes back to the pool when the answer is parsed.
+    /// </summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var pool = ArrayPool<byte>.Shared;
+        long? declared = content.Headers.ContentLength;
+        // One byte more than declared, so a body of the declared length is seen to end without growing the array.
+        byte[] buffer = pool.Rent(declared is >= 0 and < int.MaxValue ? (int)declared + 1 : 16 * 1024);
+        int length = 0;
+        try
+        {
+            await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    byte[] bigger = pool.Rent(length <= Array.MaxLength / 2 ? length * 2 : Array.MaxLength);
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    pool.Return(buffer);
+                    buffer = bigger;
+                }
+
+                int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0)
+                {
+                    return (buffer, length);
+                }
+
+                length += read;
+            }
+        }
+        catch
+        {
+            pool.Return(buffer);
+            throw;
         }
     }
 }

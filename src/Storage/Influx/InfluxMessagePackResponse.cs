@@ -54,7 +54,7 @@ internal static class InfluxMessagePackResponse
     }
 
     /// <summary>The <c>error</c> (or 2.x <c>message</c>) of a MessagePack error answer; null when the body is not such a map.</summary>
-    public static string? ErrorOf(byte[] body)
+    public static string? ErrorOf(ReadOnlyMemory<byte> body)
     {
         try
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -8,8 +9,13 @@ namespace KpiMonitor.Storage.Influx;
 /// An answer of one server: status, body, the server's address, the wait a <c>Retry-After</c> header asked for and
 /// whether the body is MessagePack (a query's answer when the server honours <c>Accept: application/x-msgpack</c>).
 /// </summary>
-internal readonly record struct InfluxReply(HttpStatusCode Status, string Reason, byte[] Body, Uri Server, TimeSpan? RetryAfter = null, bool MessagePack = false)
+internal readonly record struct InfluxReply(HttpStatusCode Status, string Reason, ReadOnlyMemory<byte> Body, Uri Server, TimeSpan? RetryAfter = null, bool MessagePack = false)
 {
+    /// <summary>
+    /// The array of <see cref="ArrayPool{T}.Shared"/> that <see cref="Body"/> lies in, when it was read into one; whoever
+    /// is done with the body last gives it back (<see cref="Release"/>). A reply never released is left to the collector.
+    /// </summary>
+    public byte[]? Rented { get; init; }
     /// <summary>The media type asked for query answers; 1.x matches it as written, so it is sent alone (no q-values).</summary>
     public const string MessagePackMediaType = "application/x-msgpack";
 
@@ -23,7 +29,16 @@ internal readonly record struct InfluxReply(HttpStatusCode Status, string Reason
     /// </summary>
     public string ServerMessage => MessagePack && InfluxMessagePackResponse.ErrorOf(Body) is { } error ? Shorten(error) : Describe(Body);
 
-    public static string Describe(byte[] body)
+    /// <summary>Gives the body's array back to the pool; the body must not be read after.</summary>
+    public void Release()
+    {
+        if (Rented is { } array)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
+    }
+
+    public static string Describe(ReadOnlyMemory<byte> body)
     {
         if (body.Length == 0)
         {
@@ -49,7 +64,7 @@ internal readonly record struct InfluxReply(HttpStatusCode Status, string Reason
             // Not JSON (a proxy's HTML page, plain text): quote it as it is.
         }
 
-        return Shorten(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxQuoted * 4)).Trim());
+        return Shorten(Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, MaxQuoted * 4)]).Trim());
     }
 
     private static string Shorten(string text) => text.Length <= MaxQuoted ? text : string.Concat(text.AsSpan(0, MaxQuoted), "…");
