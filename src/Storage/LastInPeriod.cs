@@ -16,6 +16,24 @@ internal sealed class LastInPeriod(IReadOnlyList<PeriodBucket> buckets)
     private readonly List<string> _units = [];
     private readonly List<Figure[]> _last = [];
 
+    /// <summary>
+    /// <see cref="ITimeSeriesStore.GetSeriesAsync"/> of either store: its <see cref="ITimeSeriesStore.ScanSeriesAsync"/> over
+    /// the periods' whole range, each unit's last figure in each period kept.
+    /// </summary>
+    public static async Task<IReadOnlyList<SeriesPoint>> ReadAsync(ITimeSeriesStore store, string kpi, IReadOnlyCollection<string>? units,
+        DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken)
+    {
+        var buckets = PeriodBucket.Between(from, to, granularity);
+        if (units is { Count: 0 })
+        {
+            return [];
+        }
+
+        var last = new LastInPeriod(buckets);
+        await store.ScanSeriesAsync(kpi, units, buckets[0].Start, buckets[^1].End, last.Offer, cancellationToken);
+        return last.Ordered();
+    }
+
     /// <summary>Takes a row; it replaces what the unit had in its period unless that is newer.</summary>
     public void Offer(string unit, long timeMs, double? value, double? numerator, double? denominator)
     {

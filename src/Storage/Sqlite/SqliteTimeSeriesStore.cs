@@ -113,19 +113,9 @@ public sealed partial class SqliteTimeSeriesStore : ITimeSeriesStore, ISourceHea
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(
-        string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken)
-    {
-        var buckets = PeriodBucket.Between(from, to, granularity);
-        if (units is { Count: 0 })
-        {
-            return [];
-        }
-
-        var last = new LastInPeriod(buckets);
-        await ScanSeriesAsync(kpi, units, buckets[0].Start, buckets[^1].End, last.Offer, cancellationToken);
-        return last.Ordered();
-    }
+    public Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(
+        string kpi, IReadOnlyCollection<string>? units, DateTimeOffset from, DateTimeOffset to, PeriodGranularity granularity, CancellationToken cancellationToken) =>
+        LastInPeriod.ReadAsync(this, kpi, units, from, to, granularity, cancellationToken);
 
     /// <inheritdoc />
     public async Task ScanSeriesAsync(
