@@ -7,7 +7,7 @@ namespace KpiMonitor.Shared.Rollups;
 /// <summary>Writing a snapshot to a file and reading it back, so a restarted dashboard need not read the store again.</summary>
 public sealed partial class RollupSnapshot
 {
-    /// <summary>2: a KPI neither summed nor a ratio keeps no parts (files of format 1 are read again from the store).</summary>
+    /// <summary>2: the KPI's kind is written, and a KPI neither summed nor a ratio keeps no parts (files of format 1 are read again from the store).</summary>
     private const int Format = 2;
 
     /// <summary>
@@ -21,6 +21,8 @@ public sealed partial class RollupSnapshot
         writer.Write(Format);
         writer.Write(Kpi.Code);
         writer.Write((int)Kpi.Rollup);
+        // Which arrays follow depends on the kind as well (a ratio keeps its parts): a file of another kind is not read.
+        writer.Write((int)Kpi.Kind);
         writer.Write((int)Granularity);
         writer.Write(Version);
         writer.Write(BuiltAt.UtcTicks);
@@ -42,7 +44,7 @@ public sealed partial class RollupSnapshot
     }
 
     /// <summary>
-    /// Reads a snapshot <see cref="WriteTo"/> wrote; null when it is of another format, KPI, rollup method or number of
+    /// Reads a snapshot <see cref="WriteTo"/> wrote; null when it is of another format, KPI, rollup method, kind or number of
     /// units (the catalogue changed). A file cut short throws <see cref="EndOfStreamException"/>.
     /// </summary>
     public static RollupSnapshot? ReadFrom(Stream stream, KpiDefinition kpi, UnitIndex units)
@@ -50,7 +52,7 @@ public sealed partial class RollupSnapshot
         ArgumentNullException.ThrowIfNull(kpi);
         ArgumentNullException.ThrowIfNull(units);
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadInt32() != Format || reader.ReadString() != kpi.Code || reader.ReadInt32() != (int)kpi.Rollup)
+        if (reader.ReadInt32() != Format || reader.ReadString() != kpi.Code || reader.ReadInt32() != (int)kpi.Rollup || reader.ReadInt32() != (int)kpi.Kind)
         {
             return null;
         }

@@ -9,8 +9,9 @@ namespace KpiMonitor.Shared.Rollups;
 /// <summary>
 /// One KPI rolled up for every unit of the catalogue over consecutive periods, from one read of every unit's
 /// figures. Each period uses the tree of its last day, as <see cref="KpiReader"/> does, so the two agree.
-/// Values sit in flat arrays (period × unit): 20 bytes a cell for a ratio, 12 for a count, score or rank; 5,000 units × 24
-/// months of a ratio is 2.4 MB.
+/// Values sit in flat arrays (period × unit): 20 bytes a cell for a summed ratio, 12 for a count, score or rank (28 for a
+/// ratio shown unit by unit); 5,000 units × 24 months of a summed ratio is 2.4 MB. <see cref="Builder"/> holds 8 bytes a
+/// cell more while it reads.
 /// </summary>
 public sealed partial class RollupSnapshot
 {

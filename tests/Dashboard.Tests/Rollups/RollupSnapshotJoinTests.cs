@@ -1,3 +1,4 @@
+using KpiMonitor.Shared.Kpis;
 using KpiMonitor.Shared.Periods;
 using KpiMonitor.Shared.Rollups;
 using KpiMonitor.Shared.Storage;
@@ -68,6 +69,27 @@ public sealed class RollupSnapshotJoinTests
         }
 
         Assert.Throws<InvalidOperationException>(() => builder.Offer(last[0].Unit, last[0].Time.ToUnixTimeMilliseconds(), 1, 1, 1));
+    }
+
+    [Theory]
+    [InlineData(Rank, KpiKind.Ratio)]
+    [InlineData(Ratio, KpiKind.Score)]
+    public void SnapshotFile_OfAKpiWhoseKindChanged_IsNotRead(string code, KpiKind other)
+    {
+        // A rank keeps no parts and a ratio does: read with the other kind, the values would be taken from the parts' bytes.
+        var catalog = Create();
+        var kpi = catalog.Kpis.Find(code)!;
+        var units = new UnitIndex(catalog.Units);
+        var snapshot = RollupSnapshot.Build(kpi, PeriodGranularity.Month, catalog, units, Months(0, 6), Points(catalog.Units.Units.Select(u => u.Code).ToList()), 3, DateTimeOffset.UnixEpoch);
+        using var file = new MemoryStream();
+        snapshot.WriteTo(file);
+
+        file.Position = 0;
+        Assert.Null(RollupSnapshot.ReadFrom(file, kpi with { Kind = other }, units));
+        file.Position = 0;
+        var same = RollupSnapshot.ReadFrom(file, kpi, units);
+        Assert.NotNull(same);
+        Assert.Equal(snapshot.Series(CommuneA, January, January.AddMonths(5)), same.Series(CommuneA, January, January.AddMonths(5)));
     }
 
     [Fact]
