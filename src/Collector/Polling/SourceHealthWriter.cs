@@ -24,9 +24,9 @@ public sealed class SourceHealthWriter(ISourceHealthStore store, ILogger<SourceH
         {
             return (await store.GetSourceHealthAsync(limit.Token)).FirstOrDefault(h => h.Source == source);
         }
-        catch (Exception ex) when (ex is TimeSeriesStoreException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever the store threw (an embedded database's own error included): a run is never failed for a side note.
             logger.LogWarning("Chưa đọc được tình trạng nguồn {Source} từ kho dữ liệu; dùng tình trạng của riêng bộ thu thập này: {Error}", source, ex.Message);
             return null;
         }

@@ -68,13 +68,14 @@ public sealed class SourcePoller(
 
         // In a cluster another instance may have run the source since this one did: its record in the store is the base.
         var shared = await health.ReadAsync(source.Code, cancellationToken);
+        var recordedAt = SourceRunState.RecordedAt(started, shared);
         var run = state.Update(source.Code, mine =>
         {
             var s = mine.Following(shared);
             return s with
             {
-                LastRun = started,
-                LastSuccess = error is null ? started : s.LastSuccess,
+                LastRun = recordedAt,
+                LastSuccess = error is null ? recordedAt : s.LastSuccess,
                 LastError = error ?? (sink.Rejected > 0 ? $"{sink.Rejected} bản ghi bị loại; ví dụ: {sink.Problems[0]}" : null),
                 ConsecutiveFailures = error is null ? 0 : s.ConsecutiveFailures + 1,
                 LastDuration = clock.Elapsed,

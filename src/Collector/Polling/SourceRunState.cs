@@ -18,6 +18,14 @@ public sealed record SourceRunState
     /// the last success is the later of the two, never an older one (a "nguồn ngừng" alert reads it). Without a later
     /// record (a single collector, or the store did not answer) only a later success is taken.
     /// </summary>
+    /// <summary>
+    /// The time a run that started at <paramref name="started"/> is recorded at: just after the store's latest run when that
+    /// one is not older (another collector's run recorded first, or a node whose clock is ahead of this one's). The record
+    /// carries that run forward (<see cref="Following"/>), so it must be the one the store answers with next.
+    /// </summary>
+    public static DateTimeOffset RecordedAt(DateTimeOffset started, SourceHealth? shared) =>
+        shared is not null && shared.LastRun >= started ? shared.LastRun.AddMilliseconds(1) : started;
+
     public SourceRunState Following(SourceHealth? shared)
     {
         if (shared is null)

@@ -1,5 +1,6 @@
 using KpiMonitor.Shared.Storage;
 using KpiMonitor.SourceSimulator.Faults;
+using KpiMonitor.Testing;
 
 namespace KpiMonitor.Collector.Tests.EndToEnd;
 
@@ -56,6 +57,47 @@ public sealed class SharedSourceHealthTests(SimulatorAndInflux env) : IDisposabl
             failure = await PollAsync(a, failing: true);
             Assert.Equal((laterSuccess.LastSuccess, 1), (failure.LastSuccess, failure.ConsecutiveFailures));
             Assert.True(failure.LastRun > laterSuccess.LastRun);
+        }
+        finally
+        {
+            await a.DisposeAsync();
+            await b.DisposeAsync();
+            a.DeleteFolder();
+            b.DeleteFolder();
+        }
+    }
+
+    [Fact]
+    public async Task ACollectorWhoseClockIsBehind_StillHasItsRunsCounted()
+    {
+        string database = SimulatorAndInflux.NewDatabase();
+        string sources = TestSources.Json(env.Simulator.BaseUrl, "eoffice");
+        var a = CollectorHarness.Create(sources, env.Influx.Url.ToString(), database);
+        // Three minutes behind: every run it starts is "older" than the other collector's last one.
+        var behind = new ManualClock(DateTimeOffset.UtcNow.AddMinutes(-3));
+        var b = CollectorHarness.Create(sources, env.Influx.Url.ToString(), database, clock: behind);
+        try
+        {
+            var store = (ISourceHealthStore)a.Store;
+            Assert.True((await a.PollAsync("eoffice")).Succeeded);
+            var success = Assert.Single(await store.GetSourceHealthAsync(CancellationToken.None));
+
+            env.Simulator.State.Faults.Set("eoffice", FaultMode.Error500);
+            int expected = 0;
+            foreach (var collector in new[] { b, a, b, b })
+            {
+                Assert.False((await collector.PollAsync("eoffice")).Succeeded);
+                var health = Assert.Single(await store.GetSourceHealthAsync(CancellationToken.None));
+                Assert.Equal((success.LastSuccess, ++expected), (health.LastSuccess, health.ConsecutiveFailures));
+            }
+
+            env.Simulator.State.Faults.Clear();
+            behind.Advance(TimeSpan.FromSeconds(5)); // past b's circuit break after its failures, still minutes behind
+            var summary = await b.PollAsync("eoffice");
+            Assert.True(summary.Succeeded, summary.Error);
+            var recovered = Assert.Single(await store.GetSourceHealthAsync(CancellationToken.None));
+            Assert.Equal(0, recovered.ConsecutiveFailures);
+            Assert.True(recovered.LastSuccess > success.LastSuccess);
         }
         finally
         {
