@@ -258,12 +258,15 @@ internal sealed class InfluxConnection
     /// national query's answer is megabytes, and a new array for each, twice over while it was buffered, was most of what
     /// the dashboard's reads allocated (issue #13). The array goes back to the pool when the answer is parsed.
     /// </summary>
+    private const int FirstBufferLimit = 16 << 20;
+
     private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var pool = ArrayPool<byte>.Shared;
         long? declared = content.Headers.ContentLength;
-        // One byte more than declared, so a body of the declared length is seen to end without growing the array.
-        byte[] buffer = pool.Rent(declared is >= 0 and < int.MaxValue ? (int)declared + 1 : 16 * 1024);
+        // One byte more than declared, so a body of the declared length is seen to end without growing the array; a declared
+        // length is believed up to 16 MB, and the array grows past it only as bytes arrive.
+        byte[] buffer = pool.Rent(declared is >= 0 and < FirstBufferLimit ? (int)declared + 1 : declared is null ? 16 * 1024 : FirstBufferLimit);
         int length = 0;
         try
         {
@@ -272,6 +275,11 @@ internal sealed class InfluxConnection
             {
                 if (length == buffer.Length)
                 {
+                    if (length >= Array.MaxLength)
+                    {
+                        throw new IOException($"câu trả lời dài hơn {Array.MaxLength:N0} byte");
+                    }
+
                     byte[] bigger = pool.Rent(length <= Array.MaxLength / 2 ? length * 2 : Array.MaxLength);
                     buffer.AsSpan(0, length).CopyTo(bigger);
                     pool.Return(buffer);

@@ -91,7 +91,8 @@ public sealed class InfluxOptions
 
     /// <summary>
     /// Time allowed for one HTTP request, including reading the answer; a timeout is retried like a network
-    /// error. The HTTP client's own <see cref="HttpClient.Timeout"/> (100 s by default) still applies on top.
+    /// error. The HTTP client's own <see cref="HttpClient.Timeout"/> (100 s by default) still applies on top, to the wait
+    /// for the answer's headers (the body is read after them, under this timeout alone).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = "Storage:Influx:Timeout phải trong khoảng 1 ms – 1 giờ.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
