@@ -33,15 +33,27 @@ public sealed partial class DockerfileTests
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+            using (var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
+            {
+                try
+                {
+                    await process.WaitForExitAsync(limit.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    throw;
+                }
+            }
 
             Assert.True(process.ExitCode == 0, $"{dockerfile}: dotnet publish {project} → {process.ExitCode}\n{await stdout}\n{await stderr}");
             string projectFolder = Path.GetDirectoryName(Path.Combine(RepoPaths.Root, project))!;
-            var settings = Directory.GetFiles(output, "appsettings*.json");
-            Assert.NotEmpty(settings);
-            foreach (string file in settings)
+            var own = Directory.GetFiles(projectFolder, "appsettings*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            Assert.NotEmpty(own);
+            Assert.Equal(own, Directory.GetFiles(output, "appsettings*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            foreach (string? name in own)
             {
-                Assert.Equal(await File.ReadAllTextAsync(Path.Combine(projectFolder, Path.GetFileName(file))), await File.ReadAllTextAsync(file));
+                Assert.Equal(await File.ReadAllTextAsync(Path.Combine(projectFolder, name!)), await File.ReadAllTextAsync(Path.Combine(output, name!)));
             }
         }
         finally
