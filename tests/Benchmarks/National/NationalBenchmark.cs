@@ -57,7 +57,8 @@ public static class NationalBenchmark
 
             var (cycleSeconds, collectorPeak) = await CollectAsync(root, catalog, collectorDll, influx, ct);
             // influxd folds the cycle's writes into its files for a few seconds: the dashboard is timed after that, not against it.
-            await CpuMeter.WaitForIdleAsync(server?.ProcessId);
+            var settled = await CpuMeter.WaitForIdleAsync(server?.ProcessId);
+            Console.WriteLine(string.Create(Invariant, $"  influxd quiet for 3 s after {settled.TotalSeconds:0.0} s"));
 
             string password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             var environment = DashboardBenchmark.DashboardEnvironment(influx, root, password, settings.Clients);
