@@ -5,13 +5,13 @@ namespace KpiMonitor.Storage;
 
 /// <summary>
 /// Keeps the last figure of each unit in each period while a store reads rows of a range in any order;
-/// both stores answer <see cref="ITimeSeriesStore.GetSeriesAsync"/> through it. A national read offers 100,000
-/// rows, so a row costs one lookup of its unit and a look at that unit's own row of periods; nothing is made until <see cref="Ordered"/>.
+/// both stores answer <see cref="ITimeSeriesStore.GetSeriesAsync"/> through it (the rollup cache's reads of every unit fill
+/// their snapshot instead, <see cref="KpiMonitor.Shared.Rollups.RollupSnapshot.Builder"/>). A row costs one lookup of its
+/// unit and a look at that unit's own row of periods; nothing is made until <see cref="Ordered"/>.
 /// </summary>
 internal sealed class LastInPeriod(IReadOnlyList<PeriodBucket> buckets)
 {
-    private readonly long[] _starts = buckets.Select(b => b.Start.ToUnixTimeMilliseconds()).ToArray();
-    private readonly long _end = buckets[^1].End.ToUnixTimeMilliseconds();
+    private readonly PeriodIndex _periods = new(buckets);
     private readonly Dictionary<string, int> _unitIds = new(StringComparer.Ordinal);
     private readonly List<string> _units = [];
     private readonly List<Figure[]> _last = [];
@@ -37,9 +37,8 @@ internal sealed class LastInPeriod(IReadOnlyList<PeriodBucket> buckets)
     /// <summary>Takes a row; it replaces what the unit had in its period unless that is newer.</summary>
     public void Offer(string unit, long timeMs, double? value, double? numerator, double? denominator)
     {
-        int bucket = Array.BinarySearch(_starts, timeMs);
-        bucket = bucket >= 0 ? bucket : ~bucket - 1;
-        if (bucket < 0 || timeMs >= _end)
+        int bucket = _periods.Of(timeMs);
+        if (bucket < 0)
         {
             return;
         }
@@ -49,7 +48,7 @@ internal sealed class LastInPeriod(IReadOnlyList<PeriodBucket> buckets)
             id = _units.Count;
             _unitIds.Add(unit, id);
             _units.Add(unit);
-            var empty = new Figure[_starts.Length];
+            var empty = new Figure[_periods.Count];
             Array.Fill(empty, Figure.None);
             _last.Add(empty);
         }
@@ -67,7 +66,7 @@ internal sealed class LastInPeriod(IReadOnlyList<PeriodBucket> buckets)
         var byName = Enumerable.Range(0, _units.Count).ToArray();
         Array.Sort(byName, (a, b) => string.CompareOrdinal(_units[a], _units[b]));
         var points = new List<SeriesPoint>();
-        for (int bucket = 0; bucket < _starts.Length; bucket++)
+        for (int bucket = 0; bucket < _periods.Count; bucket++)
         {
             foreach (int id in byName)
             {

@@ -128,15 +128,13 @@ public sealed partial class RollupSnapshot
         private readonly RollupSnapshot _snapshot;
         private readonly Catalog _catalog;
         private readonly IReadOnlyList<PeriodBucket> _buckets;
-        private readonly long[] _starts;
-        private readonly long _end;
+        private readonly PeriodIndex _periods;
         private long[]? _times;
 
         internal Builder(RollupSnapshot snapshot, Catalog catalog, IReadOnlyList<PeriodBucket> buckets)
         {
             (_snapshot, _catalog, _buckets) = (snapshot, catalog, buckets);
-            _starts = [.. buckets.Select(b => b.Start.ToUnixTimeMilliseconds())];
-            _end = buckets[^1].End.ToUnixTimeMilliseconds();
+            _periods = new PeriodIndex(buckets);
             _times = new long[snapshot.Cells];
             Array.Fill(_times, long.MinValue);
         }
@@ -149,10 +147,8 @@ public sealed partial class RollupSnapshot
         {
             var times = _times ?? throw new InvalidOperationException("Bản tổng hợp đã xong, không nhận thêm số liệu.");
             Rows++;
-            int bucket = Array.BinarySearch(_starts, timeMs);
-            bucket = bucket >= 0 ? bucket : ~bucket - 1;
-            int u = _snapshot._units.Find(unit);
-            if (bucket < 0 || timeMs >= _end || u < 0)
+            int bucket = _periods.Of(timeMs), u = _snapshot._units.Find(unit);
+            if (bucket < 0 || u < 0)
             {
                 return;
             }
